@@ -1,0 +1,134 @@
+"""Split the text of one article into headline, body and page chrome.
+
+Plain-text convention: the first non-empty line that is not page chrome is
+the headline; the rest is the body.  Lines at the top of the body that only
+repeat the headline (scrapers often capture it twice, sometimes split into a
+kicker and a title) are recorded as chrome too.  A byline date such as
+"Published : Jan. 5, 2024" is read so the loader can fill ``published`` when
+the manifest gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.boilerplate import DEFAULT_RULES, BoilerplateRule, split_chrome
+from analysis.calendar_words import parse_full_date
+
+# Words that introduce a publication date in bylines and datelines.
+_BYLINE_CUE = re.compile(
+    r"\b(?:published|posted|updated|first published|last updated|date)\b\s*(?:on|at)?\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_BYLINE_LINES = 6  # a byline sits just under the headline
+
+
+@dataclass
+class ParsedArticle:
+    headline: str
+    body: str
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    byline_date: pd.Timestamp | None = None
+    byline_evidence: str = ""
+
+
+def _normalise(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def parse_article_text(
+    text: str,
+    rules: tuple[BoilerplateRule, ...] | list[BoilerplateRule] = DEFAULT_RULES,
+    headline: str | None = None,
+) -> ParsedArticle:
+    """Split decoded article text into headline, body and removed chrome.
+
+    Parameters
+    ----------
+    text : str
+        The article text with ``\\n`` line ends.
+    rules : sequence of BoilerplateRule
+        Chrome rules (see :mod:`analysis.boilerplate`).
+    headline : str, optional
+        A headline given separately (JSON/CSV records).  When given, the whole
+        text is body; otherwise the first non-empty, non-chrome line is the
+        headline.
+
+    Returns
+    -------
+    ParsedArticle
+    """
+    kept, removed = split_chrome(text.split("\n"), rules)
+    if headline is None:
+        idx = next((i for i, line in enumerate(kept) if line.strip()), None)
+        if idx is None:
+            return ParsedArticle("", "", removed)
+        headline = kept[idx].strip()
+        body_lines = kept[idx + 1:]
+    else:
+        body_lines = kept
+    body_lines, repeats = _drop_repeated_headline(body_lines, headline)
+    removed.extend(("repeated-headline", r) for r in repeats)
+    body = "\n".join(body_lines).strip()
+    parsed = ParsedArticle(headline=headline.strip(), body=body, removed=removed)
+    _read_byline_date(parsed, body_lines)
+    return parsed
+
+
+def _drop_repeated_headline(lines: list[str], headline: str) -> tuple[list[str], list[str]]:
+    """Remove leading body lines that restate the headline (whole or in parts)."""
+    target = _normalise(headline)
+    if not target:
+        return lines, []
+    repeats: list[str] = []
+    remaining = target
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if not stripped:
+            i += 1
+            continue
+        norm = _normalise(stripped)
+        if not norm:
+            break
+        if norm == target:
+            repeats.append(stripped)
+            remaining = target
+        elif remaining.startswith(norm) and len(norm) < len(remaining):
+            # kicker line ("Debris all over the country") before the title line
+            repeats.append(stripped)
+            remaining = remaining[len(norm):].strip()
+        elif norm == remaining:
+            repeats.append(stripped)
+            remaining = target
+        else:
+            break
+        i += 1
+    if remaining != target:
+        # a kicker that was not followed by the rest of the headline is body text
+        return lines, []
+    if not repeats:
+        return lines, []
+    return lines[i:], repeats
+
+
+def _read_byline_date(parsed: ParsedArticle, body_lines: list[str]) -> None:
+    seen = 0
+    for line in body_lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _BYLINE_LINES:
+            break
+        cue = _BYLINE_CUE.search(line)
+        if cue is None:
+            continue
+        found = parse_full_date(line[cue.end():cue.end() + 60])
+        if found is not None:
+            y, m, d, match = found
+            parsed.byline_date = pd.Timestamp(year=y, month=m, day=d)
+            parsed.byline_evidence = line.strip()[:120]
+            return

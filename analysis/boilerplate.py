@@ -1,0 +1,103 @@
+"""Page chrome that scrapers leave in article text, and how it is removed.
+
+Each rule is a name and a regular expression that must match a *whole line*
+(after stripping white space, case-insensitively).  Only lines of at most
+:data:`MAX_CHROME_LINE` characters are tested, so a rule can never eat a
+paragraph of reporting.  Removed lines are returned, never thrown away: the
+loader keeps them in the ``boilerplate`` column.
+
+Extend the list for your scraper's sources by passing extra rules to
+:func:`analysis.load_corpus`::
+
+    from analysis.boilerplate import BoilerplateRule
+    rules = [BoilerplateRule("newsletter", r"get our daily briefing.*")]
+    articles = analysis.load_corpus("my-corpus", boilerplate_rules=rules)
+
+Every pattern is anchored and free of nested quantifiers, so matching is
+linear in the length of the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_CHROME_LINE = 300
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """A named whole-line pattern of page chrome."""
+
+    name: str
+    pattern: str
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern, re.IGNORECASE))
+
+    def matches(self, line: str) -> bool:
+        return self.regex.fullmatch(line) is not None
+
+
+DEFAULT_RULES: tuple[BoilerplateRule, ...] = (
+    BoilerplateRule("advertisement", r"(?:advertisement|advertising|ad|sponsored(?: content)?|"
+                    r"story continues below(?: this)? ad(?:vertisement)?|scroll to continue(?: with content)?)"),
+    BoilerplateRule("listen-to-article", r"listen to (?:this |the )?(?:article|story)(?:\W+\d+ min(?:ute)?s?)?"),
+    BoilerplateRule("audio-notice", r"this audio (?:version|file|article|clip) (?:was|is|has been) [^\n]*"),
+    BoilerplateRule("music-promo", r"listen to the latest songs[^\n]*"),
+    BoilerplateRule("follow-us", r"follow us(?: on [^\n]{0,80})?:?"),
+    BoilerplateRule("comment-policy", r"(?:the comments posted here [^\n]*|"
+                    r"[^\n]*(?:kindly|please) refrain from [^\n]*comments?\.?|"
+                    r"comments (?:are|have been) (?:closed|disabled)[^\n]*)"),
+    BoilerplateRule("source-site", r"source:? site-\d+"),
+    BoilerplateRule("track-live-news", r"track latest news live on [^\n]*"),
+    BoilerplateRule("syndication-notice", r"\(?(?:except for the headline, )?this (?:story|article|report) "
+                    r"(?:has not been|was not|is not) edited by [^\n]*\)?"),
+    BoilerplateRule("syndicated-feed", r"\(?(?:this (?:story|article) (?:is|was|has been) )?"
+                    r"(?:auto-generated|published) from a syndicated (?:news )?feed\.?\)?"),
+    BoilerplateRule("reading-time", r"\d+\s*min(?:ute)?s?\s+read"),
+    BoilerplateRule("font-size", r"(?:\d+%\s*)?(?:font|text) size[^\n]{0,40}"),
+    BoilerplateRule("share-bar", r"(?:share(?: this)?(?: article| story| on)?:?|"
+                    r"(?:share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|copy link)"
+                    r"(?:\s*[|/·•]\s*(?:share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|copy link))+)"),
+    BoilerplateRule("read-more", r"(?:also read|read more|read also|see also|related(?: stories| articles| coverage)?)\s*[:|>][^\n]*"),
+    BoilerplateRule("newsletter", r"(?:sign up|subscribe) (?:for|to) (?:our|the) [^\n]*newsletter[^\n]*"),
+    BoilerplateRule("subscribe", r"subscribe(?: now| today| here)?[.!]?"),
+    BoilerplateRule("copyright", r"(?:©|\(c\)|copyright)\s*(?:©\s*)?\d{4}[^\n]*"),
+    BoilerplateRule("image-caption-credit", r"(?:photo|image|picture|file photo)(?: credit)?:\s*[^\n]{0,80}"
+                    r"(?:getty images|reuters|afp|ap|epa|yonhap|shutterstock)[^\n]{0,40}"),
+    BoilerplateRule("skip-link", r"(?:skip to (?:main )?content|jump to (?:comments|content))"),
+)
+
+
+def split_chrome(
+    lines: list[str], rules: tuple[BoilerplateRule, ...] | list[BoilerplateRule] = DEFAULT_RULES
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Separate page-chrome lines from article lines.
+
+    Parameters
+    ----------
+    lines : list of str
+        The lines of one article, in order.
+    rules : sequence of BoilerplateRule
+        The rules to apply; defaults to :data:`DEFAULT_RULES`.
+
+    Returns
+    -------
+    kept : list of str
+        The lines that are not chrome (blank lines are kept, in place).
+    removed : list of (rule name, line)
+        What was removed and why, in order.
+    """
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped and len(stripped) <= MAX_CHROME_LINE:
+            rule = next((r for r in rules if r.matches(stripped)), None)
+            if rule is not None:
+                removed.append((rule.name, stripped))
+                continue
+        kept.append(line)
+    return kept, removed

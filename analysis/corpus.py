@@ -1,0 +1,331 @@
+"""Load a corpus of news articles into one tidy DataFrame.
+
+Accepted inputs (see the README, "Load your own corpus"):
+
+* a folder of ``.txt``/``.md`` files (first non-empty line = headline),
+  optionally with a ``manifest.csv`` carrying metadata;
+* a manifest CSV whose ``file`` column names article files relative to the
+  manifest's folder;
+* a JSON Lines (``.jsonl``/``.ndjson``), JSON array (``.json``) or CSV file
+  of article records, as scrapers export them (column names in
+  :data:`analysis.records.FIELD_ALIASES`).
+
+Policy for bad input: a file or record that cannot be used is skipped with a
+:class:`~analysis.errors.CorpusWarning` naming it and the problem, and is
+listed in ``articles.attrs["skipped"]``; with ``strict=True`` the first such
+problem raises :class:`~analysis.errors.CorpusError` instead.  A problem
+with the input as a whole (missing path, no articles, a manifest without a
+``file`` column) always raises.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from analysis.article_text import parse_article_text
+from analysis.boilerplate import DEFAULT_RULES, BoilerplateRule
+from analysis.decoding import decode_article_bytes
+from analysis.errors import CorpusError, CorpusWarning
+from analysis import records as _records
+
+#: Files larger than this are skipped (or raise with ``strict=True``).
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md")
+
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "published", "published_basis", "headline", "body",
+    "url", "language", "wire", "path", "encoding", "boilerplate", "repairs",
+    "n_chars", "n_words",
+]
+
+
+class _Problems:
+    """Collects skipped inputs; raises at once in strict mode."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.skipped: list[dict[str, str]] = []
+        self.notes: list[dict[str, str]] = []
+
+    def skip(self, where: str, problem: str) -> None:
+        message = f"{where}: {problem}"
+        if self.strict:
+            raise CorpusError(message)
+        warnings.warn(f"skipped {message}", CorpusWarning, stacklevel=4)
+        self.skipped.append({"path": where, "reason": problem})
+
+    def note(self, where: str, problem: str) -> None:
+        """A repair that loses nothing (recorded, warned, never fatal)."""
+        warnings.warn(f"{where}: {problem}", CorpusWarning, stacklevel=4)
+        self.notes.append({"path": where, "note": problem})
+
+
+def load_corpus(
+    path: str | os.PathLike[str],
+    strict: bool = False,
+    *,
+    boilerplate_rules: Iterable[BoilerplateRule] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> pd.DataFrame:
+    """Load news articles into a DataFrame, one row per article.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A folder of article files (with or without ``manifest.csv``), a
+        manifest CSV, or a JSONL/JSON/CSV file of article records.
+    strict : bool, default False
+        Raise :class:`CorpusError` on the first unusable file or record
+        instead of skipping it with a warning.
+    boilerplate_rules : iterable of BoilerplateRule, optional
+        Extra page-chrome rules, applied after the defaults in
+        :data:`analysis.boilerplate.DEFAULT_RULES`.
+    max_bytes : int, default 64 MiB
+        Larger article files are skipped (or raise when ``strict``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article_id`` (unique str), ``outlet``, ``published``
+        (datetime64, NaT when unknown), ``published_basis`` (where the date
+        came from), ``headline``, ``body``, ``url``, ``language``, ``wire``,
+        ``path``, ``encoding``, ``boilerplate`` (removed chrome lines,
+        newline-separated, each prefixed with its rule name), ``repairs``,
+        ``n_chars``, ``n_words``, plus any extra manifest/record columns.
+        ``attrs["skipped"]`` lists what was skipped and why;
+        ``attrs["source"]`` is the resolved input path.
+
+    Raises
+    ------
+    CorpusError
+        The path does not exist, holds no articles, a manifest lacks its
+        ``file`` column, or (``strict=True``) any file or record is unusable.
+
+    Examples
+    --------
+    >>> articles = load_corpus("seeds")                  # doctest: +SKIP
+    >>> articles[["article_id", "outlet", "published"]]  # doctest: +SKIP
+    """
+    source = Path(path)
+    rules = tuple(DEFAULT_RULES) + tuple(boilerplate_rules or ())
+    problems = _Problems(strict)
+    if not source.exists():
+        raise CorpusError(f"{source}: no such file or folder")
+    if source.is_dir():
+        manifest = source / "manifest.csv"
+        if manifest.is_file():
+            rows = _from_manifest(manifest, problems, rules, max_bytes)
+        else:
+            rows = _from_folder(source, problems, rules, max_bytes)
+    else:
+        suffix = source.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            rows = [_finish_record(r, problems, rules)
+                    for r in _records.read_json_records(source, problems)]
+        elif suffix == ".csv":
+            if _records.looks_like_manifest(source):
+                rows = _from_manifest(source, problems, rules, max_bytes)
+            else:
+                rows = [_finish_record(r, problems, rules)
+                        for r in _records.read_csv_records(source, problems)]
+        elif suffix in TEXT_SUFFIXES:
+            rows = [_from_text_file(source, source.stem, {}, problems, rules, max_bytes)]
+        else:
+            raise CorpusError(
+                f"{source}: unsupported corpus file type {suffix or '(none)'}; "
+                "give a folder, manifest.csv, .jsonl, .json or .csv"
+            )
+        rows = [r for r in rows if r is not None]
+    if not rows:
+        detail = f" ({len(problems.skipped)} skipped)" if problems.skipped else ""
+        raise CorpusError(f"{source}: no usable articles found{detail}")
+    frame = _assemble(rows, problems)
+    frame.attrs["skipped"] = problems.skipped
+    frame.attrs["notes"] = problems.notes
+    frame.attrs["source"] = str(source.resolve())
+    return frame
+
+
+# --- folders and manifests -------------------------------------------------
+
+def _from_folder(root: Path, problems: _Problems, rules, max_bytes) -> list[dict[str, Any]]:
+    files = sorted(
+        p for p in root.rglob("*")
+        if p.suffix in TEXT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    if not files:
+        raise CorpusError(f"{root}: folder holds no article files (*.txt, *.md) and no manifest.csv")
+    stems = pd.Series([p.stem for p in files])
+    clash = set(stems[stems.duplicated()])
+    real_root = root.resolve()
+    rows = []
+    for p in files:
+        rel = p.relative_to(root)
+        if not _inside(p, real_root):
+            problems.skip(str(p), "symbolic link points outside the corpus folder")
+            continue
+        if p.is_dir():
+            continue
+        # File stems are the ids; files of one name in two subfolders keep
+        # their relative path so neither is lost.
+        article_id = rel.with_suffix("").as_posix() if p.stem in clash else p.stem
+        rows.append(_from_text_file(p, article_id, {}, problems, rules, max_bytes))
+    return [r for r in rows if r is not None]
+
+
+def _inside(p: Path, real_root: Path) -> bool:
+    try:
+        return p.resolve().is_relative_to(real_root)
+    except (OSError, RuntimeError):  # symlink loops
+        return False
+
+
+def _from_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> list[dict[str, Any]]:
+    entries = _records.read_manifest(manifest, problems)
+    root = manifest.parent
+    real_root = root.resolve()
+    rows = []
+    for line_no, meta in entries:
+        where = f"{manifest}:{line_no}"
+        name = meta.pop("file", "").strip()
+        if not name:
+            problems.skip(where, "empty 'file' value")
+            continue
+        candidate = Path(name)
+        if candidate.is_absolute() or ".." in candidate.parts:
+            problems.skip(where, f"file path {name!r} escapes the corpus folder")
+            continue
+        target = root / candidate
+        if not _inside(target, real_root):
+            problems.skip(where, f"file {name!r} resolves outside the corpus folder")
+            continue
+        if not target.is_file():
+            problems.skip(where, f"file {name!r} does not exist")
+            continue
+        article_id = meta.get("article_id") or candidate.stem
+        meta["article_id"] = article_id
+        row = _from_text_file(target, article_id, meta, problems, rules, max_bytes, where=where)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _Problems,
+                    rules, max_bytes: int, where: str | None = None) -> dict[str, Any] | None:
+    label = str(p)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            problems.skip(label, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit "
+                                 "(raise max_bytes to load it)")
+            return None
+        data = p.read_bytes()
+    except OSError as exc:
+        problems.skip(label, f"cannot be read ({exc.strerror or exc})")
+        return None
+    try:
+        decoded = decode_article_bytes(data, label)
+    except CorpusError as exc:
+        problems.skip(label, str(exc).split(": ", 1)[-1])
+        return None
+    if not decoded.text.strip():
+        problems.skip(label, "empty or whitespace-only file")
+        return None
+    for repair in decoded.repairs:
+        if not repair.startswith("normalised"):
+            problems.note(label, repair)
+    parsed = parse_article_text(decoded.text, rules, headline=None)
+    row = dict(meta)
+    row.update(
+        article_id=str(article_id),
+        headline=meta.get("headline") or parsed.headline,
+        body=parsed.body,
+        path=label,
+        encoding=decoded.encoding,
+        repairs="; ".join(decoded.repairs),
+        boilerplate="\n".join(f"[{name}] {line}" for name, line in parsed.removed),
+    )
+    _fill_published(row, parsed, problems, where or label)
+    return row
+
+
+def _finish_record(record: dict[str, Any], problems: _Problems, rules) -> dict[str, Any] | None:
+    where = record.pop("_where")
+    text = record.pop("body", None)
+    if text is None or not str(text).strip():
+        problems.skip(where, "record has no article text (body/text/content field)")
+        return None
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    headline = record.get("headline") or None
+    parsed = parse_article_text(text, rules, headline=headline)
+    row = dict(record)
+    row.update(headline=parsed.headline, body=parsed.body, path=where, encoding="utf-8",
+               repairs="", boilerplate="\n".join(f"[{n}] {line}" for n, line in parsed.removed))
+    _fill_published(row, parsed, problems, where)
+    return row
+
+
+def _fill_published(row: dict[str, Any], parsed, problems: _Problems, where: str) -> None:
+    raw = row.get("published")
+    value = pd.NaT
+    basis = str(row.get("published_basis") or "")
+    if raw is not None and str(raw).strip():
+        value = _parse_timestamp(str(raw).strip())
+        if value is pd.NaT:
+            problems.note(where, f"unparseable published date {str(raw)[:40]!r}; left unknown")
+            basis = f"unparseable manifest value {str(raw)[:40]!r}"
+        elif not basis:
+            basis = "given in the manifest/record"
+    if value is pd.NaT and parsed.byline_date is not None:
+        value = parsed.byline_date
+        basis = f"stated in the text: {parsed.byline_evidence!r}"
+    row["published"] = value
+    row["published_basis"] = basis
+
+
+def _parse_timestamp(raw: str) -> Any:
+    try:
+        ts = pd.Timestamp(raw)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+    if ts is pd.NaT:
+        return pd.NaT
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts
+
+
+# --- assembly --------------------------------------------------------------
+
+def _assemble(rows: list[dict[str, Any]], problems: _Problems) -> pd.DataFrame:
+    seen: dict[str, int] = {}
+    for row in rows:
+        aid = str(row["article_id"])
+        if aid in seen:
+            seen[aid] += 1
+            new_id = f"{aid}~{seen[aid]}"
+            if problems.strict:
+                raise CorpusError(f"{row['path']}: duplicate article_id {aid!r}")
+            problems.note(row["path"], f"duplicate article_id {aid!r} renamed to {new_id!r}")
+            row["article_id"] = new_id
+        else:
+            seen[aid] = 1
+    frame = pd.DataFrame(rows)
+    for col in ARTICLE_COLUMNS:
+        if col not in frame.columns:
+            frame[col] = ""
+    text_cols = ["article_id", "outlet", "published_basis", "headline", "body", "url",
+                 "language", "wire", "path", "encoding", "boilerplate", "repairs"]
+    for col in text_cols:
+        frame[col] = frame[col].fillna("").astype(str)
+    frame["published"] = pd.to_datetime(frame["published"], errors="coerce").astype("datetime64[ns]")
+    frame["n_chars"] = frame["body"].str.len().astype("int64")
+    frame["n_words"] = frame["body"].map(lambda b: len(b.split())).astype("int64")
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    return frame[ARTICLE_COLUMNS + extra].reset_index(drop=True)

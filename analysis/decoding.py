@@ -1,0 +1,140 @@
+"""Turn the bytes of an article file into text, or say why they are not text.
+
+News corpora come from scrapers: UTF-8 with and without a byte-order mark,
+UTF-16 exported by Windows tools, Windows-1252 from old CMSs, binary files
+with a ``.txt`` name, stray NUL bytes.  :func:`decode_article_bytes` handles
+each case in a documented way and reports what it did, so a loader can record
+the encoding and any repair instead of silently changing text.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from analysis.errors import CorpusError
+
+# Magic numbers of binary formats that turn up renamed as .txt in scrapes.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+# Control characters other than tab, newline, carriage return and form feed
+# are not text; a file made largely of them is binary whatever its name.
+_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass
+class DecodedText:
+    """Text decoded from a file, with a record of how it was obtained."""
+
+    text: str
+    encoding: str
+    repairs: list[str] = field(default_factory=list)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def normalise_newlines(text: str) -> str:
+    """Return ``text`` with CRLF and lone CR line ends turned into LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_article_bytes(data: bytes, source: str) -> DecodedText:
+    """Decode the bytes of one article file.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's contents.
+    source : str
+        The file name, used in error messages.
+
+    Returns
+    -------
+    DecodedText
+        ``text`` with line ends normalised to ``\\n``, the ``encoding`` used
+        (``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-32``, ``cp1252`` or
+        ``latin-1``) and the list of ``repairs`` made (removed NUL bytes,
+        normalised line ends, encoding fallback).
+
+    Raises
+    ------
+    CorpusError
+        When the bytes are not text: a known binary signature, or more than
+        1 % control characters.
+    """
+    repairs: list[str] = []
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise CorpusError(f"{source}: not a text file (looks like a {kind})")
+
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        text, encoding = _strict(data, "utf-32", source), "utf-32"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        text, encoding = _strict(data, "utf-16", source), "utf-16"
+    else:
+        if b"\x00" in data:
+            # A few NULs in an otherwise textual file are scraper debris; many
+            # mean the file is binary (or BOM-less UTF-16, which we refuse
+            # rather than guess).
+            n_nul = data.count(b"\x00")
+            if n_nul > _MAX_CONTROL_SHARE * len(data):
+                raise CorpusError(
+                    f"{source}: not a text file ({n_nul} NUL bytes in {len(data)} bytes; "
+                    "UTF-16 files need a byte-order mark)"
+                )
+            data = data.replace(b"\x00", b"")
+            repairs.append(f"removed {n_nul} NUL byte(s)")
+        sample = data[:65536]
+        n_control = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+        if sample and n_control > _MAX_CONTROL_SHARE * len(sample):
+            raise CorpusError(
+                f"{source}: not a text file ({n_control} control bytes in the first {len(sample)})"
+            )
+        if data.startswith(codecs.BOM_UTF8):
+            text, encoding = _strict(data, "utf-8-sig", source), "utf-8-sig"
+        else:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as exc:
+                try:
+                    text, encoding = data.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    # latin-1 maps every byte, so nothing is lost.
+                    text, encoding = data.decode("latin-1"), "latin-1"
+                repairs.append(
+                    f"invalid UTF-8 at byte {exc.start}; decoded as {encoding}"
+                )
+    if "\r" in text:
+        text = normalise_newlines(text)
+        repairs.append("normalised CR/CRLF line ends")
+    return DecodedText(text=text, encoding=encoding, repairs=repairs)
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{source}: has a {encoding} byte-order mark but invalid {encoding} at byte {exc.start}"
+        ) from None

@@ -1,0 +1,33 @@
+"""The package's own exception and warning types.
+
+Every error a user can cause by what they feed the package (a corpus, a
+codebook, render parameters) is one of these, with a message that names the
+file and the problem, so the command line can print it on one line and exit
+with status 2 instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+
+class AnalysisError(Exception):
+    """Base class of every error the package raises on purpose."""
+
+
+class CorpusError(AnalysisError, ValueError):
+    """A corpus, manifest or article file cannot be used as given."""
+
+
+class CodebookError(AnalysisError, ValueError):
+    """A claims codebook is malformed (names the file and, where known, the line)."""
+
+
+class ParameterError(AnalysisError, ValueError):
+    """A notebook or render parameter is unknown or has the wrong type."""
+
+
+class RenderError(AnalysisError, RuntimeError):
+    """Rendering the reports could not be carried out (output folder, lock, ...)."""
+
+
+class CorpusWarning(UserWarning):
+    """A file was skipped or repaired while loading a corpus; the message names it."""
