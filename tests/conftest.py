@@ -1,0 +1,53 @@
+"""Shared fixtures: the seeds corpus and the BBC bench corpus beside the repository."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # never open a window from a test
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+BBC = REPO.parent / "shared" / "bench" / "bbc"
+
+# Keep the readability dictionary cache inside the test session's temp area
+# when the home folder is not writable (CI sandboxes).
+os.environ.setdefault("OSINT_ANALYSIS_CACHE", str(REPO / ".venv" / "cache"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    import analysis
+
+    return analysis.load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def bbc_dir() -> Path:
+    if not BBC.is_dir():
+        pytest.skip("../shared/bench/bbc not present")
+    return BBC
+
+
+def article_frame(*bodies: str, published: str | None = "2024-05-30", ids=None):
+    """A small articles DataFrame built from literal bodies, for unit tests."""
+    import pandas as pd
+
+    ids = ids or [f"a{i}" for i in range(len(bodies))]
+    return pd.DataFrame({
+        "article_id": ids,
+        "outlet": [f"outlet{i}" for i in range(len(bodies))],
+        "published": pd.to_datetime([published] * len(bodies)),
+        "headline": ["" for _ in bodies],
+        "body": list(bodies),
+        "wire": ["" for _ in bodies],
+    })
