@@ -19,6 +19,8 @@ Examples
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -63,3 +65,23 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """Keep ``analysis.sentences`` (and the like) the *function*.
+
+    A few public functions share their module's name (``sentences``,
+    ``readability``, ``origins``).  Importing such a submodule makes Python
+    set it as an attribute of the package, which would shadow the function;
+    this hook hands back the function instead.  Import helpers from those
+    modules with ``from analysis.sentences import SentenceIndex``.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
+            return getattr(value, name)
+        return value
+
+
+sys.modules[__name__].__class__ = _Package

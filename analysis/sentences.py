@@ -42,7 +42,7 @@ during despite although though with without what who why how where which
 """.split())
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=[ \t]+[\"'“‘«(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z](?:\.[A-Za-z])*)\.?$")
+_INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")
 _NEXT_WORD = re.compile(r"[ \t]+[\"'“‘«(\[]?([A-Za-z0-9]+)")
 
 
@@ -60,7 +60,7 @@ def _is_boundary(line: str, dot_start: int, after: int) -> bool:
     nxt = _NEXT_WORD.match(line, after)
     next_word = nxt.group(1) if nxt else ""
     low = token.lower().replace(".", "")
-    if "." in token or (len(token) == 1 and token.isupper()):
+    if _INITIALISM.fullmatch(token) or (len(token) == 1 and token.isupper()):
         # initialism (U.S., U.N.) or a single initial (J. Smith)
         return next_word.lower() in _OPENERS
     if low in _TITLES:

@@ -1,0 +1,37 @@
+"""The command line: --help, summary, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from analysis.cli import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_help_lists_commands():
+    out = run_cli("--help")
+    assert out.returncode == 0
+    assert "summary" in out.stdout
+
+
+def test_summary_prints_the_seed_table(capsys, seeds_dir):
+    assert main(["summary", str(seeds_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "004_ea76408ea7aed2fe" in out and "Yonhap" in out and "2024-01-05" in out
+    assert "flesch_reading_ease" in out
+    assert "5 articles" in out
+
+
+def test_missing_corpus_is_a_one_line_error_with_status_2(tmp_path):
+    out = run_cli("summary", str(tmp_path / "nope"))
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0
+    assert "no such file or folder" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_unknown_command_is_status_2():
+    assert run_cli("frobnicate").returncode == 2
