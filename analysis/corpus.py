@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
@@ -116,6 +116,10 @@ def load_corpus(
     problems = _Problems(strict)
     if not source.exists():
         raise CorpusError(f"{source}: no such file or folder")
+    if (source / "articles.parquet").is_file():  # a folder of tables from `analysis extract`
+        from analysis import tables
+
+        return tables.read_articles(source)
     if source.is_dir():
         manifest = source / "manifest.csv"
         if manifest.is_file():
@@ -154,6 +158,11 @@ def load_corpus(
 # --- folders and manifests -------------------------------------------------
 
 def _from_folder(root: Path, problems: _Problems, rules, max_bytes) -> list[dict[str, Any]]:
+    return list(_iter_folder(root, problems, rules, max_bytes))
+
+
+def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
+    # A generator so that analysis.streaming can load a corpus chunk by chunk.
     files = sorted(
         p for p in root.rglob("*")
         if p.suffix in TEXT_SUFFIXES
@@ -164,7 +173,6 @@ def _from_folder(root: Path, problems: _Problems, rules, max_bytes) -> list[dict
     stems = pd.Series([p.stem for p in files])
     clash = set(stems[stems.duplicated()])
     real_root = root.resolve()
-    rows = []
     for p in files:
         rel = p.relative_to(root)
         if not _inside(p, real_root):
@@ -175,8 +183,9 @@ def _from_folder(root: Path, problems: _Problems, rules, max_bytes) -> list[dict
         # File stems are the ids; files of one name in two subfolders keep
         # their relative path so neither is lost.
         article_id = rel.with_suffix("").as_posix() if p.stem in clash else p.stem
-        rows.append(_from_text_file(p, article_id, {}, problems, rules, max_bytes))
-    return [r for r in rows if r is not None]
+        row = _from_text_file(p, article_id, {}, problems, rules, max_bytes)
+        if row is not None:
+            yield row
 
 
 def _inside(p: Path, real_root: Path) -> bool:
@@ -187,10 +196,13 @@ def _inside(p: Path, real_root: Path) -> bool:
 
 
 def _from_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> list[dict[str, Any]]:
+    return list(_iter_manifest(manifest, problems, rules, max_bytes))
+
+
+def _iter_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
     entries = _records.read_manifest(manifest, problems)
     root = manifest.parent
     real_root = root.resolve()
-    rows = []
     for line_no, meta in entries:
         where = f"{manifest}:{line_no}"
         name = meta.pop("file", "").strip()
@@ -212,8 +224,7 @@ def _from_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> lis
         meta["article_id"] = article_id
         row = _from_text_file(target, article_id, meta, problems, rules, max_bytes, where=where)
         if row is not None:
-            rows.append(row)
-    return rows
+            yield row
 
 
 def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _Problems,

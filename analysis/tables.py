@@ -1,0 +1,249 @@
+"""A folder of Parquet tables: the on-disk form of the pipeline's output.
+
+Layout (written by :func:`analysis.streaming.extract_to_parquet` and
+``python -m analysis extract CORPUS --out DIR``)::
+
+    DIR/
+      articles.parquet      one row per article (the load_corpus columns)
+      sentences.parquet     one file per table, one row group per chunk
+      quantities.parquet
+      dates.parquet
+      attributions.parquet
+      claims.parquet
+      readability.parquet
+      reuse.parquet         corpus-level steps, written after the chunks
+      _run.json             what was run: source, steps, chunk size, counts, skipped files
+
+Each table is a single Parquet file so that any tool reads it directly
+(``pandas.read_parquet("DIR/quantities.parquet")``, DuckDB, Spark, ...).
+:func:`load_tables` reads the folder back as the same dict of DataFrames that
+:func:`analysis.run_pipeline` returns, and :func:`analysis.load_corpus`
+accepts the folder as a corpus (it reads ``articles.parquet``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from analysis.errors import CorpusError
+
+ARTICLES_FILE = "articles.parquet"
+RUN_FILE = "_run.json"
+
+
+class TableWriter:
+    """Append chunks of one table to a single Parquet file.
+
+    The schema is fixed by the first non-empty chunk; later chunks are cast
+    to it, so a column that happens to be all-missing in one chunk (which
+    pandas would type as ``object``/null) does not break the file.  A column
+    that is all-missing in the *first* chunk is stored as text.
+
+    Parameters
+    ----------
+    path : path-like
+        The ``.parquet`` file to write (replaced if it exists).
+    name : str
+        Table name, for error messages.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], name: str) -> None:
+        self.path = Path(path)
+        self.name = name
+        self.rows = 0
+        self._writer = None
+        self._schema = None
+        self._empty: pd.DataFrame | None = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append one chunk (a DataFrame with the table's columns)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not len(frame):
+            if self._empty is None:
+                self._empty = frame.iloc[:0]
+            if self._writer is None:
+                return
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if self._writer is None:
+            fields = [pa.field(f.name, pa.large_string()) if pa.types.is_null(f.type) else f
+                      for f in table.schema]
+            # pandas' own metadata would describe the first chunk's dtypes only
+            self._schema = pa.schema(fields)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = pq.ParquetWriter(self.path, self._schema, compression="zstd")
+        table = self._conform(table)
+        self._writer.write_table(table)
+        self.rows += table.num_rows
+
+    def _conform(self, table):
+        if table.schema.names != self._schema.names:
+            raise CorpusError(
+                f"{self.name} table: chunk columns {table.schema.names} differ from the "
+                f"first chunk's {self._schema.names}")
+        try:
+            return table.cast(self._schema)
+        except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow.ArrowInvalid is a ValueError
+            raise CorpusError(f"{self.name} table: a chunk's column types do not match the "
+                              f"first chunk's ({exc})") from None
+
+    def close(self) -> None:
+        """Finish the file; a table that never had a row is written empty."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            empty = self._empty if self._empty is not None else pd.DataFrame()
+            table = pa.Table.from_pandas(empty, preserve_index=False)
+            schema = pa.schema([pa.field(f.name, pa.large_string()) if pa.types.is_null(f.type) else f
+                                for f in table.schema])
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(table.cast(schema), self.path, compression="zstd")
+        else:
+            self._writer.close()
+            self._writer = None
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike[str],
+                 run_info: dict[str, Any] | None = None) -> Path:
+    """Write a dict of tables (as from :func:`analysis.run_pipeline`) to a folder.
+
+    Parameters
+    ----------
+    tables : dict of str to pandas.DataFrame
+        Table name -> table; each becomes ``<name>.parquet``.
+    out : path-like
+        Output folder (created if needed).
+    run_info : dict, optional
+        Extra facts for ``_run.json``.
+
+    Returns
+    -------
+    pathlib.Path
+        The output folder.
+    """
+    folder = Path(out)
+    for name, frame in tables.items():
+        writer = TableWriter(folder / f"{name}.parquet", name)
+        writer.write(frame)
+        writer.close()
+    info = dict(run_info or {})
+    info.setdefault("tables", {name: int(len(frame)) for name, frame in tables.items()})
+    write_run_info(folder, info)
+    return folder
+
+
+def write_run_info(folder: Path, info: dict[str, Any]) -> None:
+    """Write ``_run.json`` (atomically, so a reader never sees half a file)."""
+    target = Path(folder) / RUN_FILE
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(info, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def is_table_folder(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a folder holding ``articles.parquet``."""
+    return (Path(path) / ARTICLES_FILE).is_file()
+
+
+def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = None,
+                columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+    """Read a folder of Parquet tables back into DataFrames.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A folder written by ``python -m analysis extract`` (or
+        :func:`write_tables`).
+    tables : iterable of str, optional
+        Only these tables (default: every ``*.parquet`` in the folder).
+    columns : dict of str to list of str, optional
+        Read only these columns of the named tables (e.g.
+        ``{"articles": ["article_id", "outlet", "published"]}`` to leave the
+        bodies on disk).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        Table name -> table, in the same form :func:`analysis.run_pipeline`
+        returns.  ``attrs["run"]`` of each table holds ``_run.json``.
+
+    Raises
+    ------
+    CorpusError
+        The folder does not exist, has no Parquet tables, or lacks a table
+        asked for.
+
+    Examples
+    --------
+    >>> tables = load_tables("out")                          # doctest: +SKIP
+    >>> tables["quantities"].groupby("unit").size()          # doctest: +SKIP
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: no such folder of Parquet tables")
+    available = {p.stem: p for p in sorted(folder.glob("*.parquet"))}
+    if not available:
+        raise CorpusError(f"{folder}: holds no .parquet tables (write them with "
+                          "`python -m analysis extract CORPUS --out DIR`)")
+    names = list(available) if tables is None else list(tables)
+    missing = [n for n in names if n not in available]
+    if missing:
+        raise CorpusError(f"{folder}: no table(s) {', '.join(missing)} "
+                          f"(has {', '.join(available)})")
+    run = read_run_info(folder)
+    columns = columns or {}
+    out = {}
+    for name in names:
+        frame = pd.read_parquet(available[name], columns=columns.get(name))
+        frame.attrs["run"] = run
+        out[name] = frame
+    return out
+
+
+def read_run_info(folder: str | os.PathLike[str]) -> dict[str, Any]:
+    """The folder's ``_run.json`` as a dict (empty when absent)."""
+    target = Path(folder) / RUN_FILE
+    if not target.is_file():
+        return {}
+    try:
+        return json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorpusError(f"{target}: unreadable run record ({exc})") from None
+
+
+def read_articles(path: str | os.PathLike[str], columns: list[str] | None = None) -> pd.DataFrame:
+    """Read ``articles.parquet`` of a table folder as a :func:`load_corpus` frame.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The table folder (or the ``articles.parquet`` file itself).
+    columns : list of str, optional
+        Only these columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The articles table, with ``attrs["source"]`` (the folder) and
+        ``attrs["skipped"]`` (files skipped when the corpus was extracted).
+    """
+    target = Path(path)
+    folder = target.parent if target.suffix == ".parquet" else target
+    if target.suffix != ".parquet":
+        target = target / ARTICLES_FILE
+    try:
+        frame = pd.read_parquet(target, columns=columns)
+    except (OSError, ValueError) as exc:
+        raise CorpusError(f"{target}: cannot be read as Parquet ({exc})") from None
+    run = read_run_info(folder)
+    frame.attrs["source"] = str(folder.resolve())
+    frame.attrs["skipped"] = run.get("skipped", [])
+    frame.attrs["notes"] = run.get("notes", [])
+    return frame
