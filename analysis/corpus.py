@@ -10,12 +10,18 @@ Accepted inputs (see the README, "Load your own corpus"):
   of article records, as scrapers export them (column names in
   :data:`analysis.records.FIELD_ALIASES`).
 
-Policy for bad input: a file or record that cannot be used is skipped with a
-:class:`~analysis.errors.CorpusWarning` naming it and the problem, and is
-listed in ``articles.attrs["skipped"]``; with ``strict=True`` the first such
-problem raises :class:`~analysis.errors.CorpusError` instead.  A problem
-with the input as a whole (missing path, no articles, a manifest without a
-``file`` column) always raises.
+Policy for bad input (every case is listed in ``docs/bad-input.md``):
+
+* a file or record that cannot be used is skipped with a
+  :class:`~analysis.errors.CorpusWarning` naming it and the problem, and is
+  listed in ``articles.attrs["skipped"]``;
+* a repair that keeps the text (an encoding fallback, stray NUL bytes, a
+  renamed duplicate id, an unparseable date left unknown) is warned about
+  and listed in ``articles.attrs["notes"]``;
+* with ``strict=True`` every skip, and every duplicate id or unparseable
+  date, raises :class:`~analysis.errors.CorpusError` instead;
+* a problem with the input as a whole (missing path, no articles, a
+  manifest without a ``file`` column, a broken JSON document) always raises.
 """
 
 from __future__ import annotations
@@ -64,6 +70,12 @@ class _Problems:
         warnings.warn(f"{where}: {problem}", CorpusWarning, stacklevel=4)
         self.notes.append({"path": where, "note": problem})
 
+    def flag(self, where: str, problem: str) -> None:
+        """A data problem worked around: a note, or an error when strict."""
+        if self.strict:
+            raise CorpusError(f"{where}: {problem}")
+        self.note(where, problem)
+
 
 def load_corpus(
     path: str | os.PathLike[str],
@@ -80,8 +92,9 @@ def load_corpus(
         A folder of article files (with or without ``manifest.csv``), a
         manifest CSV, or a JSONL/JSON/CSV file of article records.
     strict : bool, default False
-        Raise :class:`CorpusError` on the first unusable file or record
-        instead of skipping it with a warning.
+        Raise :class:`CorpusError` on the first unusable file or record,
+        duplicate article id or unparseable date, instead of skipping or
+        working around it with a warning.
     boilerplate_rules : iterable of BoilerplateRule, optional
         Extra page-chrome rules, applied after the defaults in
         :data:`analysis.boilerplate.DEFAULT_RULES`.
@@ -97,14 +110,17 @@ def load_corpus(
         ``path``, ``encoding``, ``boilerplate`` (removed chrome lines,
         newline-separated, each prefixed with its rule name), ``repairs``,
         ``n_chars``, ``n_words``, plus any extra manifest/record columns.
-        ``attrs["skipped"]`` lists what was skipped and why;
-        ``attrs["source"]`` is the resolved input path.
+        ``attrs["skipped"]`` lists what was skipped and why (dicts with
+        ``path`` and ``reason``), ``attrs["notes"]`` the repairs made (dicts
+        with ``path`` and ``note``); ``attrs["source"]`` is the resolved
+        input path.
 
     Raises
     ------
     CorpusError
         The path does not exist, holds no articles, a manifest lacks its
-        ``file`` column, or (``strict=True``) any file or record is unusable.
+        ``file`` column, a JSON document or CSV header is broken, or
+        (``strict=True``) any file or record is unusable.
 
     Examples
     --------
@@ -161,13 +177,18 @@ def _from_folder(root: Path, problems: _Problems, rules, max_bytes) -> list[dict
     return list(_iter_folder(root, problems, rules, max_bytes))
 
 
-def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
-    # A generator so that analysis.streaming can load a corpus chunk by chunk.
-    files = sorted(
+def _article_files(root: Path) -> list[Path]:
+    """Article files under ``root``, skipping hidden files and folders."""
+    return sorted(
         p for p in root.rglob("*")
         if p.suffix in TEXT_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
+
+
+def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
+    # A generator so that analysis.streaming can load a corpus chunk by chunk.
+    files = _article_files(root)
     if not files:
         raise CorpusError(f"{root}: folder holds no article files (*.txt, *.md) and no manifest.csv")
     stems = pd.Series([p.stem for p in files])
@@ -203,9 +224,13 @@ def _iter_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> Ite
     entries = _records.read_manifest(manifest, problems)
     root = manifest.parent
     real_root = root.resolve()
+    named: set[str] = set()
     for line_no, meta in entries:
         where = f"{manifest}:{line_no}"
-        name = meta.pop("file", "").strip()
+        # Manifests written on Windows separate folders with backslashes.
+        name = meta.pop("file", "").strip().replace("\\", "/")
+        if name:
+            named.add(os.path.normpath(root / name))
         if not name:
             problems.skip(where, "empty 'file' value")
             continue
@@ -225,6 +250,14 @@ def _iter_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> Ite
         row = _from_text_file(target, article_id, meta, problems, rules, max_bytes, where=where)
         if row is not None:
             yield row
+    # Files beside the manifest that it does not name are not loaded; say so,
+    # once, so a forgotten manifest row is not a silently missing article.
+    unlisted = [p for p in _article_files(root) if os.path.normpath(p) not in named]
+    if unlisted:
+        shown = ", ".join(p.relative_to(root).as_posix() for p in unlisted[:5])
+        more = f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else ""
+        problems.note(str(manifest), f"{len(unlisted)} article file(s) in the folder are not listed "
+                                     f"in the manifest and were not loaded: {shown}{more}")
 
 
 def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _Problems,
@@ -252,6 +285,8 @@ def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _P
         if not repair.startswith("normalised"):
             problems.note(label, repair)
     parsed = parse_article_text(decoded.text, rules, headline=None)
+    if not parsed.body:
+        problems.note(label, "no body text after the headline; kept with an empty body")
     row = dict(meta)
     row.update(
         article_id=str(article_id),
@@ -287,10 +322,10 @@ def _fill_published(row: dict[str, Any], parsed, problems: _Problems, where: str
     value = pd.NaT
     basis = str(row.get("published_basis") or "")
     if raw is not None and str(raw).strip():
-        value = _parse_timestamp(str(raw).strip())
+        value, why = _parse_timestamp(str(raw).strip())
         if value is pd.NaT:
-            problems.note(where, f"unparseable published date {str(raw)[:40]!r}; left unknown")
-            basis = f"unparseable manifest value {str(raw)[:40]!r}"
+            problems.flag(where, f"{why} published date {str(raw)[:40]!r}; left unknown")
+            basis = f"{why} manifest value {str(raw)[:40]!r}"
         elif not basis:
             basis = "given in the manifest/record"
     if value is pd.NaT and parsed.byline_date is not None:
@@ -300,29 +335,45 @@ def _fill_published(row: dict[str, Any], parsed, problems: _Problems, where: str
     row["published_basis"] = basis
 
 
-def _parse_timestamp(raw: str) -> Any:
+def _parse_timestamp(raw: str) -> tuple[Any, str]:
+    """Return ``(timestamp or NaT, why it is NaT)``; aware times become naive UTC."""
     try:
-        ts = pd.Timestamp(raw)
+        if raw.isdigit() and len(raw) in (10, 13):
+            # Unix epoch seconds / milliseconds, as JSON exports give them.
+            ts = pd.Timestamp(int(raw), unit="s" if len(raw) == 10 else "ms")
+        else:
+            ts = pd.Timestamp(raw)
     except (ValueError, TypeError, OverflowError):
-        return pd.NaT
+        return pd.NaT, "unparseable"
     if ts is pd.NaT:
-        return pd.NaT
+        return pd.NaT, "unparseable"
     if ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
-    return ts
+    try:
+        ts = ts.as_unit("ns")  # the column is datetime64[ns]: years 1678-2261
+    except (ValueError, OverflowError):
+        return pd.NaT, "out-of-range (before 1678 or after 2261)"
+    return ts, ""
 
 
 # --- assembly --------------------------------------------------------------
 
 def _assemble(rows: list[dict[str, Any]], problems: _Problems) -> pd.DataFrame:
+    taken = {str(row["article_id"]) for row in rows}
     seen: dict[str, int] = {}
     for row in rows:
         aid = str(row["article_id"])
         if aid in seen:
-            seen[aid] += 1
-            new_id = f"{aid}~{seen[aid]}"
             if problems.strict:
                 raise CorpusError(f"{row['path']}: duplicate article_id {aid!r}")
+            # the first keeps its id; later ones get id~2, id~3, ..., passing
+            # over any such id another article already has
+            n = seen[aid]
+            while f"{aid}~{n + 1}" in taken:
+                n += 1
+            new_id = f"{aid}~{n + 1}"
+            seen[aid] = n + 1
+            taken.add(new_id)
             problems.note(row["path"], f"duplicate article_id {aid!r} renamed to {new_id!r}")
             row["article_id"] = new_id
         else:

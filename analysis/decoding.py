@@ -34,6 +34,9 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 # are not text; a file made largely of them is binary whatever its name.
 _CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
 _MAX_CONTROL_SHARE = 0.01
+# A handful of NULs is scraper debris even in a short file; beyond this many
+# (and beyond 1 %) the file is binary or BOM-less UTF-16.
+_MAX_STRAY_NULS = 8
 
 
 @dataclass
@@ -80,8 +83,10 @@ def decode_article_bytes(data: bytes, source: str) -> DecodedText:
     Raises
     ------
     CorpusError
-        When the bytes are not text: a known binary signature, or more than
-        1 % control characters.
+        When the bytes are not text: a known binary signature, more than
+        8 NUL bytes making up over 1 % of the file, more than 1 % control
+        characters in the first 64 KiB, or a UTF-16/32 byte-order mark
+        followed by bytes invalid in that encoding.
     """
     repairs: list[str] = []
     kind = _binary_kind(data)
@@ -96,9 +101,9 @@ def decode_article_bytes(data: bytes, source: str) -> DecodedText:
         if b"\x00" in data:
             # A few NULs in an otherwise textual file are scraper debris; many
             # mean the file is binary (or BOM-less UTF-16, which we refuse
-            # rather than guess).
+            # rather than guess which half of each pair is the text).
             n_nul = data.count(b"\x00")
-            if n_nul > _MAX_CONTROL_SHARE * len(data):
+            if n_nul > max(_MAX_CONTROL_SHARE * len(data), _MAX_STRAY_NULS):
                 raise CorpusError(
                     f"{source}: not a text file ({n_nul} NUL bytes in {len(data)} bytes; "
                     "UTF-16 files need a byte-order mark)"
