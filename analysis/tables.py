@@ -77,7 +77,7 @@ class TableWriter:
             # pandas' own metadata would describe the first chunk's dtypes only
             self._schema = pa.schema(fields)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer = pq.ParquetWriter(self.path, self._schema, compression="zstd")
+            self._writer = pq.ParquetWriter(self._partial, self._schema, compression="zstd")
         table = self._conform(table)
         self._writer.write_table(table)
         self.rows += table.num_rows
@@ -104,10 +104,17 @@ class TableWriter:
             schema = pa.schema([pa.field(f.name, pa.large_string()) if pa.types.is_null(f.type) else f
                                 for f in table.schema])
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(table.cast(schema), self.path, compression="zstd")
+            pq.write_table(table.cast(schema), self._partial, compression="zstd")
         else:
             self._writer.close()
             self._writer = None
+        os.replace(self._partial, self.path)
+
+    @property
+    def _partial(self) -> Path:
+        # Written under another name and renamed when complete, so a reader
+        # never takes a half-written table for a whole one.
+        return self.path.with_name(self.path.name + ".partial")
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike[str],
