@@ -1,0 +1,101 @@
+"""Dated events on a timeline, one row per source."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, OKABE_ITO
+from analysis.plots._base import label_axes, new_figure, show_empty, shorten
+from analysis.sentences import _require
+
+# Point events (a day or finer) are markers; coarser precisions are bars
+# spanning the whole period, so "in January" never looks like "on 1 January".
+_POINT_PRECISIONS = {"day", "hour", "minute", "time", "datetime"}
+EVENT_COLOR = OKABE_ITO["blue"]
+PERIOD_COLOR = OKABE_ITO["sky_blue"]
+PUBLISHED_COLOR = OKABE_ITO["vermillion"]
+
+
+def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
+    """Dated events by source: what each source says happened when.
+
+    Parameters
+    ----------
+    events : pandas.DataFrame
+        Output of :func:`analysis.report_data.timeline_events`: source,
+        published, date, date_end, precision, relative.
+    max_rows : int, default 20
+        Sources beyond the ``max_rows`` with most events are left out (the
+        title says how many).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Filled circles: dates stated outright; hollow circles: dates resolved
+        from a relative expression ("on Friday", "last year") against the
+        publication date -- check those; bars: a month, season or year; red
+        ticks: when the source was published.
+
+    Examples
+    --------
+    >>> events = report_data.timeline_events(analysis.extract_dates(arts), arts)  # doctest: +SKIP
+    >>> fig = plot_timeline(events)                                               # doctest: +SKIP
+    """
+    _require(events, ["source", "date", "date_end", "precision", "relative", "published"], "plot_timeline")
+    title = "What happened when, according to each source"
+    data = events[events["date"].notna()].copy()
+    order = data["source"].value_counts().index.tolist()[:max_rows]
+    hidden = data["source"].nunique() - len(order)
+    data = data[data["source"].isin(order)]
+    fig, ax = new_figure(7.5, 1.8 + 0.42 * max(len(order), 2))
+    label_axes(ax, title + (f" (top {len(order)} sources)" if hidden > 0 else ""), "Date", "Source")
+    if data.empty:
+        show_empty(ax, "No resolved dates were found in this corpus")
+        return fig
+    # first-publishing source on top
+    first = data.groupby("source")["published"].min().reindex(order)
+    order = first.sort_values(na_position="last").index.tolist()
+    rows = {name: i for i, name in enumerate(order)}
+    data["y"] = data["source"].map(rows)
+    start = pd.to_datetime(data["date"])
+    end = pd.to_datetime(data["date_end"]).fillna(start)
+    point = data["precision"].astype(str).str.lower().isin(_POINT_PRECISIONS) & (end - start <= pd.Timedelta(days=1))
+    relative = data["relative"].fillna(False).astype(bool)
+    # periods: bars from start to end of the period
+    periods = data[~point]
+    for (_, row), s, e in zip(periods.iterrows(), start[~point], end[~point]):
+        ax.plot([s, e + pd.Timedelta(days=1)], [row["y"], row["y"]], color=PERIOD_COLOR, linewidth=7,
+                alpha=0.75, solid_capstyle="butt", zorder=2)
+    pts = data[point]
+    solid = pts[~relative[point]]
+    hollow = pts[relative[point]]
+    jitter = lambda n: (np.arange(n) % 3 - 1) * 0.12  # separate same-day marks a little
+    ax.scatter(pd.to_datetime(solid["date"]), solid["y"] + jitter(len(solid)), marker="o", s=42,
+               color=EVENT_COLOR, edgecolor="black", linewidth=0.5, zorder=4)
+    ax.scatter(pd.to_datetime(hollow["date"]), hollow["y"] + jitter(len(hollow)), marker="o", s=42,
+               facecolor="white", edgecolor=EVENT_COLOR, linewidth=1.5, zorder=4)
+    pub = data.groupby("source")["published"].unique()
+    for name, days in pub.items():
+        for day in pd.to_datetime(pd.Series(days)).dropna():
+            ax.plot([day], [rows[name]], marker="|", markersize=20, markeredgewidth=2.5,
+                    color=PUBLISHED_COLOR, linestyle="none", zorder=5)
+    ax.set_yticks(range(len(order)), [shorten(o, 26) for o in order])
+    ax.set_ylim(len(order) - 0.4, -0.6)
+    ax.grid(axis="x", color=LIGHT_GREY, linewidth=0.6)
+    fig.autofmt_xdate(rotation=30, ha="right")
+    handles = [
+        Line2D([], [], marker="o", color=EVENT_COLOR, markeredgecolor="black", linestyle="none", label="date stated"),
+        Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor=EVENT_COLOR, markeredgewidth=1.5,
+               linestyle="none", label="resolved from a relative date"),
+        Line2D([], [], color=PERIOD_COLOR, linewidth=7, alpha=0.75, label="month / year / period"),
+        Line2D([], [], marker="|", color=PUBLISHED_COLOR, markersize=14, markeredgewidth=2.5, linestyle="none",
+               label="published"),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=FONT_SIZES["legend"], frameon=False)
+    return fig
+
+
+__all__ = ["plot_timeline"]

@@ -1,0 +1,265 @@
+"""The computations behind the report notebooks, so the notebooks stay thin.
+
+Each notebook in ``notebooks/`` is a short sequence of calls into the
+package; anything longer than a line or two of pandas lives here (or in the
+analysis modules), where it is tested and reusable from a script.
+
+The helpers fall in three groups:
+
+* paths and run bookkeeping: :func:`resolve_path`, :func:`write_summary`,
+  :func:`run_info`;
+* corpus tables: :func:`corpus_table`, :func:`outlet_table`,
+  :func:`corpus_summary`;
+* tables for the claims, agreement and timeline reports:
+  :func:`claim_overview`, :func:`stance_cells`, :func:`timeline_events`.
+
+Figures and headline figures are in :mod:`analysis.headlines`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import ParameterError
+from analysis.paths import NOTEBOOKS_DIR
+from analysis.sentences import _require
+
+
+# --------------------------------------------------------------------------
+# paths and run bookkeeping
+
+
+def resolve_path(path: str | Path, base: str | Path = NOTEBOOKS_DIR) -> Path:
+    """Resolve a notebook parameter path: relative paths start at ``notebooks/``.
+
+    Notebook defaults such as ``corpus = "../seeds"`` are written relative to
+    the notebook's folder (where JupyterLab starts a kernel), but papermill
+    runs a kernel in whatever folder the caller is in.  Resolving against the
+    repository's ``notebooks/`` folder, never the working directory, makes the
+    defaults mean the same thing everywhere; the renderer passes absolute
+    paths, which are returned unchanged.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The parameter value.  ``~`` is expanded.
+    base : str or pathlib.Path, default the repository's ``notebooks/``
+        Folder that relative paths start from.
+
+    Returns
+    -------
+    pathlib.Path
+        An absolute path (not required to exist).
+
+    Raises
+    ------
+    analysis.errors.ParameterError
+        If ``path`` is empty.
+
+    Examples
+    --------
+    >>> resolve_path("/data/corpus").as_posix()
+    '/data/corpus'
+    >>> resolve_path("../seeds") == (NOTEBOOKS_DIR / "../seeds").resolve()
+    True
+    """
+    if path is None or str(path).strip() == "":
+        raise ParameterError("a path parameter is empty; give a folder or file path")
+    p = Path(str(path)).expanduser()
+    if not p.is_absolute():
+        p = Path(base) / p
+    return p.resolve()
+
+
+def codebook_argument(codebook: str) -> str | None:
+    """The ``codebook`` notebook parameter as :func:`analysis.tag_claims` takes it.
+
+    ``""`` means the package's default codebook (``None``); anything else is a
+    path, resolved like :func:`resolve_path`.
+    """
+    return None if not str(codebook).strip() else str(resolve_path(codebook))
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON types for numpy/pandas scalars, timestamps and containers."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (pd.Timestamp, np.datetime64)):
+        return None if pd.isna(value) else pd.Timestamp(value).isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is pd.NaT or value is None:
+        return None
+    return value
+
+
+def write_summary(summary: Mapping[str, Any], figures_dir: str | Path, name: str) -> Path:
+    """Write a notebook's key numbers to ``<figures_dir>/<name>.summary.json``.
+
+    Every report notebook ends by writing the values it computed (counts,
+    headline figures, ...) so that tests and the render index can read them
+    without parsing notebook outputs.
+
+    Parameters
+    ----------
+    summary : mapping
+        Values to store; numpy scalars, timestamps and NaN are converted to
+        JSON (NaN becomes ``null``).
+    figures_dir : str or pathlib.Path
+        The notebook's ``figures_dir`` (created if missing).
+    name : str
+        The notebook's stem, e.g. ``"01_corpus_overview"``.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> write_summary({"n_articles": 5}, "figures", "01_corpus_overview")  # doctest: +SKIP
+    PosixPath('figures/01_corpus_overview.summary.json')
+    """
+    folder = Path(figures_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{name}.summary.json"
+    text = json.dumps(_jsonable(dict(summary)), indent=2, sort_keys=True, ensure_ascii=False)
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(text + "\n", encoding="utf-8")
+    tmp.replace(target)  # a reader never sees half a file
+    return target
+
+
+def read_summary(figures_dir: str | Path, name: str) -> dict[str, Any]:
+    """Read back what :func:`write_summary` wrote."""
+    return json.loads((Path(figures_dir) / f"{name}.summary.json").read_text(encoding="utf-8"))
+
+
+def run_info(articles: pd.DataFrame, corpus: str | Path, run_date: str = "") -> pd.DataFrame:
+    """A two-column table naming the corpus, its size and the run date.
+
+    ``run_date`` is shown as given (the reports never read the clock); an
+    empty value is shown as "not given".
+
+    Raises
+    ------
+    analysis.errors.ParameterError
+        If ``run_date`` is not empty and not an ISO date (YYYY-MM-DD).
+    """
+    shown = "not given"
+    if str(run_date).strip():
+        try:
+            shown = pd.Timestamp(str(run_date).strip()).date().isoformat()
+        except ValueError:
+            raise ParameterError(f"run_date {run_date!r} is not an ISO date (YYYY-MM-DD)") from None
+    published = pd.to_datetime(articles["published"]) if "published" in articles else pd.Series(dtype="datetime64[ns]")
+    span = "no dates"
+    if published.notna().any():
+        span = f"{published.min():%Y-%m-%d} to {published.max():%Y-%m-%d}"
+    rows = [("corpus", str(corpus)), ("articles", f"{len(articles):,}"),
+            ("outlets", f"{articles['outlet'].replace('', np.nan).nunique():,}" if "outlet" in articles else "0"),
+            ("published", span), ("run date", shown)]
+    return pd.DataFrame(rows, columns=["item", "value"]).set_index("item")
+
+
+# --------------------------------------------------------------------------
+# corpus tables
+
+
+def corpus_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: outlet, date, headline, words, wire and chrome lines removed.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        Output of :func:`analysis.load_corpus`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        article_id, outlet, published (date), headline, n_words, wire,
+        boilerplate_lines; sorted by date then outlet.
+
+    Examples
+    --------
+    >>> corpus_table(analysis.load_corpus("seeds")).shape    # doctest: +SKIP
+    (5, 7)
+    """
+    _require(articles, ["article_id", "outlet", "published", "headline", "n_words"], "corpus_table")
+    table = pd.DataFrame({
+        "article_id": articles["article_id"],
+        "outlet": articles["outlet"],
+        "published": pd.to_datetime(articles["published"]).dt.date,
+        "headline": articles["headline"],
+        "n_words": articles["n_words"].astype(int),
+        "wire": articles["wire"] if "wire" in articles else "",
+        "boilerplate_lines": (articles["boilerplate"].fillna("").astype(str)
+                              .map(lambda s: len([x for x in s.splitlines() if x.strip()]))
+                              if "boilerplate" in articles else 0),
+    })
+    return table.sort_values(["published", "outlet", "article_id"], na_position="last").reset_index(drop=True)
+
+
+def outlet_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: number of articles, first and last publication date, words, wire copies.
+
+    Returns
+    -------
+    pandas.DataFrame
+        outlet, n_articles, first_published, last_published, median_words,
+        n_wire (articles that credit a wire agency); most prolific first.
+    """
+    _require(articles, ["outlet", "published", "n_words"], "outlet_table")
+    frame = articles.assign(
+        outlet=articles["outlet"].fillna("").astype(str).replace("", "(no outlet)"),
+        published=pd.to_datetime(articles["published"]),
+        is_wire=(articles["wire"].fillna("").astype(str).str.strip() != "") if "wire" in articles else False,
+    )
+    table = frame.groupby("outlet", sort=False).agg(
+        n_articles=("outlet", "size"),
+        first_published=("published", "min"),
+        last_published=("published", "max"),
+        median_words=("n_words", "median"),
+        n_wire=("is_wire", "sum"),
+    ).reset_index()
+    for col in ("first_published", "last_published"):
+        table[col] = table[col].dt.date
+    table["n_wire"] = table["n_wire"].astype(int)
+    return table.sort_values(["n_articles", "outlet"], ascending=[False, True]).reset_index(drop=True)
+
+
+def corpus_summary(articles: pd.DataFrame, scores: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Key numbers of a corpus: counts, date span, lengths, mean readability.
+
+    Returns
+    -------
+    dict
+        n_articles, n_outlets, first_published, last_published (ISO dates or
+        None), total_words, median_words, n_wire, and when ``scores`` is
+        given mean_flesch_reading_ease and mean_fk_grade.
+    """
+    published = pd.to_datetime(articles["published"])
+    outlets = articles["outlet"].fillna("").astype(str)
+    out: dict[str, Any] = {
+        "n_articles": int(len(articles)),
+        "n_outlets": int(outlets[outlets != ""].nunique()),
+        "first_published": None if published.isna().all() else published.min().date().isoformat(),
+        "last_published": None if published.isna().all() else published.max().date().isoformat(),
+        "total_words": int(articles["n_words"].sum()),
+        "median_words": float(articles["n_words"].median()) if len(articles) else None,
+        "n_wire": int((articles["wire"].fillna("").astype(str).str.strip() != "").sum()) if "wire" in articles else 0,
+    }
+    if scores is not None and len(scores):
+        out["mean_flesch_reading_ease"] = round(float(scores["flesch_reading_ease"].mean()), 2)
+        out["mean_fk_grade"] = round(float(scores["flesch_kincaid_grade"].mean()), 2)
+    return out
