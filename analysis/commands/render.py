@@ -1,0 +1,63 @@
+"""``render``: execute the notebooks with papermill and publish HTML reports.
+
+Exit status: 0 when every report rendered; 1 when a notebook failed (its
+report still shows the error and the run folder is published, but
+``latest`` stays on the last good run); 2 for bad input or when the output
+folder cannot be used (unknown parameter, wrong type, missing corpus,
+another render running, read-only or full folder); 143 on SIGTERM and 130
+on Ctrl-C (nothing published).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "render"
+HELP = "execute the notebooks and publish self-contained HTML reports into a dated run folder"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="PATH",
+                        help="corpus folder or file given to every notebook (default: the repository's seeds/)")
+    parser.add_argument("--out", metavar="DIR", default="reports",
+                        help="output folder; each run goes into DIR/<run-id>/, DIR/latest points at the "
+                             "last good run (default: reports)")
+    parser.add_argument("-p", "--param", dest="params", action="append", default=[], metavar="NAME=VALUE",
+                        help="set a notebook parameter (repeatable); the value is converted to the type the "
+                             "notebook declares")
+    parser.add_argument("--params-file", metavar="YAML", help="YAML file of parameter values (-p wins over it)")
+    parser.add_argument("--notebooks", nargs="+", metavar="NAME",
+                        help="render only these notebooks (name, file name or unique prefix such as 02)")
+    parser.add_argument("--with-code", action="store_true", help="keep the code in the HTML reports")
+    parser.add_argument("--kernel", metavar="NAME",
+                        help="Jupyter kernel spec (default: osint-analysis, else python3)")
+    parser.add_argument("--cell-timeout", type=float, default=600.0, metavar="S",
+                        help="seconds one cell may run before its notebook fails (default: 600)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="notebooks executed at once (default: 2, or 1 for one notebook)")
+    parser.add_argument("--notebook-dir", metavar="DIR",
+                        help="folder of the notebooks (default: the repository's notebooks/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from analysis.rendering import RenderInterrupted, render_reports
+
+    try:
+        result = render_reports(
+            args.corpus, args.out, params=args.params, params_file=args.params_file, notebooks=args.notebooks,
+            with_code=args.with_code, kernel=args.kernel, cell_timeout=args.cell_timeout, jobs=args.jobs,
+            notebooks_dir=args.notebook_dir,
+        )
+    except RenderInterrupted as exc:
+        print(f"error: {exc}; nothing was published and the last good report is untouched", file=sys.stderr)
+        return 128 + exc.signum
+    n, failed = len(result.runs), result.failed
+    if not failed:
+        print(f"{result.run_dir / 'index.html'}: {n} report(s) rendered")
+        return 0
+    print(f"{result.run_dir / 'index.html'}: {len(failed)} of {n} report(s) failed; "
+          f"'latest' still points at the last good run", file=sys.stderr)
+    for run in failed:
+        print(f"  {run.name}: {run.status}: {run.message}", file=sys.stderr)
+    return 1

@@ -1,0 +1,18 @@
+"""Rendering the notebooks into published HTML reports (``python -m analysis render``).
+
+Small modules, one job each:
+
+- :mod:`~analysis.rendering.plan`: check notebooks, parameters, corpus and kernel before anything runs;
+- :mod:`~analysis.rendering.execute`: run one notebook with papermill; faults become a status;
+- :mod:`~analysis.rendering.convert`: executed notebook -> self-contained, script-free HTML;
+- :mod:`~analysis.rendering.index_page`: the run's ``index.html``;
+- :mod:`~analysis.rendering.run_manifest`: ``run.json`` (parameters, corpus fingerprint, versions, timings);
+- :mod:`~analysis.rendering.publish`: temporary folder, atomic rename, ``latest`` link;
+- :mod:`~analysis.rendering.locking`: one render per output folder;
+- :mod:`~analysis.rendering.progress`: terminal progress, quiet under CI;
+- :mod:`~analysis.rendering.runner`: :func:`render_reports`, which ties them together.
+"""
+
+from analysis.rendering.runner import RenderInterrupted, RenderResult, render_reports
+
+__all__ = ["render_reports", "RenderResult", "RenderInterrupted"]

@@ -1,0 +1,157 @@
+"""Executed notebooks -> self-contained HTML, with one nbconvert exporter for the whole run.
+
+Starting nbconvert (template lookup, Jinja environment, CSS inlining) costs
+far more than converting one notebook, so a :class:`ReportConverter` builds a
+single :class:`~nbconvert.HTMLExporter` and reuses it for every report of a
+run.  Code is hidden unless asked for (``exclude_input``), markdown images
+are embedded, and the ``report`` template (``analysis/templates/report``)
+strips every script and network reference.
+
+Cell tags understood here (documented in ``docs/rendering.md``):
+
+- ``remove-cell``: left out of every HTML report;
+- ``remove-input`` / ``remove-output``: only the output / input is shown;
+- ``solution``: left out of the student version; a notebook with such cells
+  also gets an ``<name>.instructor.html`` that keeps them.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from pathlib import Path
+
+import nbformat
+
+from analysis.paths import PACKAGE_DIR
+
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "report"
+SOLUTION_TAG = "solution"
+REMOVE_CELL_TAG = "remove-cell"
+REMOVE_INPUT_TAG = "remove-input"
+REMOVE_OUTPUT_TAG = "remove-output"
+FAILURE_TAG = "render-failure"
+
+# No script, no network, no forms or frames; inline CSS and data: images only.
+REPORT_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+              "form-action 'none'; base-uri 'none'; frame-ancestors 'self'")
+
+
+_FAILURE_WORDS = {"failed": "a cell raised an error", "timeout": "a cell ran past the cell timeout",
+                  "kernel died": "the kernel died", "cancelled": "the render was interrupted"}
+
+
+def has_solutions(nb: nbformat.NotebookNode) -> bool:
+    """True if any cell carries the ``solution`` tag."""
+    return any(SOLUTION_TAG in (cell.get("metadata", {}).get("tags") or []) for cell in nb.cells)
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The notebook's first markdown heading (``# Title``), else ``fallback``."""
+    title = nb.get("metadata", {}).get("title")
+    if title:
+        return str(title)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#"):
+                text = stripped.lstrip("#").strip()
+                if text:
+                    return text
+        break  # only the first markdown cell may hold the title
+    return fallback
+
+
+def mark_failure(nb: nbformat.NotebookNode, status: str, message: str) -> nbformat.NotebookNode:
+    """Return a copy of ``nb`` that shows the failure: a banner on top and the error on its cell.
+
+    papermill already records a cell's exception in its outputs; a cell that
+    timed out or whose kernel died has none, so one is added to the cell that
+    was running, and a banner at the top says what went wrong.  The message is
+    HTML-escaped (it may quote article text) and placed inside an HTML block,
+    where markdown is not interpreted.
+    """
+    nb = copy.deepcopy(nb)
+    running = [cell for cell in nb.cells if cell.cell_type == "code"
+               and cell.get("metadata", {}).get("papermill", {}).get("status") == "running"]
+    if running and status != "failed":
+        running[0].setdefault("outputs", []).append(nbformat.v4.new_output(
+            "error", ename=status.replace(" ", "_").title(), evalue=message, traceback=[f"{status}: {message}"]))
+    what = _FAILURE_WORDS.get(status, status)
+    banner = nbformat.v4.new_markdown_cell(
+        f'<div class="report-failure"><strong>This report failed: {html.escape(what)}.</strong>'
+        f"<pre>{html.escape(message)}</pre>"
+        "<p>What ran before the failure is shown below; the failing cell shows the error.</p></div>",
+        metadata={"tags": [FAILURE_TAG]},
+    )
+    nb.cells.insert(0, banner)
+    return nb
+
+
+class ReportConverter:
+    """Convert executed notebooks to self-contained HTML, reusing one exporter.
+
+    Parameters
+    ----------
+    with_code : bool
+        Keep code cells' input (default: hide it, show outputs and prose).
+
+    Examples
+    --------
+    >>> converter = ReportConverter()                                # doctest: +SKIP
+    >>> converter.write(nb, Path("run/01.html"), title="Overview")  # doctest: +SKIP
+    """
+
+    def __init__(self, with_code: bool = False):
+        from nbconvert import HTMLExporter, __version__ as nbconvert_version
+        from nbconvert.preprocessors import TagRemovePreprocessor
+
+        self.with_code = with_code
+        self._nbconvert_version = nbconvert_version
+        self.exporter = HTMLExporter(
+            template_name=TEMPLATE_NAME,
+            extra_template_basedirs=[str(TEMPLATES_DIR)],
+            exclude_input=not with_code,
+            exclude_input_prompt=not with_code,
+            exclude_output_prompt=not with_code,
+            embed_images=True,
+            anchor_link_text="",
+        )
+        self._tags = TagRemovePreprocessor(enabled=True, remove_input_tags={REMOVE_INPUT_TAG},
+                                           remove_all_outputs_tags={REMOVE_OUTPUT_TAG})
+        self.exporter.register_preprocessor(self._tags, enabled=True)
+
+    def to_html(self, nb: nbformat.NotebookNode, *, title: str, keep_solutions: bool = True,
+                base_dir: Path | None = None) -> str:
+        """Render one notebook to an HTML string.
+
+        Parameters
+        ----------
+        nb : NotebookNode
+            The executed notebook (not modified).
+        title : str
+            Page title.
+        keep_solutions : bool
+            False drops cells tagged ``solution`` (the student version).
+        base_dir : Path, optional
+            Folder that relative markdown image paths are resolved against.
+        """
+        nb = copy.deepcopy(nb)
+        # Widget state would bring a <script> back through the footer.
+        nb.metadata.pop("widgets", None)
+        self._tags.remove_cell_tags = {REMOVE_CELL_TAG} | (set() if keep_solutions else {SOLUTION_TAG})
+        resources = {
+            "metadata": {"name": title, "path": str(base_dir) if base_dir else ""},
+            "report_csp": REPORT_CSP,
+            "nbconvert_version": self._nbconvert_version,
+        }
+        body, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        return body
+
+    def write(self, nb: nbformat.NotebookNode, target: Path, **kwargs) -> Path:
+        """Render ``nb`` with :meth:`to_html` and write it to ``target`` (UTF-8)."""
+        target.write_text(self.to_html(nb, **kwargs), encoding="utf-8")
+        return target

@@ -1,0 +1,255 @@
+"""Everything a render checks before it runs anything: notebooks, parameters, corpus, kernel.
+
+:func:`plan_render` turns the command-line options into a :class:`RenderPlan`
+or raises the package's own error (exit status 2) — an unknown notebook or
+parameter, a value of the wrong type, a missing corpus or codebook, a kernel
+that is not installed — so that a mistake costs a second, not a half-run
+render.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from analysis.errors import ParameterError
+from analysis.notebook_params import (NotebookParameters, load_params_file, parse_assignments, read_parameters,
+                                      validate_parameters)
+
+DEFAULT_KERNEL = "osint-analysis"
+FALLBACK_KERNEL = "python3"
+DEFAULT_CELL_TIMEOUT = 600.0
+# Parameters whose value render sets itself (into the run folder).
+RENDER_OWNED = ("figures_dir",)
+_PATH_NAMES = ("corpus", "codebook")
+_PATH_SUFFIXES = ("_dir", "_path", "_file")
+
+
+@dataclass
+class PlannedNotebook:
+    """One notebook to render and the values it will receive."""
+
+    name: str
+    path: Path
+    title: str
+    declared: NotebookParameters
+    values: dict[str, Any] = field(default_factory=dict)
+    solutions: bool = False
+
+
+@dataclass
+class RenderPlan:
+    """A checked render: what runs, with what, where."""
+
+    notebooks: list[PlannedNotebook]
+    notebooks_dir: Path
+    corpus: Path
+    codebook: Path | None
+    kernel: str
+    cell_timeout: float
+    jobs: int
+    with_code: bool
+    given: dict[str, Any]
+    per_notebook: dict[str, dict[str, Any]]
+    notes: list[str] = field(default_factory=list)
+
+
+def is_path_parameter(name: str) -> bool:
+    """Parameters named ``corpus``, ``codebook`` or ``*_dir``/``*_path``/``*_file`` hold paths."""
+    return name in _PATH_NAMES or name.endswith(_PATH_SUFFIXES)
+
+
+def discover_notebooks(folder: Path) -> list[Path]:
+    """The notebooks of a folder, in name order (checkpoints and ``_``/``.``-prefixed files left out)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ParameterError(f"notebook folder {folder} does not exist")
+    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(("_", ".")) and p.is_file())
+
+
+def select_notebooks(available: Sequence[Path], names: Sequence[str] | None) -> list[Path]:
+    """Pick notebooks by name: the file name, its stem, or a prefix matching one (``02``).
+
+    Raises
+    ------
+    ParameterError
+        For a name matching none or several notebooks (listing the choices).
+    """
+    if not available:
+        raise ParameterError("no notebooks to render (the notebook folder holds no .ipynb files)")
+    if not names:
+        return list(available)
+    chosen: list[Path] = []
+    stems = ", ".join(p.stem for p in available)
+    for raw in names:
+        name = raw[:-6] if raw.endswith(".ipynb") else raw
+        exact = [p for p in available if p.stem == name]
+        matches = exact or [p for p in available if p.stem.startswith(name)]
+        if not matches:
+            raise ParameterError(f"no notebook named {raw!r}; choose from: {stems}")
+        if len(matches) > 1:
+            raise ParameterError(f"{raw!r} matches several notebooks ({', '.join(p.stem for p in matches)}); "
+                                 f"give more of the name")
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
+    return chosen
+
+
+def resolve_kernel(name: str | None) -> tuple[str, str | None]:
+    """Return the kernel spec to use and a note when the default had to fall back.
+
+    An explicit ``--kernel`` must be installed. Without one, ``osint-analysis``
+    (registered by ``make setup``) is used, or, if it is missing, ``python3``,
+    which ipykernel always provides for the interpreter running the render —
+    the same environment, so the reports come out the same.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    specs = KernelSpecManager().find_kernel_specs()
+    if name:
+        if name not in specs:
+            raise ParameterError(f"kernel {name!r} is not installed (installed: {', '.join(sorted(specs)) or 'none'}); "
+                                 f"`make setup` registers {DEFAULT_KERNEL!r}")
+        return name, None
+    if DEFAULT_KERNEL in specs:
+        return DEFAULT_KERNEL, None
+    if FALLBACK_KERNEL in specs:
+        return FALLBACK_KERNEL, (f"kernel {DEFAULT_KERNEL!r} is not installed; using {FALLBACK_KERNEL!r} "
+                                 f"(run `make setup` to register it)")
+    raise ParameterError(f"neither {DEFAULT_KERNEL!r} nor {FALLBACK_KERNEL!r} kernel is installed; run `make setup`")
+
+
+def plan_render(
+    *,
+    notebooks_dir: Path,
+    names: Sequence[str] | None = None,
+    corpus: str | Path | None = None,
+    assignments: Sequence[str] = (),
+    params_file: str | Path | None = None,
+    kernel: str | None = None,
+    cell_timeout: float = DEFAULT_CELL_TIMEOUT,
+    jobs: int | None = None,
+    with_code: bool = False,
+    default_corpus: Path | None = None,
+    check_corpus: bool = True,
+) -> RenderPlan:
+    """Check every input of a render and return the plan; nothing is written or run.
+
+    Parameters
+    ----------
+    notebooks_dir : Path
+        Folder of the notebooks.
+    names : sequence of str, optional
+        Notebooks to render (default: all).
+    corpus : str or Path, optional
+        Corpus path (``--corpus``); same as ``-p corpus=PATH``.
+    assignments : sequence of str
+        ``-p name=value`` items.
+    params_file : str or Path, optional
+        YAML file of values (see :func:`analysis.notebook_params.load_params_file`).
+    kernel : str, optional
+        Kernel spec name (see :func:`resolve_kernel`).
+    cell_timeout : float
+        Seconds one cell may run.
+    jobs : int, optional
+        Notebooks executed at once (default ``min(2, n)``).
+    with_code : bool
+        Keep code in the HTML.
+    default_corpus : Path, optional
+        Corpus when none is given (the repository's ``seeds/``).
+    check_corpus : bool
+        Load the corpus once to fail early on an unusable one.
+
+    Raises
+    ------
+    ParameterError, CorpusError, CodebookError
+        On any input that would make the render fail.
+    """
+    from analysis.paths import default_corpus as _default_corpus
+
+    if cell_timeout is None or not cell_timeout > 0:
+        raise ParameterError(f"--cell-timeout must be a positive number of seconds, got {cell_timeout}")
+    if jobs is not None and jobs < 1:
+        raise ParameterError(f"--jobs must be at least 1, got {jobs}")
+    paths = select_notebooks(discover_notebooks(notebooks_dir), names)
+    declared = {p.stem: read_parameters(p) for p in paths}
+
+    text_values = parse_assignments(assignments)
+    typed_values: dict[str, Any] = {}
+    per_notebook: dict[str, dict[str, Any]] = {}
+    if params_file is not None:
+        typed_values, per_notebook = load_params_file(params_file)
+    for owned in RENDER_OWNED:
+        if owned in text_values or owned in typed_values or any(owned in v for v in per_notebook.values()):
+            raise ParameterError(f"{owned!r} is set by render (the run folder's figures/); leave it out")
+    if corpus is not None:
+        if "corpus" in text_values and text_values["corpus"] != str(corpus):
+            raise ParameterError("the corpus is given twice (--corpus and -p corpus=); give it once")
+        text_values["corpus"] = str(corpus)
+    given_corpus = text_values.get("corpus", typed_values.get("corpus"))
+    # Validate only what was given; render-set values are added afterwards.
+    values = validate_parameters(declared, text_values, typed_values, per_notebook)
+
+    cwd = Path.cwd()
+    for notebook_values in values.values():
+        for name, value in notebook_values.items():
+            if is_path_parameter(name) and isinstance(value, str) and value:
+                notebook_values[name] = str((cwd / Path(value).expanduser()).resolve())
+            if name == "run_date" and isinstance(value, str) and value:
+                _check_iso_date(value)
+
+    corpus_path = (Path(given_corpus).expanduser() if given_corpus else (default_corpus or _default_corpus()))
+    corpus_path = (cwd / corpus_path).resolve()
+    if not corpus_path.exists():
+        raise ParameterError(f"corpus {corpus_path} does not exist")
+    if check_corpus:
+        from analysis.corpus import load_corpus
+
+        load_corpus(corpus_path)  # raises CorpusError naming the file and problem
+
+    codebook_values = {v.get("codebook") for v in values.values()} - {None, ""}
+    if len(codebook_values) > 1:
+        raise ParameterError("different codebooks for different notebooks are not supported in one run")
+    codebook = Path(codebook_values.pop()) if codebook_values else None
+    if codebook is not None:
+        _check_codebook(codebook)
+
+    kernel_name, note = resolve_kernel(kernel)
+    planned = []
+    for path in paths:
+        import nbformat
+
+        from analysis.rendering.convert import has_solutions, notebook_title
+
+        nb = nbformat.read(path, as_version=4)
+        spec = declared[path.stem]
+        nb_values = dict(values[path.stem])
+        if "corpus" in spec:
+            nb_values["corpus"] = str(corpus_path)
+        planned.append(PlannedNotebook(path.stem, path.resolve(), notebook_title(nb, path.stem), spec, nb_values,
+                                       has_solutions(nb)))
+    n_jobs = jobs if jobs is not None else max(1, min(2, len(planned)))
+    given = {**typed_values, **text_values}
+    if "corpus" in given:
+        given["corpus"] = str(corpus_path)
+    return RenderPlan(planned, Path(notebooks_dir).resolve(), corpus_path, codebook, kernel_name,
+                      float(cell_timeout), n_jobs, with_code, given, per_notebook, [note] if note else [])
+
+
+def _check_iso_date(value: str) -> None:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError(f"parameter 'run_date' expects an ISO date (YYYY-MM-DD), got {value!r}") from None
+
+
+def _check_codebook(path: Path) -> None:
+    if not path.is_file():
+        raise ParameterError(f"codebook {path} does not exist")
+    try:
+        from analysis.codebook import load_codebook
+    except ImportError:
+        return  # the codebook module is optional for rendering; the notebook reports problems
+    load_codebook(path)  # raises CodebookError naming the file and line
