@@ -130,9 +130,9 @@ def run_article_steps(articles: Any, steps: Sequence[str], options: Mapping[str,
             if missing:
                 raise ValueError(f"run_pipeline() needs columns {', '.join(missing)}")
             parts = articles.to_delayed()
-            results = [dask.delayed(run_chunk)(part, steps, options) for part in parts]
+            results = [dask.delayed(_run_partition)(part, steps, options) for part in parts]
             computed = dask_client.gather(dask_client.compute(results))
-            tables = {"articles": dask_client.compute(articles).result()}
+            tables = {"articles": _pandas_strings(dask_client.compute(articles).result())}
         else:
             _require(articles, ("article_id", "body"), "run_pipeline")
             if chunk_size is None:
@@ -174,6 +174,24 @@ def imap_chunks(chunks: Iterable[pd.DataFrame], steps: Sequence[str],
     while pending:
         done, future = pending.popleft()
         yield done, future.result()
+
+
+def _pandas_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give text columns pandas' default ``str`` dtype back.
+
+    Dask DataFrames convert text to ``string[pyarrow]`` (missing value
+    ``pd.NA``); the steps and the pandas engine see pandas' default ``str``
+    columns, and the results must not depend on which engine read the data.
+    """
+    default = pd.Series([""]).dtype
+    converted = {c: default for c, t in frame.dtypes.items()
+                 if isinstance(t, pd.StringDtype) and t != default}
+    return frame.astype(converted) if converted else frame
+
+
+def _run_partition(part: pd.DataFrame, steps: Sequence[str],
+                   options: Mapping[str, Any] | None) -> dict[str, pd.DataFrame]:
+    return run_chunk(_pandas_strings(part), steps, options)
 
 
 def _is_dask_frame(obj: Any) -> bool:

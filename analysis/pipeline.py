@@ -270,6 +270,9 @@ def run_pipeline(
         raise ParameterError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if engine == "pandas" and (client is not None or scheduler or n_workers):
         raise ParameterError("client, scheduler and n_workers apply to engine='dask' only")
+    if chunk_size is not None and (isinstance(chunk_size, bool) or not isinstance(chunk_size, int)
+                                   or chunk_size < 1):
+        raise ParameterError(f"chunk_size must be a positive number of articles, not {chunk_size!r}")
     chosen = resolve_steps(steps)
     article_steps = [s.name for s in chosen if s.per_article]
     options = {"codebook": codebook}
