@@ -51,3 +51,37 @@ def article_frame(*bodies: str, published: str | None = "2024-05-30", ids=None):
         "body": list(bodies),
         "wire": ["" for _ in bodies],
     })
+
+
+def write_notebook(folder: Path, name: str, *cells, params: str = 'corpus = "../seeds"\nfigures_dir = "../figures"\nrun_date = ""',
+                   title: str | None = None) -> Path:
+    """Write a small notebook for render tests: a title, a ``parameters`` cell, then ``cells``.
+
+    Each extra cell is code source (str) or ``(source, [tags])``; a source
+    starting with ``"md:"`` makes a markdown cell.
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "osint-analysis", "display_name": "Python (osint-analysis)",
+                                 "language": "python"}
+    nb.cells.append(nbformat.v4.new_markdown_cell(f"# {title or name}"))
+    nb.cells.append(nbformat.v4.new_code_cell(params, metadata={"tags": ["parameters"]}))
+    for cell in cells:
+        source, tags = (cell, []) if isinstance(cell, str) else cell
+        if source.startswith("md:"):
+            nb.cells.append(nbformat.v4.new_markdown_cell(source[3:], metadata={"tags": tags}))
+        else:
+            nb.cells.append(nbformat.v4.new_code_cell(source, metadata={"tags": tags}))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def notebook_dir(tmp_path) -> Path:
+    """An empty folder for notebooks written with :func:`write_notebook`."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    return folder
