@@ -1,0 +1,308 @@
+"""Where sources contradict each other: stances, figures and dates.
+
+:func:`find_contradictions` pairs up what different articles say about the
+same claim (a claim of the codebook, as tagged by :func:`analysis.tag_claims`)
+and reports three kinds of conflict:
+
+**stance** — one article asserts the claim, another carries a denial of it
+(severity ``conflict``); one only hedges it while another denies it
+(``tension``).  Pairs are keyed (supporting article, denying article).
+
+**figure** — two figures with the same unit in sentences tagged with the
+same claim whose values cannot both hold.  Each figure becomes a literal and
+a pragmatic interval (:mod:`analysis.figure_bounds`): disjoint literal
+intervals are a ``conflict`` ("about 900 km" vs "365 km"); literally
+compatible figures whose pragmatic readings do not meet are a ``tension``
+("more than 1,000 containers" vs "thousands of containers" — often an
+update over time, worth a look), reported only when the two readings are
+within a factor ``max_ratio`` (10) of each other, because figures further
+apart under one claim usually count different things ("at least one missile
+on Saturday" vs "roughly 50 missiles since December").  Figures of elapsed
+time or calendar position ("15 years", "in 2006") and ``part_of`` subsets
+are not compared.
+
+**date** — two dated mentions in sentences tagged with the same claim whose
+resolved windows (day, month, year, ...) do not overlap, such as a UN veto
+"in March" vs "In April".  A sentence often carries background dates
+("sanctions imposed in 2006"), so a pair is compared only when both dates
+are fine-grained (day, week, month, season, quarter) or both are years, and
+only when the words around the two dates share an event word — a
+lower-case content word (stemmed: "veto"/"vetoed") within eight words of
+each date.  All such pairs are ``conflict``.
+
+Same-article pairs are left out unless ``include_same_article=True``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .agreement import _checked_claims
+from .calendar_words import MONTHS, WEEKDAYS
+from .errors import ParameterError
+from .figure_bounds import disjoint, figure_bounds, fmt_interval
+from .sentences import _require
+from .shingles import STOPWORDS, TOKEN, normalise
+
+CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "article_b", "detail_a", "detail_b",
+                         "explanation", "start_a", "end_a", "start_b", "end_b"]
+
+_TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
+_FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
+         "month": "fine", "season": "fine", "quarter": "fine", "year": "year"}
+_CONTEXT_WORDS = 8
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    "today yesterday tomorrow week month year day weekend earlier later last next this ago recently".split())
+
+
+def _label(claims: pd.DataFrame) -> dict[str, str]:
+    for col in ("claim_label", "label"):
+        if col in claims.columns:
+            return dict(zip(claims["claim_id"].astype(str), claims[col].astype(str)))
+    return {}
+
+
+def _who(row) -> str:
+    speaker = getattr(row, "speaker", None)
+    return f" ({speaker})" if isinstance(speaker, str) and speaker.strip() else ""
+
+
+def _stance_conflicts(claims: pd.DataFrame, include_same: bool) -> list[tuple]:
+    rows = []
+    labels = _label(claims)
+    for claim_id, g in claims.groupby("claim_id", sort=True):
+        denials = g[g["stance"] == "denies"]
+        if denials.empty:
+            continue
+        support = g[g["stance"] != "denies"].assign(_rank=lambda x: (x["stance"] == "asserts").astype(int))
+        # per supporting article: its strongest supporting sentence
+        support = support.sort_values("_rank", ascending=False, kind="stable").drop_duplicates("article_id")
+        first_denial = denials.drop_duplicates("article_id")
+        for s in support.itertuples(index=False):
+            for d in first_denial.itertuples(index=False):
+                if s.article_id == d.article_id and not include_same:
+                    continue
+                if s.article_id == d.article_id and _who(s) == _who(d):
+                    continue  # one speaker both ways: not a conflict between sources
+                severity = "conflict" if s.stance == "asserts" else "tension"
+                rows.append(("stance", severity, claim_id, labels.get(claim_id, claim_id), s.article_id, d.article_id,
+                             f"{s.stance}{_who(s)}: {getattr(s, 'sentence', '')}",
+                             f"denies{_who(d)}: {getattr(d, 'sentence', '')}",
+                             f"{s.article_id} {'asserts' if s.stance == 'asserts' else 'hedges'} {claim_id}; "
+                             f"{d.article_id} reports a denial of it",
+                             getattr(s, "start", None), getattr(s, "end", None),
+                             getattr(d, "start", None), getattr(d, "end", None)))
+    return rows
+
+
+def _attach_claims(mentions: pd.DataFrame, claims: pd.DataFrame, func: str) -> pd.DataFrame:
+    """Give every mention the claim ids of the sentence it sits in."""
+    _require(mentions, ("article_id", "start", "end"), func)
+    mentions = mentions.assign(article_id=mentions["article_id"].astype(str)).reset_index(drop=True)
+    mentions["mention_no"] = range(len(mentions))
+    tags = claims[["article_id", "claim_id"] + [c for c in ("sentence_id", "start", "end") if c in claims]]
+    if "sentence_id" in mentions.columns and "sentence_id" in tags.columns:
+        return mentions.merge(tags[["article_id", "sentence_id", "claim_id"]].drop_duplicates(),
+                              on=["article_id", "sentence_id"])
+    if not {"start", "end"} <= set(tags.columns):
+        raise ParameterError(f"{func}: claims need sentence_id or start/end to locate figures and dates")
+    # fall back to offsets: the mention starts inside the tagged span
+    joined = mentions.merge(tags.rename(columns={"start": "_cs", "end": "_ce"}), on="article_id")
+    inside = (joined["start"] >= joined["_cs"]) & (joined["start"] < joined["_ce"])
+    return joined[inside].drop(columns=["_cs", "_ce"]).drop_duplicates(["mention_no", "claim_id"])
+
+
+def _pairs(tagged: pd.DataFrame, key: list[str], include_same: bool):
+    """Cross-article pairs of mentions sharing ``key``; each mention pair once (lowest claim id)."""
+    seen: set[tuple[int, int]] = set()
+    tagged = tagged.sort_values(["claim_id", "article_id", "start"], kind="stable")
+    for _, g in tagged.groupby(key, sort=True):
+        items = list(g.itertuples(index=False))
+        for i, x in enumerate(items):
+            for y in items[i + 1:]:
+                if x.article_id == y.article_id and not include_same:
+                    continue
+                pair = (min(x.mention_no, y.mention_no), max(x.mention_no, y.mention_no))
+                if x.mention_no == y.mention_no or pair in seen:
+                    continue
+                seen.add(pair)
+                yield x, y
+
+
+def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ratio) -> list[tuple]:
+    _require(quantities, ("article_id", "start", "end", "surface", "value", "unit", "qualifier"), "find_contradictions")
+    q = quantities.copy()
+    q["unit"] = q["unit"].astype("string").str.strip().str.lower()
+    q = q[q["unit"].notna() & (q["unit"] != "") & ~q["unit"].isin(_TIME_UNITS)]
+    if "kind" in q.columns:
+        q = q[~q["kind"].astype(str).str.lower().isin({"date", "time", "duration", "year"})]
+    tagged = _attach_claims(q, claims, "find_contradictions(quantities=...)")
+    rows = []
+    for x, y in _pairs(tagged, ["claim_id", "unit"], include_same):
+        bx = figure_bounds(x.value, getattr(x, "value_high", None), x.qualifier, x.surface, approx_tolerance)
+        by = figure_bounds(y.value, getattr(y, "value_high", None), y.qualifier, y.surface, approx_tolerance)
+        if bx is None or by is None:
+            continue
+        (lx, px), (ly, py) = bx, by
+        if disjoint(lx, ly):
+            severity = "conflict"
+            why = (f"'{x.surface}' allows {fmt_interval(lx)}, '{y.surface}' allows {fmt_interval(ly)}: "
+                   f"they cannot both hold")
+        elif disjoint(px, py) and _ratio(px, py) <= max_ratio:
+            severity = "tension"
+            why = (f"literally compatible, but '{x.surface}' suggests {fmt_interval(px)} and '{y.surface}' "
+                   f"suggests {fmt_interval(py)}: a discrepancy, or an update over time")
+        else:
+            continue
+        rows.append(("figure", severity, x.claim_id, x.unit, x.article_id, y.article_id,
+                     f"{x.surface} ({x.qualifier}): {getattr(x, 'sentence', '')}",
+                     f"{y.surface} ({y.qualifier}): {getattr(y, 'sentence', '')}", why,
+                     x.start, x.end, y.start, y.end))
+    return rows
+
+
+def _ratio(x: tuple[float, float], y: tuple[float, float]) -> float:
+    mx, my = (x[0] + x[1]) / 2, (y[0] + y[1]) / 2
+    if mx <= 0 or my <= 0:
+        return float("inf")
+    return max(mx, my) / min(mx, my)
+
+
+def _window(row) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    start = pd.to_datetime(row.date, errors="coerce")
+    if pd.isna(start):
+        return None
+    end = pd.to_datetime(getattr(row, "date_end", None), errors="coerce")
+    if pd.isna(end):
+        precision = str(getattr(row, "precision", "day")).lower()
+        period = {"week": "W", "month": "M", "season": "Q", "quarter": "Q", "year": "Y", "decade": "Y"}.get(precision)
+        end = start if period is None else start.to_period(period).end_time.normalize()
+    return (start, end) if end >= start else (end, start)
+
+
+def _event_words(text: str, start: int, end: int) -> set[str]:
+    """Lower-case content words (normalised) within a few words of ``text[start:end]``."""
+    before = [m.group() for m in TOKEN.finditer(text, max(0, start - 200), start)][-_CONTEXT_WORDS:]
+    after = [m.group() for m in TOKEN.finditer(text, end, min(len(text), end + 200))][:_CONTEXT_WORDS]
+    words = set()
+    for w in before + after:
+        if not w[:1].islower() or w.casefold() in STOPWORDS or w.casefold() in _CALENDAR:
+            continue  # names, function words and calendar words name no event
+        words.add(normalise(w))
+    return words
+
+
+def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
+    _require(dates, ("article_id", "start", "end", "surface", "date"), "find_contradictions")
+    tagged = _attach_claims(dates, claims, "find_contradictions(dates=...)")
+    bodies = {}
+    if articles is not None:
+        _require(articles, ("article_id", "body"), "find_contradictions")
+        bodies = dict(zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str)))
+    sentence_of = {}
+    if "sentence" in claims.columns and "sentence_id" in claims.columns:
+        sentence_of = {(a, s): t for a, s, t in zip(claims["article_id"], claims["sentence_id"], claims["sentence"])}
+    rows = []
+
+    def context(m) -> tuple[set[str], str]:
+        body = bodies.get(m.article_id)
+        if body is not None:
+            return _event_words(body, int(m.start), int(m.end)), body
+        text = sentence_of.get((m.article_id, getattr(m, "sentence_id", None)), "")
+        pos = text.find(m.surface)
+        return (_event_words(text, pos, pos + len(m.surface)) if pos >= 0 else set()), text
+
+    for x, y in _pairs(tagged, ["claim_id"], include_same):
+        gx = _FINE.get(str(getattr(x, "precision", "day")).lower(), "other")
+        gy = _FINE.get(str(getattr(y, "precision", "day")).lower(), "other")
+        if gx != gy or gx == "other":
+            continue
+        wx, wy = _window(x), _window(y)
+        if wx is None or wy is None or not (wx[1] < wy[0] or wy[1] < wx[0]):
+            continue
+        (cx, _), (cy, _) = context(x), context(y)
+        shared = cx & cy
+        if not shared:
+            continue
+        rel = [m.article_id for m in (x, y) if bool(getattr(m, "relative", False)) is True]
+        note = f" ({', '.join(rel)} resolved against the publication date)" if rel else ""
+        why = (f"'{x.surface}' = {_fmt_window(wx)} vs '{y.surface}' = {_fmt_window(wy)}: the windows do not overlap; "
+               f"shared event words: {', '.join(sorted(shared))}{note}")
+        rows.append(("date", "conflict", x.claim_id, f"date of: {', '.join(sorted(shared))}", x.article_id,
+                     y.article_id, f"{x.surface}: {sentence_of.get((x.article_id, getattr(x, 'sentence_id', None)), '')}",
+                     f"{y.surface}: {sentence_of.get((y.article_id, getattr(y, 'sentence_id', None)), '')}",
+                     why, x.start, x.end, y.start, y.end))
+    return rows
+
+
+def _fmt_window(w) -> str:
+    a, b = w[0].date(), w[1].date()
+    return str(a) if a == b else f"{a}..{b}"
+
+
+def find_contradictions(claims: pd.DataFrame, quantities: pd.DataFrame | None = None,
+                        dates: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *,
+                        include_same_article: bool = False, approx_tolerance: float = 0.1,
+                        max_ratio: float = 10.0) -> pd.DataFrame:
+    """Stance, figure and date conflicts between articles on the same claim.
+
+    Parameters
+    ----------
+    claims : pandas.DataFrame
+        Output of :func:`analysis.tag_claims` (article_id, sentence_id,
+        claim_id, stance, speaker, start, end, sentence).
+    quantities : pandas.DataFrame, optional
+        Output of :func:`analysis.extract_quantities`; figure conflicts are
+        looked for when given.
+    dates : pandas.DataFrame, optional
+        Output of :func:`analysis.extract_dates`; date conflicts are looked
+        for when given.
+    articles : pandas.DataFrame, optional
+        The articles; their bodies give the words around each date.
+    include_same_article : bool, default False
+        Also pair mentions inside one article (different speakers only, for
+        stances).
+    approx_tolerance : float, default 0.1
+        Pragmatic half-width of an approximate figure ("about 50" = 45-55).
+    max_ratio : float, default 10
+        Figure tensions further apart than this factor are not reported.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per conflict: ``type`` (stance, figure, date), ``severity``
+        (conflict: cannot both be true; tension: can, but read differently),
+        ``claim_id``, ``topic`` (claim label, unit, or the event words),
+        ``article_a``, ``article_b``, ``detail_a``, ``detail_b`` (what each
+        says, with its sentence), ``explanation`` and the character offsets
+        ``start_a``, ``end_a``, ``start_b``, ``end_b`` of the two mentions.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0], "claim_id": ["C03", "C03"],
+    ...                   "stance": ["asserts", "asserts"], "speaker": ["", ""], "start": [0, 0],
+    ...                   "end": [9, 9], "sentence": ["", ""]})
+    >>> q = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0], "start": [0, 0], "end": [9, 9],
+    ...                   "surface": ["about 900 km", "365 km"], "value": [900.0, 365.0],
+    ...                   "value_high": [None, None], "unit": ["km", "km"], "qualifier": ["approx", "exact"]})
+    >>> find_contradictions(c, quantities=q)[["type", "severity", "article_a", "article_b"]].values.tolist()
+    [['figure', 'conflict', 'a', 'b']]
+    """
+    if not 0 <= float(approx_tolerance) < 1:
+        raise ParameterError(f"find_contradictions(): approx_tolerance must be in [0, 1), got {approx_tolerance!r}")
+    if not float(max_ratio) >= 1:
+        raise ParameterError(f"find_contradictions(): max_ratio must be >= 1, got {max_ratio!r}")
+    claims = _checked_claims(claims, "find_contradictions")
+    rows = _stance_conflicts(claims, include_same_article)
+    if quantities is not None and len(quantities) and len(claims):
+        rows += _figure_conflicts(claims, quantities, include_same_article, float(approx_tolerance), float(max_ratio))
+    if dates is not None and len(dates) and len(claims):
+        rows += _date_conflicts(claims, dates, articles, include_same_article)
+    frame = pd.DataFrame(rows, columns=CONTRADICTION_COLUMNS)
+    for col in ("start_a", "end_a", "start_b", "end_b"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    order = {"conflict": 0, "tension": 1}
+    frame = frame.sort_values(["type", "claim_id", "severity", "article_a", "article_b"],
+                              key=lambda s: s.map(order) if s.name == "severity" else s, kind="stable")
+    return frame.reset_index(drop=True)
