@@ -263,3 +263,125 @@ def corpus_summary(articles: pd.DataFrame, scores: pd.DataFrame | None = None) -
         out["mean_flesch_reading_ease"] = round(float(scores["flesch_reading_ease"].mean()), 2)
         out["mean_fk_grade"] = round(float(scores["flesch_kincaid_grade"].mean()), 2)
     return out
+
+
+# --------------------------------------------------------------------------
+# timeline
+
+
+def _iso_or_none(value: str, name: str) -> pd.Timestamp | None:
+    if not str(value).strip():
+        return None
+    try:
+        return pd.Timestamp(str(value).strip())
+    except ValueError:
+        raise ParameterError(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def source_names(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """The outlet of each row's ``article_id`` (the article id when the outlet is unknown)."""
+    outlets = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")
+    names = frame["article_id"].astype(str).map(outlets["outlet"] if "outlet" in outlets else {})
+    names = names.fillna("").astype(str)
+    return names.where(names != "", frame["article_id"].astype(str))
+
+
+def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str = "",
+                    end_date: str = "") -> pd.DataFrame:
+    """Resolved dates with their source, publication date and sentence, in date order.
+
+    Parameters
+    ----------
+    dates : pandas.DataFrame
+        Output of :func:`analysis.extract_dates` (article_id, sentence_id,
+        surface, date, date_end, precision, relative).
+    articles : pandas.DataFrame
+        The articles (outlet, published, body).
+    start_date, end_date : str, default ""
+        ISO dates bounding the events kept (a period is kept when it
+        overlaps the window); "" leaves that side open.
+
+    Returns
+    -------
+    pandas.DataFrame
+        date, date_end, precision, source, published, days_before_publication
+        (how long before its report the event happened), relative, surface,
+        sentence, article_id.  Rows without a resolved date are dropped.
+
+    Raises
+    ------
+    analysis.errors.ParameterError
+        If a bound is not an ISO date, or ``start_date`` is after ``end_date``.
+    """
+    _require(dates, ["article_id", "sentence_id", "surface", "date", "date_end", "precision", "relative"],
+             "timeline_events")
+    start, end = _iso_or_none(start_date, "start_date"), _iso_or_none(end_date, "end_date")
+    if start is not None and end is not None and start > end:
+        raise ParameterError(f"start_date {start_date!r} is after end_date {end_date!r}")
+    from analysis.sentences import sentences as split_sentences
+
+    frame = dates.copy()
+    frame["date"] = pd.to_datetime(frame["date"], errors="coerce")
+    frame["date_end"] = pd.to_datetime(frame["date_end"], errors="coerce").fillna(frame["date"])
+    frame = frame[frame["date"].notna()]
+    if start is not None:
+        frame = frame[frame["date_end"] >= start]
+    if end is not None:
+        frame = frame[frame["date"] <= end]
+    published = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["published"]
+    frame["article_id"] = frame["article_id"].astype(str)
+    frame["source"] = source_names(frame, articles)
+    frame["published"] = pd.to_datetime(frame["article_id"].map(published))
+    frame["days_before_publication"] = (frame["published"].dt.normalize() - frame["date"].dt.normalize()).dt.days
+    used = articles[articles["article_id"].astype(str).isin(set(frame["article_id"]))]
+    if len(frame) and len(used):
+        sents = split_sentences(used)[["article_id", "sentence_id", "text"]]
+        sents = sents.assign(article_id=sents["article_id"].astype(str)).rename(columns={"text": "sentence"})
+        frame = frame.merge(sents, on=["article_id", "sentence_id"], how="left")
+    else:
+        frame["sentence"] = pd.Series(dtype=str)
+    columns = ["date", "date_end", "precision", "source", "published", "days_before_publication",
+               "relative", "surface", "sentence", "article_id"]
+    return frame[columns].sort_values(["date", "source"], kind="mergesort").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------
+# figures
+
+
+def figures_in_context(intervals: pd.DataFrame, articles: pd.DataFrame,
+                       units: list[str] | None = None) -> pd.DataFrame:
+    """Figures with their source, interval and sentence, for reading in a table.
+
+    Parameters
+    ----------
+    intervals : pandas.DataFrame
+        Output of :func:`analysis.headlines.figure_intervals`.
+    articles : pandas.DataFrame
+        The articles (to name sources by outlet).
+    units : list of str, optional
+        Keep only these units, in this order; all units otherwise (sorted).
+
+    Returns
+    -------
+    pandas.DataFrame
+        unit, source, surface, qualifier, interval (in words), of_value,
+        subject, sentence, article_id.
+    """
+    from analysis.headlines import describe_interval
+
+    frame = intervals.copy()
+    frame["unit"] = frame["unit"].fillna("").astype(str)
+    if units is not None:
+        frame = frame[frame["unit"].isin(units)]
+        frame["_order"] = frame["unit"].map({u: i for i, u in enumerate(units)})
+    else:
+        frame["_order"] = frame["unit"].rank(method="dense")
+    frame["source"] = source_names(frame, articles)
+    frame["interval"] = [describe_interval(lo, hi) if pd.notna(lo) else "" for lo, hi in zip(frame["low"], frame["high"])]
+    for col in ("of_value", "subject", "sentence"):
+        if col not in frame:
+            frame[col] = pd.NA
+    frame = frame.sort_values(["_order", "value", "source"], kind="mergesort")
+    return frame[["unit", "source", "surface", "qualifier", "interval", "of_value", "subject", "sentence",
+                  "article_id"]].reset_index(drop=True)

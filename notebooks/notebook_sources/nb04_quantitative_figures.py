@@ -1,0 +1,97 @@
+"""04 -- quantitative figures: every figure by source, drawn by its qualifier."""
+
+from __future__ import annotations
+
+from .common import LOAD, SETUP, parameters, summary_cell
+
+NAME = "04_quantitative_figures"
+
+CELLS = [
+    ("md", '''
+# Quantitative figures
+
+Every number the articles report with a unit -- distances, counts of
+missiles or containers, money, percentages -- by source, drawn as what the
+wording actually claims: **exact** figures are points, **approximate** ones
+("about 900 km") a band, **at least** ("more than 1,000") an arrow to the
+right, **at most** an arrow to the left, **ranges** a bar, **vague** figures
+("thousands") a dashed segment, and **part of a whole** ("21 of roughly 50")
+a square joined to the whole.
+
+The *headline figures* are found from the data: figures are grouped by unit,
+and the units that the most sources report come first.  When the intervals
+of a group overlap, the sources are compatible; when they do not, either
+the sources disagree or they measure different things -- read the
+sentences before concluding.
+''', []),
+    SETUP,
+    parameters('''
+approx_tolerance = 0.1  # relative half-width of the band drawn for approximate figures (about, roughly)
+n_headlines = 5  # number of headline figure groups (units) called out
+max_units = 6  # unit panels drawn in the chart
+max_rows_per_unit = 12  # figures drawn per unit panel
+'''),
+    ("code", '''
+from analysis import headlines
+''', []),
+    LOAD,
+    ("code", '''
+quantities = analysis.extract_quantities(articles)
+intervals = headlines.figure_intervals(quantities, approx_tolerance=approx_tolerance)
+print(f"{len(quantities):,} figures in {quantities['article_id'].nunique():,} of {len(articles):,} articles")
+''', []),
+    ("md", '''
+## Headline figures
+
+The units reported by the most sources.  `low`/`high` is the interval every
+figure in the group allows (the largest lower bound and the smallest upper
+bound); when `consistent` is false there is no single value all the sources
+could be right about.
+''', []),
+    ("code", '''
+headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
+                                            approx_tolerance=approx_tolerance)
+headline_table.assign(
+    agreed_interval=[headlines.describe_interval(lo, hi) for lo, hi in zip(headline_table["low"], headline_table["high"])],
+    figures=headline_table["figures"].map("; ".join),
+)[["rank", "unit", "n_sources", "n_figures", "figures", "consistent", "agreed_interval"]]
+''', []),
+    ("md", '''
+## Every figure by source
+''', []),
+    ("code", '''
+fig = plots.plot_figures(intervals, headline_table, articles, max_units=max_units,
+                         max_rows_per_unit=max_rows_per_unit)
+plots.save_figure(fig, "04_figures_by_source", figures_path)
+fig
+''', []),
+    ("md", '''
+## The sentences behind the headline figures
+
+Check each figure in context: who gives it, about what, with which hedge.
+''', []),
+    ("code", '''
+report_data.figures_in_context(intervals, articles, units=headline_table["unit"].tolist())
+''', []),
+    ("md", '''
+## All figures
+
+Every figure found, with its qualifier and interval (sorted by unit and value).
+''', []),
+    ("code", '''
+report_data.figures_in_context(intervals, articles)
+''', []),
+    ("md", '''
+## Key numbers
+''', []),
+    summary_cell(NAME, '''
+summary = {
+    "n_figures": int(len(quantities)),
+    "n_units": int(quantities["unit"].replace("", pd.NA).dropna().nunique()),
+    "qualifiers": quantities["qualifier"].value_counts().to_dict(),
+    "headlines": headline_table[["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent",
+                                 "figures", "values"]].to_dict("records"),
+    "run_date": run_date,
+}
+'''),
+]

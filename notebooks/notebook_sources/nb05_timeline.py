@@ -1,0 +1,72 @@
+"""05 -- timeline: dated events from resolved dates, by source."""
+
+from __future__ import annotations
+
+from .common import LOAD, SETUP, parameters, summary_cell
+
+NAME = "05_timeline"
+
+CELLS = [
+    ("md", '''
+# Timeline
+
+What happened when, according to each source.  Every date mention is
+resolved to a calendar date: absolute dates as written ("January 2",
+"Sept. 13"), relative ones ("on Friday", "last year", "this month") against
+the article's publication date.  A relative date is only as good as the
+publication date it was resolved against, so those are drawn hollow and
+listed separately below: check them.
+''', []),
+    SETUP,
+    parameters('''
+start_date = ""  # ISO date; events ending before it are left out; empty = no lower limit
+end_date = ""  # ISO date; events starting after it are left out; empty = no upper limit
+max_sources = 20  # sources drawn in the chart (those with most dated events)
+'''),
+    LOAD,
+    ("code", '''
+dates = analysis.extract_dates(articles)
+events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date)
+print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window, "
+      f"from {events['source'].nunique():,} sources")
+''', []),
+    ("code", '''
+fig = plots.plot_timeline(events, max_rows=max_sources)
+plots.save_figure(fig, "05_timeline", figures_path)
+fig
+''', []),
+    ("md", '''
+## Events in date order
+
+`days_before_publication` is how long before its report the event happened;
+a large value usually means background ("in 2006"), a small one the news.
+''', []),
+    ("code", '''
+events[["date", "precision", "source", "days_before_publication", "surface", "sentence"]]
+''', []),
+    ("md", '''
+## Dates resolved from relative expressions
+
+"On Friday" in an article published on a Friday may mean that day or the
+week before; check these against the publication date.
+''', []),
+    ("code", '''
+events.loc[events["relative"].fillna(False).astype(bool),
+           ["date", "source", "published", "surface", "sentence"]]
+''', []),
+    ("md", '''
+## Key numbers
+''', []),
+    summary_cell(NAME, '''
+summary = {
+    "n_date_mentions": int(len(dates)),
+    "n_events": int(len(events)),
+    "n_relative": int(events["relative"].fillna(False).astype(bool).sum()),
+    "earliest": events["date"].min() if len(events) else None,
+    "latest": events["date_end"].max() if len(events) else None,
+    "events_per_source": events["source"].value_counts().to_dict(),
+    "event_dates": sorted({d.date().isoformat() for d in events["date"]}),
+    "run_date": run_date,
+}
+'''),
+]

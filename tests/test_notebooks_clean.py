@@ -1,0 +1,108 @@
+"""The committed notebooks are clean sources: no outputs, one literal parameters cell.
+
+These checks run without a kernel, so they are fast and always on.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXPECTED = {
+    "01_corpus_overview", "02_claim_frequency", "03_source_agreement",
+    "04_quantitative_figures", "05_timeline", "06_teaching_osint_methods",
+}
+COMMON = {"corpus": "../seeds", "codebook": "", "figures_dir": "../figures", "run_date": ""}
+LITERAL_TYPES = (str, int, float, bool)
+
+
+def _ids(paths):
+    return [p.stem for p in paths]
+
+
+def _parameters_cell(nb):
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"expected exactly one cell tagged 'parameters', found {len(tagged)}"
+    assert tagged[0].cell_type == "code"
+    return tagged[0]
+
+
+def test_every_report_notebook_is_committed():
+    assert {p.stem for p in NOTEBOOKS} >= EXPECTED
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_no_outputs_and_no_execution_counts(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(raw["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [], f"{path.name} cell {i} has outputs"
+            assert cell.get("execution_count") is None, f"{path.name} cell {i} has an execution count"
+        assert "papermill" not in cell.get("metadata", {}), f"{path.name} cell {i} carries papermill metadata"
+    assert "papermill" not in raw["metadata"]
+    nbformat.validate(nbformat.reads(path.read_text(encoding="utf-8"), as_version=4))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_parameters_cell_holds_commented_literal_assignments(path):
+    nb = nbformat.read(path, as_version=4)
+    cell = _parameters_cell(nb)
+    tree = ast.parse(cell.source)
+    lines = cell.source.splitlines()
+    values = {}
+    for stmt in tree.body:
+        assert isinstance(stmt, ast.Assign), f"{path.name} line {stmt.lineno}: only assignments allowed"
+        assert len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name), \
+            f"{path.name} line {stmt.lineno}: assign one plain name"
+        assert isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, LITERAL_TYPES), \
+            f"{path.name} line {stmt.lineno}: value must be a str/int/float/bool literal"
+        line = lines[stmt.lineno - 1]
+        comment = line.split("#", 1)[1] if "#" in line[stmt.value.end_col_offset:] else ""
+        assert comment.strip(), f"{path.name} line {stmt.lineno}: every parameter needs a comment"
+        # papermill's --help-notebook parser stops at quotes inside comments
+        assert '"' not in comment and "'" not in comment, f"{path.name} line {stmt.lineno}: no quotes in comments"
+        values[stmt.targets[0].id] = stmt.value.value
+    for name, default in COMMON.items():
+        assert values.get(name) == default, f"{path.name}: {name} should default to {default!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_kernel_and_no_clock_reads(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "osint-analysis"
+    clock = re.compile(r"\b(?:datetime\.now|date\.today|Timestamp\.now|Timestamp\.today|time\.time)\s*\(")
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not clock.search(cell.source), f"{path.name}: the run date is a parameter, not the clock"
+
+
+def test_only_the_teaching_notebook_has_solutions():
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        n = sum("solution" in c.get("metadata", {}).get("tags", []) for c in nb.cells)
+        if path.stem.startswith("06_teaching"):
+            assert n >= 5, "each teaching exercise has a worked solution"
+        else:
+            assert n == 0, path.name
+
+
+def test_committed_notebooks_match_the_build_script(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_notebooks", REPO / "notebooks" / "build_notebooks.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    written = build.build(tmp_path)
+    assert {p.stem for p in written} == {p.stem for p in NOTEBOOKS}
+    for fresh in written:
+        committed = nbformat.read(REPO / "notebooks" / fresh.name, as_version=4)
+        regenerated = nbformat.read(fresh, as_version=4)
+        assert [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in committed.cells] == \
+               [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in regenerated.cells], \
+            f"{fresh.name} differs from notebooks/build_notebooks.py; rebuild or port the edit"
