@@ -50,6 +50,7 @@ SUMMARY_COLUMNS = ["article_a", "article_b", "n_passages", "n_quoted", "longest_
                    "shared_chars_a", "containment_a", "shared_chars_b", "containment_b"]
 
 _ANCHOR = 2  # tokens that must match to bridge a small edit
+_MAX_REPEAT = 8  # occurrences of one shingle inside one article beyond which it is ignored
 
 
 @dataclass
@@ -99,8 +100,13 @@ class _Index:
         self._group_starts, self._group_sizes, self._uD = starts[useful], sizes[useful], uD
         good_hashes = uH[starts[useful]]
 
-        # per-article seed lists (hash-sorted) restricted to useful shingles
-        keep = np.isin(H, good_hashes)
+        # per-article seed lists (hash-sorted) restricted to useful shingles;
+        # a shingle repeated many times inside one article (a refrain, a table,
+        # degenerate input) would make seed matching quadratic, so it is dropped
+        run_start = np.flatnonzero(first)
+        run_len = np.diff(np.append(run_start, len(Hs)))
+        repetitive = Hs[run_start[run_len > _MAX_REPEAT]]
+        keep = np.isin(H, good_hashes) & ~np.isin(H, repetitive)
         H, D, P = H[keep], D[keep], P[keep]
         order = np.lexsort((H, D))
         self.H, self.D, self.P = H[order], D[order], P[order]
