@@ -67,7 +67,8 @@ AG2 = rf"(?<![\w/])(?:the\s+)?(?P<ag2>{_AG})(?![\w/-])"
 
 _PATTERNS: list[tuple[int, str, re.Pattern]] = [
     # stated
-    (0, "credit", re.compile(rf"\(\s*{AG}(?:\s*[/,&]\s*{AG2})?\s*\)")),
+    # inside brackets the slash is a separator ("(AFP/Reuters)"), not a photo credit
+    (0, "credit", re.compile(rf"\(\s*(?P<ag>{_AG})\s*(?:[/,&]\s*(?P<ag2>{_AG})\s*)?\)")),
     # a byline may run into the next field ("By YonhapPublished : Jan. 5")
     (0, "byline", re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<ag>{_AG})(?![a-z])")),
     (0, "sign-off", re.compile(rf"(?im)^[ \t(]*(?:[-–—][ \t]*)?(?:with[ \t]+(?:inputs[ \t]+from[ \t]+)?)?{AG}"
