@@ -1,0 +1,158 @@
+"""The master regular expression of the date extractor and the word lists
+its matches are checked against.
+
+One compiled pattern scans a whole article body in a single pass.  Each
+alternative ("branch") recognises one kind of date *atom* -- a single date
+expression such as "Jan. 5, 2024", "late December", "last Saturday" or
+"2006" -- and has its own named groups, prefixed with the branch letter so
+that :mod:`analysis.dates` can tell which branch fired.  Ranges ("between
+late December and late February") are built afterwards by joining
+neighbouring atoms, which keeps every branch short and bounded.
+
+Why it cannot backtrack catastrophically: no quantified group contains
+another quantifier over the same characters; every repetition is a run of
+white space or a fixed word list, and every branch is bounded in length
+(at most a few words), so a failed attempt at one position costs a constant
+amount of work whatever follows.
+
+Case: month and weekday names must be Title-case or UPPER-case ("may" and
+"march" in lower case are a verb and a noun); the small function words
+around them ("last", "early", "this") accept any case.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")
+# Abbreviations only count next to a day or a year ("Jan. 5", "Sept 2023").
+_ABBR_MONTHS = ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+                "Oct", "Nov", "Dec")
+_FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                  "Saturday", "Sunday")
+_ABBR_WEEKDAYS = ("Thurs", "Tues", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _title_or_upper(words: tuple[str, ...]) -> str:
+    return "|".join(w for word in words for w in (word, word.upper()))
+
+
+MONTH_FULL = rf"(?:{_title_or_upper(_FULL_MONTHS)})\b"
+MONTH_ABBR = rf"(?:{_title_or_upper(_ABBR_MONTHS)})\b\.?"
+# Full names first so "January" is never read as "Jan" + "uary".
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY_FULL = rf"(?:{_title_or_upper(_FULL_WEEKDAYS)})\b"
+WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_title_or_upper(_ABBR_WEEKDAYS)})\b\.?)"
+
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# Years a date can carry: 1700-2199 (pandas' nanosecond timestamps end in 2262).
+YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
+# After a day: "Jan. 5" must not be the start of "Jan. 5,000" or "Jan. 5:30".
+_DAY_END = r"(?![\d:]|[.,]\d)"
+_SEP = r"(?:\s*-\s*|\s+)"           # "mid-January", "mid January"
+_DAY_RANGE = r"\s*(?:[-–]|to)\s*"   # "January 2-5", "2 to 5 January"
+
+PART = r"(?i:early|mid|middle|late|the\s+(?:start|beginning|middle|end)\s+of|(?:start|beginning|middle|end)\s+of)"
+PART_REL = r"(?i:earlier|later|early|mid|late|the\s+(?:start|beginning|middle|end)\s+of|(?:start|beginning|middle|end)\s+of)"
+REL = r"(?i:last|this|next)"
+NUMBER_WORD = (r"(?i:a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+               r"eleven|twelve|fifteen|twenty)")
+
+BRANCHES: tuple[tuple[str, str], ...] = (
+    # ISO 8601 dates, also inside timestamps ("2024-01-05T09:14").
+    ("iso", rf"(?<![\d-])(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # Month before day: "Jan. 5, 2024", "Wednesday, January 3", "Sept. 13", "January 2-5".
+    ("b", rf"(?:(?P<b_wd>{WEEKDAY_ANY}),?\s+)?(?P<b_m>{MONTH_ANY})\s*(?P<b_d>{DAY})"
+          rf"(?:{_DAY_RANGE}(?P<b_d2>{DAY}))?{_DAY_END}(?:,?\s+(?P<b_y>{YEAR}))?"),
+    # Day before month: "5 January 2024", "5th of January", "Fri 5 Jan 2024", "2-5 January".
+    ("c", rf"(?:(?P<c_wd>{WEEKDAY_ANY}),?\s+)?(?<![\d.,/])(?P<c_d>{DAY})(?:{_DAY_RANGE}(?P<c_d2>{DAY}))?"
+          rf"\s+(?:of\s+)?(?P<c_m>{MONTH_ANY})(?:,?\s+(?P<c_y>{YEAR}))?"),
+    # Month, maybe with a part, a relative word, a year or "this/last year":
+    # "March 2023", "late December", "last September", "January this year".
+    ("e", rf"(?:(?P<e_pm>{PART}){_SEP})?(?:(?P<e_rel>{REL})\s+)?"
+          rf"(?P<e_m>{MONTH_FULL}|{MONTH_ABBR}(?=,?\s+(?:of\s+)?{YEAR}))"
+          rf"(?:,?\s+(?:of\s+)?(?P<e_y>{YEAR})|\s+(?:of\s+)?(?P<e_yr>{REL})\s+(?i:year)\b)?"),
+    # Part of a year: "mid-2023", "early 2005", "the end of 2004", "the end of the year".
+    ("f", rf"(?P<f_pm>{PART_REL}){_SEP}(?:(?P<f_y>{YEAR})(?![\w%]|[.,]\d)|(?P<f_the>(?i:the))\s+(?i:year)\b)"),
+    # Decades: "the 1990s", "mid-1990s".
+    ("g", rf"(?:(?P<g_pm>{PART}){_SEP})?(?<![\d.,])(?P<g_dec>(?:1[7-9]|20)\d0)['’]?s\b"),
+    # Seasons: "spring 2023", "last summer", "the winter of 2022-23".
+    ("h", rf"(?:(?P<h_pm>{PART}){_SEP})?(?:(?P<h_rel>{REL})\s+)?(?P<h_s>(?i:spring|summer|autumn|fall|winter))\b"
+          rf"(?:,?\s+(?:of\s+)?(?P<h_y>{YEAR})(?:[-–/](?P<h_y2>\d\d)(?!\d))?|\s+(?P<h_yr>{REL})\s+(?i:year)\b)?"),
+    # Quarters and halves: "the first quarter of 2023", "the second half of last year", "Q1 2024".
+    ("q", rf"(?:(?i:the)\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-\s]"
+          rf"(?P<q_kind>(?i:quarter|half))\s+(?:of\s+)?(?:(?P<q_y>{YEAR})|(?P<q_yr>(?i:this|last|next|the))\s+(?i:year)\b)"
+          rf"|(?<!\w)(?P<q_code>[QH][1-4])\s*(?P<q_y2>{YEAR})"),
+    # Words relative to the day of publication.
+    ("k", r"(?P<k_w>(?i:yesterday|today|tonight|tomorrow))\b(?:\s+(?P<k_tod>(?i:morning|afternoon|evening|night))\b)?"
+          r"|(?P<k_ln>(?i:last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+    # Relative periods: "last week", "earlier this month", "late last year", "the end of the month".
+    ("l", rf"(?:(?P<l_pm>{PART_REL}){_SEP})?(?P<l_rel>(?i:this|last|next|the))\s+(?P<l_u>(?i:week|weekend|month|year))\b"),
+    # Weekdays: "Wednesday", "last Saturday", "Thursday night".
+    ("m", rf"(?:(?P<m_rel>{REL})\s+)?(?P<m_wd>{WEEKDAY_FULL})(?:\s+(?P<m_tod>morning|afternoon|evening|night)\b)?"),
+    # "two days ago", "a year ago".
+    ("o", rf"(?P<o_n>{NUMBER_WORD}|\d{{1,2}})\s+(?P<o_u>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
+    # Bare years and year ranges: "2006", "2003-04", "1998-2000".  Last, so
+    # every longer reading starting at the same place wins.
+    ("y", rf"(?<![\w$£€¥#.,/:-])(?P<y_y>{YEAR})(?:[-–/](?P<y_y2>{YEAR}|\d\d(?!\d)))?(?![\w%]|[.,]\d|\s%|[-–]\w)"),
+)
+
+MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
+
+# A future cue in the same clause flips a year-less date forward
+# ("We will raise this in the January 10 briefing").
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|scheduled|set|expected|going|planned|poised|to)\b"
+    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to)\b"
+    r"|['’]ll\b",
+    re.IGNORECASE,
+)
+# Words that open a new clause between a cue and a date: the cue then
+# belongs to another verb ("said in January that it will ...").
+CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|told|but|because|when|after|before)\b|[;:()\"“”]",
+                          re.IGNORECASE)
+
+# --- word lists for checking matches in context ------------------------------------
+
+# Words before a bare month name ("in October") that make it a date.
+MONTH_PREPOSITIONS = frozenset("""
+in on since by until till through throughout from to during before after between and or of
+for around about circa late early mid the as last next this every each
+""".split()) - {"every", "each"}
+# "May" is also a modal verb and a surname: only trust it after these.
+MAY_PREPOSITIONS = frozenset("in since by until till through throughout from during before after between of".split())
+# Words before a bare season ("in the summer").
+SEASON_PREPOSITIONS = frozenset("in during over through throughout by until till since before after".split())
+# "over the weekend", "at the weekend".
+WEEKEND_PREPOSITIONS = frozenset("over at during on by for until since before after".split())
+# Old (1700-1899) and far-future (2100+) bare numbers are years only after these.
+YEAR_PREPOSITIONS = frozenset("""
+in since from until till by before after during of circa c year between and to around
+early late mid
+""".split())
+# A four-digit number after these is an identifier or a quantity, not a year.
+NOT_YEAR_BEFORE = frozenset("""
+no nos number numbers num resolution resolutions flight flights route routes bus room rooms
+article articles section sections page pages chapter chapters model models version type code
+codes rule rules line lines platform gate seat row vol volume issue channel suite unit apt
+ext tel phone fax dial pin id serial batch lot exit highway interstate hwy paragraph para
+than about approximately nearly almost least some roughly around over under just only
+""".split())
+# A four-digit number before these is a measure or a count.
+NOT_YEAR_AFTER = frozenset("""
+people persons men women children kids troops soldiers police officers workers employees staff
+jobs members residents students pupils fans voters votes seats homes houses cars vehicles
+km kms kilometres kilometers kilometre kilometer miles mile metres meters metre meter m mm cm ft
+feet foot yards yard kg kilograms kilogram tonnes tonne tons ton lbs lb pounds dollars euros
+barrels acres hectares calories hrs hours gmt bst utc est edt cet cest pst local mph kph km/h
+points pts shares copies words pages rounds missiles rockets shells containers sq square mhz ghz
+mw gw kw mb gb tb cc rpm bhp hp degrees times units items cases deaths patients refugees
+""".split())
+# Weekday names inside other names: "Good Friday", "the Sunday Times".
+NOT_WEEKDAY_BEFORE = frozenset("good black super bloody ash holy palm easter cyber whit shrove maundy giving".split())
+# Compared case-sensitively: "Saturday Night" is a show, "Saturday night" a date.
+NOT_WEEKDAY_AFTER = frozenset("""
+Times Telegraph Mirror Express Herald Post Mail Independent Sport People Star Tribune
+Agreement League Club School Night Live Service Observer Record Sun Business Review
+""".split())
