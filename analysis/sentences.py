@@ -41,7 +41,10 @@ according some many most both each one no not last earlier later still since und
 during despite although though with without what who why how where which
 """.split())
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=[ \t]+[\"'“‘«(\[]?[A-Z0-9])")
+# The look-behind starts a match only at the first mark of a run ("!!!",
+# "..."): otherwise every position inside a long run would rescan the rest of
+# it, which is quadratic in the run's length.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’»)\]]*(?=[ \t]+[\"'“‘«(\[]?[A-Z0-9])")
 _INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+")
 _NEXT_WORD = re.compile(r"[ \t]+[\"'“‘«(\[]?([A-Za-z0-9]+)")
 
