@@ -24,6 +24,9 @@ _BYLINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LINES = 6  # a byline sits just under the headline
+# Headlines run to a few hundred characters at most; a longer first line is
+# reporting from a file without a headline line, and stays in the body.
+MAX_HEADLINE_CHARS = 500
 
 
 @dataclass
@@ -33,6 +36,7 @@ class ParsedArticle:
     removed: list[tuple[str, str]] = field(default_factory=list)
     byline_date: pd.Timestamp | None = None
     byline_evidence: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 def _normalise(s: str) -> str:
@@ -55,7 +59,9 @@ def parse_article_text(
     headline : str, optional
         A headline given separately (JSON/CSV records).  When given, the whole
         text is body; otherwise the first non-empty, non-chrome line is the
-        headline.
+        headline, unless it is longer than :data:`MAX_HEADLINE_CHARS`
+        (then the headline is empty, the line stays in the body and
+        ``notes`` says so).
 
     Returns
     -------
@@ -68,12 +74,18 @@ def parse_article_text(
             return ParsedArticle("", "", removed)
         headline = kept[idx].strip()
         body_lines = kept[idx + 1:]
+        if len(headline) > MAX_HEADLINE_CHARS:
+            notes = [f"first line is {len(headline):,} characters long, too long for a headline: "
+                     "read as body text, headline left empty"]
+            headline, body_lines = "", kept[idx:]
+        else:
+            notes = []
     else:
-        body_lines = kept
+        body_lines, notes = kept, []
     body_lines, repeats = _drop_repeated_headline(body_lines, headline)
     removed.extend(("repeated-headline", r) for r in repeats)
     body = "\n".join(body_lines).strip()
-    parsed = ParsedArticle(headline=headline.strip(), body=body, removed=removed)
+    parsed = ParsedArticle(headline=headline.strip(), body=body, removed=removed, notes=notes)
     _read_byline_date(parsed, body_lines)
     return parsed
 

@@ -285,6 +285,8 @@ def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _P
         if not repair.startswith("normalised"):
             problems.note(label, repair)
     parsed = parse_article_text(decoded.text, rules, headline=None)
+    for note in parsed.notes:
+        problems.note(label, note)
     if not parsed.body:
         problems.note(label, "no body text after the headline; kept with an empty body")
     row = dict(meta)
