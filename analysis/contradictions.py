@@ -26,9 +26,9 @@ resolved windows (day, month, year, ...) do not overlap, such as a UN veto
 "in March" vs "In April".  A sentence often carries background dates
 ("sanctions imposed in 2006"), so a pair is compared only when both dates
 are fine-grained (day, week, month, season, quarter) or both are years, and
-only when the words around the two dates share an event word — a
-lower-case content word (stemmed: "veto"/"vetoed") within eight words of
-each date.  All such pairs are ``conflict``.
+only when the words around the two dates share an event word — one of the
+two lower-case content words (stemmed: "veto"/"vetoed") nearest to each
+side of each date, inside its sentence.  All such pairs are ``conflict``.
 
 Same-article pairs are left out unless ``include_same_article=True``.
 """
@@ -41,7 +41,7 @@ from .agreement import _checked_claims
 from .calendar_words import MONTHS, WEEKDAYS
 from .errors import ParameterError
 from .figure_bounds import disjoint, figure_bounds, fmt_interval
-from .sentences import _require
+from .sentences import SentenceIndex, _require
 from .shingles import STOPWORDS, TOKEN, normalise
 
 CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "article_b", "detail_a", "detail_b",
@@ -50,7 +50,8 @@ CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "
 _TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
 _FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
          "month": "fine", "season": "fine", "quarter": "fine", "year": "year"}
-_CONTEXT_WORDS = 8
+_EVENT_WORDS = 2  # content words taken on each side of a date
+_SCAN_WORDS = 10  # how far to look for them
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
     "today yesterday tomorrow week month year day weekend earlier later last next this ago recently".split())
 
@@ -180,15 +181,22 @@ def _window(row) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (start, end) if end >= start else (end, start)
 
 
-def _event_words(text: str, start: int, end: int) -> set[str]:
-    """Lower-case content words (normalised) within a few words of ``text[start:end]``."""
-    before = [m.group() for m in TOKEN.finditer(text, max(0, start - 200), start)][-_CONTEXT_WORDS:]
-    after = [m.group() for m in TOKEN.finditer(text, end, min(len(text), end + 200))][:_CONTEXT_WORDS]
+def _event_words(text: str, start: int, end: int, bounds: tuple[int, int] | None = None) -> set[str]:
+    """The nearest lower-case content words (normalised) on each side of
+    ``text[start:end]``, not crossing ``bounds`` (its sentence)."""
+    lo, hi = bounds if bounds else (0, len(text))
+    before = [m.group() for m in TOKEN.finditer(text, max(lo, start - 160), start)][::-1]
+    after = [m.group() for m in TOKEN.finditer(text, end, min(hi, end + 160))]
     words = set()
-    for w in before + after:
-        if not w[:1].islower() or w.casefold() in STOPWORDS or w.casefold() in _CALENDAR:
-            continue  # names, function words and calendar words name no event
-        words.add(normalise(w))
+    for side in (before, after):
+        found = 0
+        for w in side[:_SCAN_WORDS]:
+            if not w[:1].islower() or w.casefold() in STOPWORDS or w.casefold() in _CALENDAR:
+                continue  # names, function words and calendar words name no event
+            words.add(normalise(w))
+            found += 1
+            if found == _EVENT_WORDS:
+                break
     return words
 
 
@@ -203,11 +211,16 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
     if "sentence" in claims.columns and "sentence_id" in claims.columns:
         sentence_of = {(a, s): t for a, s, t in zip(claims["article_id"], claims["sentence_id"], claims["sentence"])}
     rows = []
+    indexes: dict[str, SentenceIndex] = {}
 
     def context(m) -> tuple[set[str], str]:
         body = bodies.get(m.article_id)
         if body is not None:
-            return _event_words(body, int(m.start), int(m.end)), body
+            index = indexes.get(m.article_id)
+            if index is None:
+                index = indexes[m.article_id] = SentenceIndex(body)
+            bounds = index.spans[index.locate(int(m.start))] if index.spans else None
+            return _event_words(body, int(m.start), int(m.end), bounds), body
         text = sentence_of.get((m.article_id, getattr(m, "sentence_id", None)), "")
         pos = text.find(m.surface)
         return (_event_words(text, pos, pos + len(m.surface)) if pos >= 0 else set()), text

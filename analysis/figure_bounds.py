@@ -4,16 +4,17 @@ Two figures *conflict* when no true value satisfies both as written, and are
 in *tension* when both can hold literally but not as a reader understands
 them.  "More than 1,000 containers" and "thousands of containers" are
 literally compatible (2,500 satisfies both), yet a writer who knew of
-thousands would not say "more than 1,000": the pragmatic readings
-([1,000, 2,000) and [2,000, 10,000)) do not meet.
+thousands would not say "more than 1,000" (but "more than 2,000", or
+"thousands"): the pragmatic readings [1,000, 1,500] and [2,000, 10,000] do
+not meet.
 
 =========  ==========================  ==============================
 qualifier  literal (cannot be false)    pragmatic (what it suggests)
 =========  ==========================  ==============================
 exact      [v, v]                      [v, v]
 approx     v × [1 − 0.25, 1 + 0.25]     v × [1 − tol, 1 + tol], tol 0.1
-at_least   [v, ∞)                      [v, 2v]
-at_most    [0, v]                      [v/2, v]
+at_least   [v, ∞)                      [v, 1.5v]
+at_most    [0, v]                      [v/1.5, v]
 range      [v, high]                   [v, high]
 vague      see below                   see below
 part_of    not compared (a subset: "21 of the roughly 50")
@@ -88,7 +89,7 @@ def figure_bounds(value, value_high, qualifier: str, surface: str = "",
     Examples
     --------
     >>> figure_bounds(1000, None, "at_least", "more than 1,000")
-    ((1000.0, inf), (1000.0, 2000.0))
+    ((1000.0, inf), (1000.0, 1500.0))
     >>> figure_bounds(40, None, "approx", "roughly 40")
     ((30.0, 50.0), (36.0, 44.0))
     """
@@ -109,9 +110,9 @@ def figure_bounds(value, value_high, qualifier: str, surface: str = "",
         prag = sorted((v * (1 - approx_tolerance), v * (1 + approx_tolerance)))
         return (lit[0], lit[1]), (prag[0], prag[1])
     if q == "at_least":
-        return (v, INF), (v, 2 * v if v > 0 else v + 1)
+        return (v, INF), (v, 1.5 * v if v > 0 else v + 1)
     if q == "at_most":
-        return (min(0.0, v), v), (v / 2 if v > 0 else v, v)
+        return (min(0.0, v), v), (v / 1.5 if v > 0 else v, v)
     if q in ("range", "vague") and hi is not None:
         lo, up = min(v, hi), max(v, hi)
         return (lo, up), (lo, up)
