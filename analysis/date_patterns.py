@@ -51,13 +51,13 @@ YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
 # After a day: "Jan. 5" must not be the start of "Jan. 5,000" or "Jan. 5:30".
 _DAY_END = r"(?![\d:]|[.,]\d)"
 _SEP = r"(?:\s*-\s*|\s+)"           # "mid-January", "mid January"
-_DAY_RANGE = r"\s*(?:[-–]|to)\s*"   # "January 2-5", "2 to 5 January"
+_DAY_RANGE = r"\s*(?:[-–/]|to)\s*"  # "January 2-5", "2 to 5 January", "8/9 January"
 
 PART = r"(?i:early|mid|middle|late|the\s+(?:start|beginning|middle|end)\s+of|(?:start|beginning|middle|end)\s+of)"
 PART_REL = r"(?i:earlier|later|early|mid|late|the\s+(?:start|beginning|middle|end)\s+of|(?:start|beginning|middle|end)\s+of)"
 REL = r"(?i:last|this|next)"
 NUMBER_WORD = (r"(?i:a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-               r"eleven|twelve|fifteen|twenty)")
+               r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 
 BRANCHES: tuple[tuple[str, str], ...] = (
     # ISO 8601 dates, also inside timestamps ("2024-01-05T09:14").
@@ -95,7 +95,7 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     ("o", rf"(?P<o_n>{NUMBER_WORD}|\d{{1,2}})\s+(?P<o_u>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
     # Bare years and year ranges: "2006", "2003-04", "1998-2000".  Last, so
     # every longer reading starting at the same place wins.
-    ("y", rf"(?<![\w$£€¥#.,/:-])(?P<y_y>{YEAR})(?:[-–/](?P<y_y2>{YEAR}|\d\d(?!\d)))?(?![\w%]|[.,]\d|\s%|[-–]\w)"),
+    ("y", rf"(?<![\w$£€¥#.,/:-])(?P<y_y>{YEAR})(?:[-–/](?P<y_y2>{YEAR}|\d\d?(?!\d)))?(?![\w%]|[.,]\d|\s%|[-–]\w)"),
 )
 
 MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
@@ -118,10 +118,11 @@ CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|told|but|because|when|
 # Words before a bare month name ("in October") that make it a date.
 MONTH_PREPOSITIONS = frozenset("""
 in on since by until till through throughout from to during before after between and or of
-for around about circa late early mid the as last next this every each
+for around about circa late early mid the as last next this every each a an its their his her
+our than come
 """.split()) - {"every", "each"}
 # "May" is also a modal verb and a surname: only trust it after these.
-MAY_PREPOSITIONS = frozenset("in since by until till through throughout from during before after between of".split())
+MAY_PREPOSITIONS = frozenset("in since by until till through throughout from during before after between of a an".split())
 # Words before a bare season ("in the summer").
 SEASON_PREPOSITIONS = frozenset("in during over through throughout by until till since before after".split())
 # "over the weekend", "at the weekend".
@@ -137,7 +138,6 @@ no nos number numbers num resolution resolutions flight flights route routes bus
 article articles section sections page pages chapter chapters model models version type code
 codes rule rules line lines platform gate seat row vol volume issue channel suite unit apt
 ext tel phone fax dial pin id serial batch lot exit highway interstate hwy paragraph para
-than about approximately nearly almost least some roughly around over under just only
 """.split())
 # A four-digit number before these is a measure or a count.
 NOT_YEAR_AFTER = frozenset("""

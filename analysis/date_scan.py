@@ -31,27 +31,32 @@ from .date_resolution import (
 )
 
 _names = [w for words in (_FULL_MONTHS, ("Sept",), _ABBR_MONTHS, _FULL_WEEKDAYS, _ABBR_WEEKDAYS) for w in words]
-# Branches that all start with a literal capital, so ``re`` can skip to the
-# next candidate character in C.
-_NAME_ANCHOR = re.compile("(?:" + "|".join(dict.fromkeys(n for w in _names for n in (w, w.upper()))) + r")\b")
-_DIGITS = re.compile(r"\d+")
-# Lower-case words found by literal search; those that can open a date
-# themselves are tried where they stand, the others only after a prefix word.
+# Lower-case words that can open a date themselves ("yesterday", "summer")
+# and words found only inside one ("last week", "two years ago").
 _OPENING_WORDS = ("yesterday", "today", "tonight", "tomorrow", "spring", "summer", "autumn", "fall", "winter")
 _INNER_WORDS = ("week", "month", "year", "quarter", "half", "ago", "night", "morning", "afternoon", "evening")
-_KEYWORDS = tuple(re.compile(w) for w in _OPENING_WORDS + tuple(w.title() for w in _OPENING_WORDS) + _INNER_WORDS)
-_N_OPENING = 2 * len(_OPENING_WORDS)
+# Month and weekday names: every branch starts with a literal capital, so
+# ``re`` skips all other characters in C.  (Wrapping the branches in groups,
+# or adding a leading \b, would lose that and cost ten times as much.)
+_NAME_ANCHOR = re.compile("(?:" + "|".join(dict.fromkeys(n for w in _names for n in (w, w.upper()))) + r")\b")
+_DIGITS = re.compile(r"[0-9]+")
+# The words: one literal search each (the fastest search ``re`` has).
+# Kind 2 words can open a date themselves, kind 3 only follow a prefix word.
+_KEYWORDS = tuple((re.compile(w), 2 if w.lower() in _OPENING_WORDS else 3)
+                  for w in _OPENING_WORDS + tuple(w.title() for w in _OPENING_WORDS) + _INNER_WORDS)
 
 # Words that may stand before an anchor inside one date expression.
 PREFIX_WORDS = frozenset("""
 early mid middle late earlier later the start beginning end of last this next
 first second third fourth final 1st 2nd 3rd 4th a an one two three four five six seven eight nine
-ten eleven twelve fifteen twenty couple day days week weeks month months year years
+ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
+forty fifty couple day days week weeks month months year years
 """.split())
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "fifteen": 15, "twenty": 20}
+                 "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                 "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _REL_OFFSET = {"this": 0, "the": 0, "last": -1, "next": 1}
 _SENTENCE_OPENERS = set(".!?\"“”'‘’(:—–-\n")
@@ -63,7 +68,7 @@ def _anchors(body: str) -> list[tuple[int, int, int]]:
     n = len(body)
     for m in _NAME_ANCHOR.finditer(body):
         s = m.start()
-        if s == 0 or not body[s - 1].isalpha():
+        if not (s and body[s - 1].isalpha()):
             found.append((s, m.end(), 0))
     for m in _DIGITS.finditer(body):
         s, e = m.span()
@@ -74,13 +79,11 @@ def _anchors(body: str) -> list[tuple[int, int, int]]:
         if before in ".,$£€¥#:" or after in "%:" or (after in ".," and e + 1 < n and body[e + 1].isdigit()):
             continue
         found.append((s, e, 1))
-    for i, pattern in enumerate(_KEYWORDS):
-        kind = 2 if i < _N_OPENING else 3
+    for pattern, kind in _KEYWORDS:
         for m in pattern.finditer(body):
             s = m.start()
-            if s and body[s - 1].isalpha():
-                continue
-            found.append((s, m.end(), kind))
+            if not (s and body[s - 1].isalpha()):
+                found.append((s, m.end(), kind))
     found.sort()
     return found
 
@@ -232,8 +235,12 @@ def _month(g, s, e, body, prev):
         word, _ = _word_before(body, s)
         word = word.lower()
         allowed = MAY_PREPOSITIONS if name.lower() == "may" else MONTH_PREPOSITIONS
-        possessive = name.lower() != "may" and body.startswith(("'s", "’s"), e)
-        if word not in allowed and not possessive and not _continues_list(body, s, prev):
+        is_may = name.lower() == "may"
+        if is_may and body.startswith(("'s", "’s"), e) and word not in ("in", "since", "until", "by"):
+            return None          # "May's debt": May Department Stores, Theresa May
+        possessive = not is_may and body.startswith(("'s", "’s"), e)
+        after_possessive = body[max(0, s - 3):s] in ("'s ", "’s ")   # "the Bank's December survey"
+        if word not in allowed and not (possessive or after_possessive) and not _continues_list(body, s, prev):
             return None
     span = lambda y: month_span(y, month, pm)  # noqa: E731
     if rel:
@@ -383,10 +390,11 @@ def _year(g, s, e, body, prev):
     if y2:
         if len(y2) == 4:
             last = int(y2)
-        else:
-            last = (y // 100) * 100 + int(y2)
+        else:                        # "2003-04", "2005-6", "1999-00"
+            base = 10 ** len(y2)
+            last = y - y % base + int(y2)
             if last <= y:
-                last += 100          # "1999-00"
+                last += base
         if not y < last <= y + (100 if len(y2) == 4 else 10):
             e, last = s + 4, y       # "2004-1" or "2005-2003": keep the first year only
     return Atom(s, e, "year", fixed=(date(y, 1, 1), date(last, 12, 31)))
