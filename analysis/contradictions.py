@@ -226,8 +226,7 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
         return (_event_words(text, pos, pos + len(m.surface)) if pos >= 0 else set()), text
 
     for x, y in _pairs(tagged, ["claim_id"], include_same):
-        gx = _FINE.get(str(getattr(x, "precision", "day")).lower(), "other")
-        gy = _FINE.get(str(getattr(y, "precision", "day")).lower(), "other")
+        gx, gy = _grain(getattr(x, "precision", "day")), _grain(getattr(y, "precision", "day"))
         if gx != gy or gx == "other":
             continue
         wx, wy = _window(x), _window(y)
@@ -246,6 +245,16 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
                      f"{y.surface}: {sentence_of.get((y.article_id, getattr(y, 'sentence_id', None)), '')}",
                      why, x.start, x.end, y.start, y.end))
     return rows
+
+
+def _grain(precision) -> str:
+    """'fine' (day .. quarter, also 'part_of_month' and the like), 'year', or 'other'."""
+    p = str(precision).lower()
+    if p in _FINE:
+        return _FINE[p]
+    if any(k in p for k in ("day", "week", "month", "season", "quarter", "time")):
+        return "fine"
+    return "year" if "year" in p and "decade" not in p else "other"
 
 
 def _fmt_window(w) -> str:

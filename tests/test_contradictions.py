@@ -192,3 +192,24 @@ def test_claims_without_sentence_id_locate_mentions_by_offset():
                       quantity("004", 0, "more than 1,000 containers", 1000.0, "at_least")]).drop(columns="sentence_id")
     out = analysis.find_contradictions(claims, quantities=q)
     assert out["severity"].tolist() == ["tension"]
+
+
+def test_seed_veto_dates_with_the_real_date_extractor(seed_articles):
+    """Seeds: the AFP copy dates Russia's UN veto 'in March', Cnews Live 'In April' (hand-tagged C08/C10)."""
+    sents = analysis.sentences(seed_articles)
+    ids = {a[:3]: a for a in seed_articles["article_id"]}
+    picks = [("000", 25, "C08"), ("001", 9, "C08"), ("001", 10, "C08"),  # veto; sanctions imposed in 2006
+             ("000", 21, "C10"), ("000", 22, "C10"), ("002", 18, "C10"), ("004", 20, "C10")]  # summit, visit
+    rows = []
+    for short, sid, claim in picks:
+        s = sents[(sents.article_id == ids[short]) & (sents.sentence_id == sid)].iloc[0]
+        rows.append(dict(article_id=ids[short], sentence_id=sid, claim_id=claim, stance="asserts", speaker="",
+                         start=s.start, end=s.end, sentence=s.text))
+    claims = pd.DataFrame(rows)
+    assert "veto in March" in claims.sentence[0] and claims.sentence[2].startswith("In April, Russia vetoed")
+    out = analysis.find_contradictions(claims, dates=analysis.extract_dates(seed_articles), articles=seed_articles)
+    assert out[["type", "claim_id", "article_a", "article_b"]].values.tolist() == [
+        ["date", "C08", ids["000"], ids["001"]]]
+    body = dict(zip(seed_articles.article_id, seed_articles.body))
+    assert body[ids["000"]][out.start_a[0]:out.end_a[0]].endswith("March")
+    assert body[ids["001"]][out.start_b[0]:out.end_b[0]].endswith("April")
