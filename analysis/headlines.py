@@ -2,28 +2,25 @@
 
 A reported figure is rarely a point: "about 900 km", "more than 1,000
 containers", "thousands of containers", "21 of roughly 50 missiles".  To
-compare what sources say, each figure becomes an interval (``low``,
-``high``) from its qualifier:
+compare what sources say, each figure becomes two intervals, computed by
+:func:`analysis.figure_bounds.figure_bounds` (the same rules
+:func:`analysis.find_contradictions` uses):
 
-=========  =====================================================
-qualifier  interval
-=========  =====================================================
-exact      [value, value]
-approx     [value x (1 - tolerance), value x (1 + tolerance)]
-at_least   [value, +inf)   (open above)
-at_most    (-inf, value]   (open below; 0 for counts)
-range      [value, value_high]
-vague      [value, value_high] (value_high = value when missing)
-part_of    [value, value]  (the whole, ``of_value``, kept beside it)
-=========  =====================================================
+* ``low``/``high`` -- the *literal* interval, what the words cannot be false
+  about ("more than 1,000" = [1,000, ∞));
+* ``plausible_low``/``plausible_high`` -- the *pragmatic* interval, what a
+  reader takes the words to mean ("more than 1,000" = [1,000, 2,000];
+  "thousands" = [2,000, 10,000)).
 
-Two sources agree on a figure when their intervals overlap: "more than
-1,000" and "thousands" are compatible, "about 900 km" and "365 km" are not.
+Two sources *contradict* each other when their literal intervals do not
+meet, and are in *tension* when only the pragmatic ones do not: "more than
+1,000" and "thousands" can both be true, but a writer who knew of thousands
+would not write "more than 1,000".
 
 The *headline figures* of a corpus are found from the data, not typed in:
 figures are grouped by unit (the counted noun for counts, the measure for
-measures), and the groups that the most independent sources report, most
-often, come first.
+measures), and the groups that the most sources report, most often, come
+first.
 """
 
 from __future__ import annotations
@@ -34,10 +31,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
+from analysis.figure_bounds import figure_bounds
 from analysis.sentences import _require
 
 QUANTITY_COLUMNS = ["article_id", "surface", "value", "value_high", "unit", "qualifier"]
-INTERVAL_COLUMNS = ["low", "high", "open_low", "open_high"]
+INTERVAL_COLUMNS = ["low", "high", "plausible_low", "plausible_high", "open_low", "open_high"]
 
 # Units of elapsed time and calendar position: context in most stories
 # ("for 15 years", "in 2006"), rarely the figure sources dispute, so they
@@ -47,28 +45,26 @@ second minute hour day week month year decade century s min h yr
 """.split())
 
 
-def _counts_are_nonnegative(kind: Any) -> bool:
-    return str(kind).lower() in {"count", "money", "currency"}
-
-
 def figure_intervals(quantities: pd.DataFrame, approx_tolerance: float = 0.1) -> pd.DataFrame:
-    """Add the interval each figure stands for: low, high, open_low, open_high.
+    """Add the literal and pragmatic interval of every figure.
 
     Parameters
     ----------
     quantities : pandas.DataFrame
         Output of :func:`analysis.extract_quantities` (needs article_id,
-        surface, value, value_high, unit, qualifier; ``kind`` and
-        ``of_value`` are used when present).
+        surface, value, value_high, unit, qualifier).
     approx_tolerance : float, default 0.1
-        Relative half-width of the band drawn around an approximate figure
-        ("about 900 km" -> 810-990 km).  Must be in [0, 1).
+        Relative half-width of the pragmatic band around an approximate
+        figure ("about 900 km" -> 810-990 km).  Must be in [0, 1).
 
     Returns
     -------
     pandas.DataFrame
-        A copy with ``low``, ``high`` (floats; +/-inf for open bounds) and
-        ``open_low``, ``open_high`` (bool).
+        A copy with ``low``, ``high`` (literal; +inf for open bounds),
+        ``plausible_low``, ``plausible_high`` (pragmatic) and ``open_low``,
+        ``open_high`` (bool: the literal interval is unbounded on that side
+        by the wording, as in "at least", "at most").  A part of a whole
+        ("21 of 50") is the point ``value``; its whole stays in ``of_value``.
 
     Raises
     ------
@@ -79,39 +75,50 @@ def figure_intervals(quantities: pd.DataFrame, approx_tolerance: float = 0.1) ->
     --------
     >>> q = pd.DataFrame({"article_id": ["a"], "surface": ["more than 1,000"], "value": [1000.0],
     ...                   "value_high": [np.nan], "unit": ["container"], "qualifier": ["at_least"]})
-    >>> figure_intervals(q)[["low", "high", "open_high"]].iloc[0].tolist()
-    [1000.0, inf, True]
+    >>> figure_intervals(q)[["low", "high", "plausible_high", "open_high"]].iloc[0].tolist()
+    [1000.0, inf, 2000.0, True]
     """
     _require(quantities, QUANTITY_COLUMNS, "figure_intervals")
     if not 0 <= float(approx_tolerance) < 1:
         raise ParameterError(f"approx_tolerance must be in [0, 1), got {approx_tolerance!r}")
     out = quantities.copy()
-    value = pd.to_numeric(out["value"], errors="coerce").astype(float)
-    high_given = pd.to_numeric(out["value_high"], errors="coerce").astype(float)
+    literal, plausible = [], []
+    for value, high, qualifier, surface in zip(out["value"], out["value_high"], out["qualifier"], out["surface"]):
+        bounds = figure_bounds(value, high, qualifier, str(surface), approx_tolerance=float(approx_tolerance))
+        if bounds is None:  # part of a whole, or a figure without a number: the value itself
+            v = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+            bounds = ((float(v), float(v)), (float(v), float(v)))
+        literal.append(bounds[0])
+        plausible.append(bounds[1])
+    out["low"] = [lo for lo, _ in literal] if literal else pd.Series(dtype=float)
+    out["high"] = [hi for _, hi in literal] if literal else pd.Series(dtype=float)
+    out["plausible_low"] = [lo for lo, _ in plausible] if plausible else pd.Series(dtype=float)
+    out["plausible_high"] = [hi for _, hi in plausible] if plausible else pd.Series(dtype=float)
     qualifier = out["qualifier"].astype(str)
-    kind = out["kind"] if "kind" in out else pd.Series("", index=out.index)
-    floor = np.where(kind.map(_counts_are_nonnegative) | (value >= 0), 0.0, -np.inf)
+    out["open_low"] = (qualifier == "at_most").to_numpy()
+    out["open_high"] = ((qualifier == "at_least") | np.isinf(out["high"].astype(float))).to_numpy()
+    return out.astype({"low": float, "high": float, "plausible_low": float, "plausible_high": float})
 
-    low = value.copy()
-    high = value.copy()
-    tol = float(approx_tolerance)
-    approx = qualifier == "approx"
-    low[approx] = value[approx] - np.abs(value[approx]) * tol
-    high[approx] = value[approx] + np.abs(value[approx]) * tol
-    at_least = qualifier == "at_least"
-    high[at_least] = np.inf
-    at_most = qualifier == "at_most"
-    low[at_most] = floor[at_most.to_numpy()]
-    spans = qualifier.isin(["range", "vague"]) & high_given.notna()
-    high[spans] = high_given[spans]
-    # a range written high-to-low ("50-20") still spans the same interval
-    swap = high < low
-    low[swap], high[swap] = high[swap], low[swap]
-    out["low"] = low
-    out["high"] = high
-    out["open_low"] = at_most.to_numpy()
-    out["open_high"] = at_least.to_numpy()
-    return out
+
+# The pragmatic upper end of "at least v" (2v) and of a vague amount
+# ("thousands" < 10,000) is where the wording stops being natural, not a
+# value it allows: those intervals are open above, so "more than 1,000"
+# ([1,000, 2,000)) and "thousands" ([2,000, 10,000)) do not meet.
+_OPEN_ABOVE = frozenset({"at_least", "vague"})
+
+
+def _meet(group: pd.DataFrame) -> bool:
+    """Whether the pragmatic intervals of ``group`` share a value."""
+    lows = group["plausible_low"].astype(float)
+    highs = group["plausible_high"].astype(float)
+    lo, hi = float(lows.max()), float(highs.min())
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    at_top = group[highs == hi]
+    open_top = at_top["qualifier"].astype(str).isin(_OPEN_ABOVE) & (at_top["plausible_low"] < at_top["plausible_high"])
+    return not bool(open_top.any())
 
 
 def _fmt(v: float) -> str:
@@ -128,8 +135,59 @@ def _source_names(frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Seri
     return frame["article_id"].astype(str)
 
 
+def distinct_figures(quantities: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct figure of an article, with ``n_mentions``.
+
+    Pages often repeat a sentence (a standfirst repeated in the body, a
+    caption): the same figure with the same wording in the same article is
+    one statement, not two sources of support.
+
+    Parameters
+    ----------
+    quantities : pandas.DataFrame
+        Output of :func:`analysis.extract_quantities`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The first mention of each (article_id, unit, value, value_high,
+        qualifier, surface) in input order, plus ``n_mentions``.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"article_id": ["a", "a"], "surface": ["thousands"] * 2, "value": [2000.0] * 2,
+    ...                   "value_high": [np.nan] * 2, "unit": ["container"] * 2, "qualifier": ["vague"] * 2})
+    >>> distinct_figures(q)["n_mentions"].tolist()
+    [2]
+    """
+    _require(quantities, QUANTITY_COLUMNS, "distinct_figures")
+    key = pd.DataFrame({
+        "a": quantities["article_id"].astype(str),
+        "u": quantities["unit"].fillna("").astype(str),
+        "v": pd.to_numeric(quantities["value"], errors="coerce").fillna(np.nan).astype(str),
+        "h": pd.to_numeric(quantities["value_high"], errors="coerce").astype(str),
+        "q": quantities["qualifier"].astype(str),
+        "s": quantities["surface"].astype(str).str.lower().str.split().str.join(" "),
+    })
+    counts = key.groupby(list(key.columns), sort=False, dropna=False)["a"].transform("size")
+    first = ~key.duplicated()
+    return quantities[first.to_numpy()].assign(n_mentions=counts[first].to_numpy()).reset_index(drop=True)
+
+
+def figure_label(surface: str, qualifier: str, of_value: Any = None) -> str:
+    """'21 of 50' for a part of a whole, else the surface on one line."""
+    text = " ".join(str(surface).split())
+    try:
+        whole = float(of_value)
+    except (TypeError, ValueError):
+        whole = np.nan
+    if qualifier == "part_of" and np.isfinite(whole):
+        text += f" (of {_fmt(whole)})"
+    return text
+
+
 def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = None, top: int = 5,
-                     approx_tolerance: float = 0.1) -> pd.DataFrame:
+                     approx_tolerance: float = 0.1, min_sources: int = 2) -> pd.DataFrame:
     """The figures a corpus is about: groups of same-unit figures across sources.
 
     Figures are grouped by ``unit``; a group's rank comes from how many
@@ -150,24 +208,33 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
         Number of groups to return (all when 0).
     approx_tolerance : float, default 0.1
         See :func:`figure_intervals`.
+    min_sources : int, default 2
+        Keep only units reported by at least this many articles -- a figure
+        only one source gives cannot be cross-checked.  When no unit reaches
+        it (a one-article corpus), every unit is eligible.
 
     Returns
     -------
     pandas.DataFrame
         One row per headline group, best first: rank, unit, n_sources,
-        n_figures, low (largest lower bound), high (smallest upper bound),
-        consistent (whether every interval in the group overlaps every
-        other), figures (list of "surface (source)" strings, in value
-        order), article_ids (list), values (list of floats).
+        n_figures, low / high (the literal interval every comparable figure
+        allows: largest lower bound, smallest upper bound), consistent
+        (the literal intervals share a value), as_read (the pragmatic ones
+        do too), verdict (``"single figure"``, ``"consistent"``,
+        ``"tension"`` -- literally compatible, not as read -- or ``"no common
+        value"``), figures (list of "surface (source)" strings, in value
+        order), article_ids (list), values (list of floats).  Parts of a
+        whole ("21 of 50") are listed but not compared: a subset count is
+        not a rival estimate.
 
     Examples
     --------
     >>> q = analysis.extract_quantities(analysis.load_corpus("seeds"))   # doctest: +SKIP
     >>> headline_figures(q)[["unit", "n_sources"]]                       # doctest: +SKIP
     """
-    columns = ["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent",
-               "figures", "article_ids", "values"]
-    intervals = figure_intervals(quantities, approx_tolerance)
+    columns = ["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent", "as_read",
+               "verdict", "figures", "article_ids", "values"]
+    intervals = figure_intervals(distinct_figures(quantities), approx_tolerance)
     intervals = intervals[intervals["value"].notna() & (intervals["unit"].fillna("").astype(str) != "")]
     if intervals.empty:
         return pd.DataFrame(columns=columns)
@@ -176,8 +243,18 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
     rows = []
     for unit, group in intervals.groupby("unit", sort=False):
         group = group.sort_values(["value", "article_id"])
-        lower = float(group["low"].max())
-        upper = float(group["high"].min())
+        compared = group[group["qualifier"].astype(str) != "part_of"]
+        if compared.empty:
+            compared = group
+        lower, upper = float(compared["low"].max()), float(compared["high"].min())
+        consistent = bool(lower <= upper)
+        as_read = _meet(compared)
+        if len(compared) < 2:
+            verdict = "single figure"
+        elif not consistent:
+            verdict = "no common value"
+        else:
+            verdict = "consistent" if as_read else "tension"
         rows.append({
             "unit": unit,
             "n_sources": int(group["article_id"].nunique()),
@@ -186,14 +263,20 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
             "is_time": str(unit).lower() in _TIME_UNITS,
             "low": lower,
             "high": upper,
-            "consistent": bool(lower <= upper),
-            "figures": [f"{' '.join(str(s).split())} ({src})" for s, src in zip(group["surface"], group["source"])],
+            "consistent": consistent,
+            "as_read": as_read,
+            "verdict": verdict,
+            "figures": [f"{figure_label(s, q, w)} ({src})" for s, q, w, src in
+                        zip(group["surface"], group["qualifier"],
+                            group["of_value"] if "of_value" in group else [None] * len(group), group["source"])],
             "article_ids": group["article_id"].astype(str).tolist(),
             "values": group["value"].astype(float).tolist(),
         })
     table = pd.DataFrame(rows).sort_values(
         ["is_time", "n_sources", "n_figures", "n_qualified", "unit"],
         ascending=[True, False, False, False, True], kind="mergesort")
+    if (table["n_sources"] >= int(min_sources)).any():
+        table = table[table["n_sources"] >= int(min_sources)]
     if top:
         table = table.head(int(top))
     table = table.reset_index(drop=True)

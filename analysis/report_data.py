@@ -287,7 +287,7 @@ def source_names(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 
 
 def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str = "",
-                    end_date: str = "") -> pd.DataFrame:
+                    end_date: str = "", background_days: int = 365) -> pd.DataFrame:
     """Resolved dates with their source, publication date and sentence, in date order.
 
     Parameters
@@ -300,13 +300,18 @@ def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str
     start_date, end_date : str, default ""
         ISO dates bounding the events kept (a period is kept when it
         overlaps the window); "" leaves that side open.
+    background_days : int, default 365
+        Events that ended more than this many days before the article was
+        published are flagged ``background`` ("sanctions imposed in 2006"):
+        context, not the news.  0 or less flags nothing.
 
     Returns
     -------
     pandas.DataFrame
         date, date_end, precision, source, published, days_before_publication
-        (how long before its report the event happened), relative, surface,
-        sentence, article_id.  Rows without a resolved date are dropped.
+        (how long before its report the event started), background,
+        relative, surface, sentence, article_id.  Rows without a resolved
+        date are dropped.
 
     Raises
     ------
@@ -333,6 +338,9 @@ def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str
     frame["source"] = source_names(frame, articles)
     frame["published"] = pd.to_datetime(frame["article_id"].map(published))
     frame["days_before_publication"] = (frame["published"].dt.normalize() - frame["date"].dt.normalize()).dt.days
+    ended_before = (frame["published"].dt.normalize() - frame["date_end"].dt.normalize()).dt.days
+    frame["background"] = (ended_before > int(background_days)).fillna(False).astype(bool) \
+        if int(background_days) > 0 else False
     used = articles[articles["article_id"].astype(str).isin(set(frame["article_id"]))]
     if len(frame) and len(used):
         sents = split_sentences(used)[["article_id", "sentence_id", "text"]]
@@ -341,7 +349,7 @@ def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str
     else:
         frame["sentence"] = pd.Series(dtype=str)
     columns = ["date", "date_end", "precision", "source", "published", "days_before_publication",
-               "relative", "surface", "sentence", "article_id"]
+               "background", "relative", "surface", "sentence", "article_id"]
     return frame[columns].sort_values(["date", "source"], kind="mergesort").reset_index(drop=True)
 
 

@@ -67,7 +67,9 @@ def test_parameters_cell_holds_commented_literal_assignments(path):
         line = lines[stmt.lineno - 1]
         comment = line.split("#", 1)[1] if "#" in line[stmt.value.end_col_offset:] else ""
         assert comment.strip(), f"{path.name} line {stmt.lineno}: every parameter needs a comment"
-        # papermill's --help-notebook parser stops at quotes inside comments
+        # papermill's parameter inspection (--help-notebook) gives up on a
+        # line with a second '=' or quotes in its comment
+        assert line.count("=") == 1, f"{path.name} line {stmt.lineno}: no '=' in parameter comments"
         assert '"' not in comment and "'" not in comment, f"{path.name} line {stmt.lineno}: no quotes in comments"
         values[stmt.targets[0].id] = stmt.value.value
     for name, default in COMMON.items():

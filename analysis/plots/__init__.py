@@ -6,7 +6,11 @@ are written to disk with :func:`save_figure` under stable names.
 """
 
 from analysis.plots._base import save_figure
+from analysis.plots.claims import plot_claim_frequency, plot_pairwise_agreement, plot_stance_matrix
 from analysis.plots.corpus import article_labels, plot_article_lengths, plot_publication_dates, plot_readability
+from analysis.plots.figures import plot_figures
+from analysis.plots.network import plot_reuse_graph
+from analysis.plots.timeline import plot_timeline
 
 __all__ = [
     "save_figure",
@@ -14,4 +18,10 @@ __all__ = [
     "plot_publication_dates",
     "plot_article_lengths",
     "plot_readability",
+    "plot_claim_frequency",
+    "plot_stance_matrix",
+    "plot_pairwise_agreement",
+    "plot_figures",
+    "plot_timeline",
+    "plot_reuse_graph",
 ]

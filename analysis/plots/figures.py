@@ -15,6 +15,13 @@ from analysis.plots._base import label_axes, new_figure, show_empty, shorten, su
 from analysis.sentences import _require
 
 
+_VERDICTS = {
+    "consistent": "intervals overlap: the figures are compatible",
+    "tension": "compatible as written, not as a reader takes them",
+    "no common value": "no common value: different things, or a real disagreement",
+}
+
+
 def _source_labels(frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Series:
     if articles is not None and "outlet" in articles:
         names = frame["article_id"].map(articles.set_index("article_id")["outlet"]).fillna("").astype(str)
@@ -24,7 +31,11 @@ def _source_labels(frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.Ser
 
 def _limits(panel: pd.DataFrame) -> tuple[float, float, bool]:
     """x-limits of a panel and whether to use a log axis (values spanning > 2 decades)."""
-    finite = pd.concat([panel["value"], panel["low"], panel["high"],
+    # the literal upper end of "thousands" (1,000,000) would squash the
+    # panel: scale to values and plausible readings; arrows show the rest
+    finite = pd.concat([panel["value"],
+                        panel.get("plausible_low", pd.Series(dtype=float)),
+                        panel.get("plausible_high", pd.Series(dtype=float)),
                         panel.get("of_value", pd.Series(dtype=float))]).astype(float)
     finite = finite[np.isfinite(finite)]
     if finite.empty:
@@ -43,16 +54,21 @@ def _draw_row(ax, y: float, row, xmin: float, xmax: float, log: bool) -> None:
     color = QUALIFIER_COLORS.get(q, GREY)
     marker = QUALIFIER_MARKERS.get(q, "o")
     value, low, high = float(row["value"]), float(row["low"]), float(row["high"])
+    # bands and dashed spans show how a reader takes the words (the pragmatic
+    # interval); arrows show the literal open bound
+    p_low = float(row.get("plausible_low", low))
+    p_high = float(row.get("plausible_high", high))
     # arrows for open bounds reach a fixed share of the axis width
     reach = (lambda v, s: v * (xmax / xmin) ** (0.18 * s)) if log else (lambda v, s: v + (xmax - xmin) * 0.18 * s)
     if q == "approx":
-        ax.plot([low, high], [y, y], color=color, linewidth=7, alpha=0.35, solid_capstyle="butt", zorder=2)
+        ax.plot([p_low, p_high], [y, y], color=color, linewidth=7, alpha=0.35, solid_capstyle="butt", zorder=2)
     elif q == "range":
         ax.plot([low, high], [y, y], color=color, linewidth=3, zorder=2)
         ax.plot([low, high], [y, y], linestyle="none", marker="|", markersize=12, markeredgewidth=2.5, color=color, zorder=3)
     elif q == "vague":
-        end = high if high > low else reach(value, 1)
-        ax.plot([low, end], [y, y], color=color, linewidth=2, linestyle=(0, (4, 2)), zorder=2)
+        start = p_low if np.isfinite(p_low) else value
+        end = p_high if np.isfinite(p_high) and p_high > start else reach(start, 1)
+        ax.plot([start, min(end, xmax)], [y, y], color=color, linewidth=2, linestyle=(0, (4, 2)), zorder=2)
     elif q == "at_least":
         ax.annotate("", xy=(min(reach(value, 1), xmax), y), xytext=(value, y),
                     arrowprops=dict(arrowstyle="-|>", color=color, linewidth=2, mutation_scale=14), zorder=2)
@@ -92,7 +108,8 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
     articles : pandas.DataFrame, optional
         Names rows by outlet.
     max_units : int, default 6
-        Panels drawn (the units with most figures after the headline ones).
+        Panels drawn (the units with most figures after the headline ones;
+        with headlines given, units holding a single figure get no panel).
     max_rows_per_unit : int, default 12
         Figures per panel (the most-qualified first, then by value).
 
@@ -118,7 +135,9 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
     head_units = [] if headlines is None or headlines.empty else headlines["unit"].tolist()
     counts = data["unit"].value_counts()
     units = [u for u in head_units if u in counts.index]
-    units += [u for u in counts.index if u not in units]
+    # with headlines given, a unit only one figure mentions is left to the
+    # table: a panel with one dot compares nothing
+    units += [u for u in counts.index if u not in units and (not head_units or counts[u] > 1)]
     units = units[:max(1, int(max_units))]
     panels = []
     for unit in units:
@@ -148,12 +167,11 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
             panel_title = f"Headline #{info['rank']}: {unit} — reported by {n} source{'s' if n != 1 else ''}"
         label_axes(ax, panel_title, f"{unit}" + (" (log scale)" if log else ""), "")
         ax.title.set_fontsize(FONT_SIZES["label"] + 0.5)
-        if info is not None and info["n_figures"] > 1:
-            verdict = ("intervals overlap: the figures are compatible" if info["consistent"] else
-                       "intervals do not overlap: check they measure the same thing")
+        if info is not None and info.get("verdict", "single figure") != "single figure":
+            verdict = _VERDICTS.get(info["verdict"], info["verdict"])
             ax.text(0.995, 0.97, verdict, transform=ax.transAxes, ha="right", va="top",
                     fontsize=FONT_SIZES["annotation"], style="italic",
-                    color="black" if info["consistent"] else QUALIFIER_COLORS["part_of"],
+                    color="black" if info["verdict"] == "consistent" else QUALIFIER_COLORS["part_of"],
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5), zorder=6)
     present = [q for q in QUALIFIER_LABELS if q in set(data.loc[data["unit"].isin(units), "qualifier"])]
     handles = [_legend_handle(q) for q in present]

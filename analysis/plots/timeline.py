@@ -26,7 +26,9 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     ----------
     events : pandas.DataFrame
         Output of :func:`analysis.report_data.timeline_events`: source,
-        published, date, date_end, precision, relative.
+        published, date, date_end, precision, relative (rows flagged
+        ``background`` are counted in a note, not drawn, so decades-old
+        context does not squash the news into one corner).
     max_rows : int, default 20
         Sources beyond the ``max_rows`` with most events are left out (the
         title says how many).
@@ -47,13 +49,21 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     _require(events, ["source", "date", "date_end", "precision", "relative", "published"], "plot_timeline")
     title = "What happened when, according to each source"
     data = events[events["date"].notna()].copy()
+    n_background = 0
+    if "background" in data:
+        n_background = int(data["background"].astype(bool).sum())
+        data = data[~data["background"].astype(bool)]
     order = data["source"].value_counts().index.tolist()[:max_rows]
     hidden = data["source"].nunique() - len(order)
     data = data[data["source"].isin(order)]
     fig, ax = new_figure(7.5, 1.8 + 0.42 * max(len(order), 2))
     label_axes(ax, title + (f" (top {len(order)} sources)" if hidden > 0 else ""), "Date", "Source")
+    if n_background:
+        ax.set_xlabel(f"Date ({n_background} background date{'s' if n_background != 1 else ''} "
+                      "long before publication not drawn)", fontsize=FONT_SIZES["label"])
     if data.empty:
-        show_empty(ax, "No resolved dates were found in this corpus")
+        show_empty(ax, "No resolved dates were found in this corpus" if not n_background
+                   else "Only background dates were found (listed in the table)")
         return fig
     # first-publishing source on top
     first = data.groupby("source")["published"].min().reindex(order)

@@ -17,9 +17,9 @@ pd.set_option("display.max_rows", 80)
 # with ast: plain literal assignments only, one comment each).
 COMMON_PARAMETERS = '''
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file; empty = the default codebook shipped with the package
+codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
-run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report; empty = not given
+run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 '''.strip("\n")
 
 

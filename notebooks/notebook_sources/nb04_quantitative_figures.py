@@ -28,6 +28,7 @@ sentences before concluding.
     parameters('''
 approx_tolerance = 0.1  # relative half-width of the band drawn for approximate figures (about, roughly)
 n_headlines = 5  # number of headline figure groups (units) called out
+min_sources = 2  # a headline unit must be reported by at least this many articles
 max_units = 6  # unit panels drawn in the chart
 max_rows_per_unit = 12  # figures drawn per unit panel
 '''),
@@ -37,24 +38,32 @@ from analysis import headlines
     LOAD,
     ("code", '''
 quantities = analysis.extract_quantities(articles)
-intervals = headlines.figure_intervals(quantities, approx_tolerance=approx_tolerance)
-print(f"{len(quantities):,} figures in {quantities['article_id'].nunique():,} of {len(articles):,} articles")
+# a sentence repeated on the page (standfirst and body) is one statement
+distinct = headlines.distinct_figures(quantities)
+intervals = headlines.figure_intervals(distinct, approx_tolerance=approx_tolerance)
+print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
+      f"{quantities['article_id'].nunique():,} of {len(articles):,} articles")
 ''', []),
     ("md", '''
 ## Headline figures
 
-The units reported by the most sources.  `low`/`high` is the interval every
-figure in the group allows (the largest lower bound and the smallest upper
-bound); when `consistent` is false there is no single value all the sources
-could be right about.
+The units reported by at least `min_sources` sources, most-reported first.
+`agreed_interval` is what every figure in the group allows when read
+literally (the largest lower bound to the smallest upper bound).  The
+`verdict`: **consistent** -- one value could make every source right;
+**tension** -- possible as written, but not as a reader takes the words
+("more than 1,000" suggests fewer than 2,000, "thousands" at least 2,000);
+**no common value** -- the figures describe different things (a salvo, a
+shipment, a total) or the sources really disagree: read the sentences.
 ''', []),
     ("code", '''
 headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
-                                            approx_tolerance=approx_tolerance)
+                                            approx_tolerance=approx_tolerance, min_sources=min_sources)
 headline_table.assign(
-    agreed_interval=[headlines.describe_interval(lo, hi) for lo, hi in zip(headline_table["low"], headline_table["high"])],
+    agreed_interval=[headlines.describe_interval(lo, hi) if lo <= hi else "none"
+                     for lo, hi in zip(headline_table["low"], headline_table["high"])],
     figures=headline_table["figures"].map("; ".join),
-)[["rank", "unit", "n_sources", "n_figures", "figures", "consistent", "agreed_interval"]]
+)[["rank", "unit", "n_sources", "figures", "verdict", "agreed_interval"]]
 ''', []),
     ("md", '''
 ## Every figure by source
@@ -76,7 +85,8 @@ report_data.figures_in_context(intervals, articles, units=headline_table["unit"]
     ("md", '''
 ## All figures
 
-Every figure found, with its qualifier and interval (sorted by unit and value).
+Every distinct figure found, with its qualifier and literal interval (sorted
+by unit and value).
 ''', []),
     ("code", '''
 report_data.figures_in_context(intervals, articles)
@@ -89,8 +99,9 @@ summary = {
     "n_figures": int(len(quantities)),
     "n_units": int(quantities["unit"].replace("", pd.NA).dropna().nunique()),
     "qualifiers": quantities["qualifier"].value_counts().to_dict(),
+    "n_distinct_figures": int(len(distinct)),
     "headlines": headline_table[["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent",
-                                 "figures", "values"]].to_dict("records"),
+                                 "as_read", "verdict", "figures", "values"]].to_dict("records"),
     "run_date": run_date,
 }
 '''),

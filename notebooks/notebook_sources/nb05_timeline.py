@@ -19,16 +19,18 @@ listed separately below: check them.
 ''', []),
     SETUP,
     parameters('''
-start_date = ""  # ISO date; events ending before it are left out; empty = no lower limit
-end_date = ""  # ISO date; events starting after it are left out; empty = no upper limit
+start_date = ""  # ISO date; events ending before it are left out, empty for no lower limit
+end_date = ""  # ISO date; events starting after it are left out, empty for no upper limit
 max_sources = 20  # sources drawn in the chart (those with most dated events)
+background_days = 365  # events ending more than this many days before publication are background, listed but not drawn
 '''),
     LOAD,
     ("code", '''
 dates = analysis.extract_dates(articles)
-events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date)
-print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window, "
-      f"from {events['source'].nunique():,} sources")
+events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date,
+                                     background_days=background_days)
+print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "
+      f"({int(events['background'].sum()):,} background), from {events['source'].nunique():,} sources")
 ''', []),
     ("code", '''
 fig = plots.plot_timeline(events, max_rows=max_sources)
@@ -39,10 +41,12 @@ fig
 ## Events in date order
 
 `days_before_publication` is how long before its report the event happened;
-a large value usually means background ("in 2006"), a small one the news.
+`background` marks events that ended long before publication (context such
+as "sanctions imposed in 2006", not the news) -- they are listed here but not
+drawn.
 ''', []),
     ("code", '''
-events[["date", "precision", "source", "days_before_publication", "surface", "sentence"]]
+events[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]]
 ''', []),
     ("md", '''
 ## Dates resolved from relative expressions
@@ -62,6 +66,7 @@ summary = {
     "n_date_mentions": int(len(dates)),
     "n_events": int(len(events)),
     "n_relative": int(events["relative"].fillna(False).astype(bool).sum()),
+    "n_background": int(events["background"].sum()),
     "earliest": events["date"].min() if len(events) else None,
     "latest": events["date_end"].max() if len(events) else None,
     "events_per_source": events["source"].value_counts().to_dict(),
