@@ -1,0 +1,197 @@
+"""How sure a sentence is: hedges, denials and negations, with their scopes.
+
+:func:`stance_cues` reads one sentence and returns the cues that change
+the stance of a claim found in it:
+
+* **denial** — a reported denial (``denied``, ``denies``, ``dismissed ... as``,
+  ``rejected``, ``refuted``, ``no intention to export``, ``called ... absurd``).
+  Not a denial: ``neither confirmed nor denied``, ``did not deny``,
+  ``declined/refused to deny``, ``confirm or deny``, and a denial the
+  sentence itself calls false ("the statement denying X is blatantly
+  false"). A denial's *scope* runs from the cue to the end of its clause
+  (", but ...", "; ...", " — ..." start a new one).
+* **negation** — ``not``/``never``/``n't``/``no longer`` within three
+  words before a claim term ("did not send", "has never supplied"), and
+  ``no evidence``/``no sign``/``no proof``/``no indication`` for the rest
+  of the clause. ``not only``, ``not clear`` and the like do not negate.
+* **hedge** — ``alleged(ly)``, ``suspected``, ``appear(s) to``,
+  ``seem(s) to``, ``may``/``might``/``could``/``would``, ``likely``,
+  ``possibly``/``probably``, ``preliminary``, ``presumed``,
+  ``reportedly``, ``purportedly``, ``accuses``/``accusations``,
+  ``claims``, ``believe(d)``, ``is thought to``, ``suggests``,
+  ``unconfirmed``/``unverified``, ``speculation``, ``not clear whether``,
+  ``neither confirmed nor denied``, ... A hedge's scope runs to the end of
+  its clause; a comment clause (", which would violate ...", " ahead of
+  ...", " after ...") starts a new one. Allegation nouns are no hedge when
+  the sentence confirms them ("confirm long-standing allegations") or
+  denies them ("denied the allegations").
+
+Offsets are relative to the sentence text. Every pattern is a plain
+alternation or a single bounded repeat: linear, no catastrophic
+backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEDGE = re.compile(
+    r"(?<![\w-])(?:alleged(?:ly)?|allegations?|suspect(?:s|ed)?|suspicions?|appear(?:s|ed)?\s+to|"
+    r"apparent(?:ly)?|seem(?:s|ed|ingly)?(?:\s+to)?|(?-i:may)|might|could|would|likely|unlikely|possibl[ey]|"
+    r"probabl[ey]|preliminary|presum(?:ed|ably|ption)|reportedly|purported(?:ly)?|"
+    r"accus(?:e|es|ed|ing|ation|ations)|claim(?:s|ed|ing)?|believed?|believes|thought\s+to|"
+    r"suggest(?:s|ed|ing|ion|ions)?|unconfirmed|unverified|rumou?r(?:s|ed)?|speculat(?:ion|ions|ed|es|e|ing)|"
+    r"perhaps|if\s+confirmed|(?:not|un)\s*(?:yet\s+)?clear|unclear|not\s+known|"
+    r"neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)|confirm\s+or\s+deny|"
+    r"(?:did|does|do|would|could)\s+not\s+(?:immediately\s+)?deny|"
+    r"(?:declined|refused)\s+to\s+(?:confirm|comment|deny)|"
+    r"(?:could\s+not|cannot|can't)\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|"
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|assessment\s+suggests)(?![\w-])",
+    re.IGNORECASE)
+_HEDGE_NOUNS = frozenset("allegation allegations claim claims accusation accusations suspicion suspicions "
+                         "speculation rumour rumours rumor rumors".split())
+_CONFIRMING = re.compile(r"(?<!\w)(?:confirm\w*|prov(?:e|ed|es|ing|en)|verif\w*|corroborat\w*|substantiat\w*|"
+                         r"backs?|backed|validat\w*|support\w*)(?!\w)", re.IGNORECASE)
+
+_DENIAL = re.compile(
+    r"(?<![\w-])(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
+    r"rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|(?:has|have|had)\s+(?:never|not)\s+(?:sent|supplied|shipped|"
+    r"provided|exported|sold|transferred|delivered)|no\s+intention\s+(?:of|to)|"
+    r"(?:called|calling|branded|branding|described|describing|labell?ed)\s[^.;]{0,50}?(?:absurd|baseless|groundless|"
+    r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false))(?![\w-])",
+    re.IGNORECASE)
+_DENIAL_NOUN = re.compile(r"(?<![\w-])denials?(?![\w-])", re.IGNORECASE)
+_REFUTED = re.compile(r"(?<!\w)(?:is|was|are|were)\s(?:\w+\s)?(?:false|untrue|a\s+lie|wrong|not\s+true|"
+                      r"incorrect|misleading|baseless)(?!\w)", re.IGNORECASE)
+_NEGATOR = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|\w+n't)(?![\w-])", re.IGNORECASE)
+_NO_EVIDENCE = re.compile(r"(?<![\w-])no\s+(?:evidence|proof|sign|signs|indication|indications)(?![\w-])",
+                          re.IGNORECASE)
+_NOT_NEGATING = frozenset("only just least clear yet known surprising surprise a an immediately".split())
+_CLAUSE_BREAK = re.compile(r",\s+but\s|;\s|\sbut\s|,\s+while\s|,\s+although\s|,\s+though\s|,\s+yet\s|"
+                           r"\s[—–]\s|\s--\s|,\s+whereas\s|,\s+even\s+as\s")
+_HEDGE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+which\s|\sahead\s+of\s|\safter\s|\sbefore\s|,\s+as\s|"
+                          r",\s+according\s+to\s|,\s+said\s|,\s+saying\s")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance cue in a sentence; ``scope_end`` bounds the words it governs."""
+
+    kind: str          # "hedge", "denial", "negation"
+    start: int
+    end: int
+    scope_end: int
+    surface: str
+
+
+@dataclass
+class StanceCues:
+    hedges: list[Cue] = field(default_factory=list)
+    denials: list[Cue] = field(default_factory=list)
+    negations: list[Cue] = field(default_factory=list)
+    mentions_denial: bool = False   # a live denial verb or a "denial(s)" noun
+
+    def hedge_for(self, last_term: int) -> Cue | None:
+        """The hedge governing a claim whose last term starts at ``last_term``."""
+        for h in self.hedges:
+            if h.start < last_term < h.scope_end:
+                return h
+        return None
+
+    def negation_for(self, term_starts: list[int]) -> Cue | None:
+        for n in self.negations:
+            if any(n.end <= t < n.scope_end for t in term_starts):
+                return n
+        return None
+
+
+def _scope_end(text: str, pos: int, pattern: re.Pattern) -> int:
+    m = pattern.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _negated_denial(text: str, start: int) -> bool:
+    """"did not deny", "neither confirmed nor denied", "confirm or deny", "refused to deny"."""
+    prev = text[max(0, start - 40):start].lower().split()[-3:]
+    if not prev:
+        return False
+    if any(w in {"not", "never", "nor", "neither", "without"} or w.endswith("n't") for w in prev):
+        return True
+    if prev[-1] == "or":
+        return True
+    if prev[-1] == "to" and len(prev) > 1 and prev[-2].startswith(("declin", "refus", "fail")):
+        return True
+    return False
+
+
+def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
+                extra_denials: re.Pattern | None = None) -> StanceCues:
+    """Find the hedge, denial and negation cues of one sentence.
+
+    Parameters
+    ----------
+    text : str
+        The sentence.
+    extra_hedges, extra_denials : re.Pattern, optional
+        Codebook-specific cues (``stance: hedges/denials`` in the YAML).
+
+    Returns
+    -------
+    StanceCues
+
+    Examples
+    --------
+    >>> c = stance_cues("Kim denied the allegations that Pyongyang is shipping weapons, calling them absurd.")
+    >>> [d.surface for d in c.denials], [h.surface for h in c.hedges]
+    (['denied'], [])
+    >>> stance_cues("The Kremlin neither confirmed nor denied the report.").denials
+    []
+    """
+    out = StanceCues()
+    for pattern in (_DENIAL, extra_denials):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if _negated_denial(text, m.start()):
+                continue
+            scope = _scope_end(text, m.end(), _CLAUSE_BREAK)
+            if _REFUTED.search(text, m.end(), scope):
+                continue  # "the statement denying X is blatantly false": the denial is refuted
+            out.denials.append(Cue("denial", m.start(), m.end(), scope, m.group(0)))
+    out.mentions_denial = bool(out.denials) or any(
+        not _negated_denial(text, m.start()) for m in _DENIAL_NOUN.finditer(text))
+    for pattern in (_HEDGE, extra_hedges):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            word = m.group(0).lower()
+            if word in _HEDGE_NOUNS:
+                if out.denials and any(d.start < m.start() < d.scope_end for d in out.denials):
+                    continue  # the object of a denial, not a hedge
+                if _CONFIRMING.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "confirm long-standing allegations"
+            if word.startswith(("accus", "claim")) and out.denials:
+                continue
+            scope = _scope_end(text, m.end(), _HEDGE_BREAK)
+            out.hedges.append(Cue("hedge", m.start(), m.end(), scope, m.group(0)))
+    out.hedges.sort(key=lambda c: c.start)
+    for m in _NEGATOR.finditer(text):
+        nxt = text[m.end():m.end() + 40].split()
+        if not nxt or nxt[0].lower().strip(",.") in _NOT_NEGATING:
+            continue
+        if any(d.start - 30 < m.start() < d.end for d in out.denials):
+            continue
+        # the three words after the negator
+        pos = m.end()
+        count = 0
+        for w in re.finditer(r"\S+", text[m.end():]):
+            pos = m.end() + w.end()
+            count += 1
+            if count == 3:
+                break
+        out.negations.append(Cue("negation", m.start(), m.end(), pos, m.group(0)))
+    for m in _NO_EVIDENCE.finditer(text):
+        out.negations.append(Cue("negation", m.start(), m.end(), _scope_end(text, m.end(), _CLAUSE_BREAK),
+                                 m.group(0)))
+    return out
