@@ -239,7 +239,8 @@ def _execute_and_convert(plan: RenderPlan, runs: list[NotebookRun], temp: Path, 
         pool.shutdown(wait=False, cancel_futures=True)
         # Give the workers a moment to notice their dead kernels, so none is
         # still writing into the temporary folder when it is removed.
-        wait(pending, timeout=10)
+        # (A cancelled future never counts as done for wait(), so skip those.)
+        wait([f for f in pending if not f.cancelled()], timeout=10)
         raise
     pool.shutdown(wait=True)
     return outputs
