@@ -1,0 +1,179 @@
+"""Find what a number counts or measures, without a parser.
+
+After a numeral, news text names the counted thing in a short noun phrase:
+optional modifiers, then the head noun, then perhaps an "of" complement
+("more than 1,000 containers of military equipment and munitions",
+"21 of the roughly 50 North Korean ballistic missiles launched by Russia").
+The reader walks at most a handful of words, stopping at function words,
+verbs it knows, punctuation, or -- after a number above one -- at the
+first plural noun, which is the head.
+
+Every reader looks at a bounded number of tokens, so its cost per numeral
+is constant.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from analysis.units import is_plural, singular
+
+_TOKEN = re.compile(r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)(?![\w'’-])")
+_MAX_TOKENS = 6
+
+#: Words that never belong to a counted noun phrase.
+STOP = frozenset("""
+a an the this that these those its their his her our your my me us him them it they he she we
+you i who whom whose which what where when while why how whether if than then there here
+and or but nor so yet of to in on at by for from with without into onto over under after
+before since until till during between against among amid across along around about through
+throughout towards toward via per as like unlike near beyond within behind above below off out
+up down away back apart ago later earlier each every either neither any some many much more most
+less least few fewer several all both no not only just also even still already again too very
+is are was were be been being am have has had do does did will would can could should may might
+must shall said says say saying told tell according including include includes included
+other others another such same own further additional extra different various certain
+times time percent cent year years month months week weeks day days hour hours minute minutes
+last next first second third previous recent recently currently now today yesterday tomorrow
+however therefore meanwhile instead perhaps reportedly allegedly respectively roughly nearly
+almost approximately around estimated about least most while whereas although though because
+since unless whom whose please alone altogether apiece respectively each
+""".split())
+# Pre-modifiers that cannot end a noun phrase ("10 new", "50 more").
+_MODIFIER_ONLY = frozenset("""
+new old big small large major minor key main top total overall extra further additional separate
+other different similar former current possible potential suspected alleged confirmed reported
+official unofficial local foreign british american russian ukrainian korean chinese
+""".split())
+_DETERMINERS = frozenset("the these those its their his her our your my all some both each".split())
+# Nouns that name the figure itself rather than what is counted ("a total of 50").
+_FIGURE_NOUNS = frozenset("""
+total number figure tally sum maximum minimum average estimate estimates count level rate share
+amount value quantity proportion majority minority
+""".split())
+
+
+class NounPhrase(NamedTuple):
+    start: int      # offset of the first word of the subject
+    head_end: int   # end of the head noun (before any "of" complement)
+    end: int        # end of the subject, complement included
+    head: str       # the head noun as written
+
+
+def _is_verb_form(word: str) -> bool:
+    return len(word) > 4 and word.endswith(("ed", "ing"))
+
+
+def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
+    """Read the noun phrase starting after ``pos`` (white space first).
+
+    ``plural`` says whether the number asks for a plural noun (anything but
+    one): then the first plural-looking lower-case word is the head.
+    """
+    words: list[tuple[int, int, str]] = []
+    p = pos
+    for _ in range(_MAX_TOKENS):
+        m = _TOKEN.match(body, p)
+        if m is None:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in STOP:
+            break
+        if low.endswith(("'s", "’s")) and words:
+            break
+        words.append((m.start("w"), m.end("w"), w))
+        p = m.end()
+        if plural and w[0].islower() and is_plural(low):
+            break
+        if not plural and words and len(words) > 1 and _is_verb_form(low):
+            words.pop()
+            break
+    # Drop trailing words that cannot head a phrase ("50 wounded", "10 new").
+    while words and (_is_verb_form(words[-1][2].lower()) or words[-1][2].lower() in _MODIFIER_ONLY):
+        words.pop()
+    if not words:
+        return None
+    head_start, head_end, head = words[-1]
+    end = _of_complement_end(body, head_end)
+    return NounPhrase(words[0][0], head_end, end, head)
+
+
+def _of_complement_end(body: str, pos: int) -> int:
+    """End of an "of" complement after a head noun ("containers of munitions"), else ``pos``."""
+    m = _TOKEN.match(body, pos)
+    if m is None or m.group("w").lower() != "of":
+        return pos
+    p = m.end()
+    end = pos
+    n = 0
+    joined = False
+    while n < _MAX_TOKENS:
+        m = _TOKEN.match(body, p)
+        if m is None:
+            break
+        low = m.group("w").lower()
+        if low in ("and", "or") and not joined and end > pos:
+            nxt = _TOKEN.match(body, m.end())
+            if nxt is None or nxt.group("w").lower() in STOP:
+                break
+            joined = True
+            p = m.end()
+            continue
+        if low in STOP or _is_verb_form(low):
+            break
+        end = m.end("w")
+        p = m.end()
+        n += 1
+    return end
+
+
+def read_of_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
+    """Read "of (the|those|...) NOUN PHRASE" after ``pos`` ("one of those states")."""
+    m = _TOKEN.match(body, pos)
+    if m is None or m.group("w").lower() != "of":
+        return None
+    p = m.end()
+    for _ in range(3):  # determiners and possessives: "of the", "of Russia's"
+        d = _TOKEN.match(body, p)
+        if d is None:
+            return None
+        low = d.group("w").lower()
+        if low in _DETERMINERS or low.endswith(("'s", "’s")):
+            p = d.end()
+            continue
+        break
+    # After "of the" the noun is plural ("one of the missiles").
+    return read_noun_phrase(body, p, True)
+
+
+def noun_before_of(before, start: int) -> tuple[int, int] | None:
+    """Span of the noun phrase in "<noun phrase> of <number>" ("ranges of about 900 km").
+
+    ``before`` is the :class:`analysis.quantity_context.Before` of the
+    numeral and ``start`` the start of the figure (its qualifier included).
+    """
+    toks = [(p, t) for p, t in zip(before.starts, before.tokens) if p < start]
+    if toks and toks[-1][1].lower() == "the":
+        toks.pop()
+    if not toks or toks[-1][1].lower() != "of":
+        return None
+    toks.pop()
+    keep: list[tuple[int, str]] = []
+    for p, t in reversed(toks[-3:]):
+        word = t.lower()
+        if not _PLAIN_WORD.match(t) or word in STOP or word in _FIGURE_NOUNS:
+            break
+        keep.append((p, t))
+    if not keep:
+        return None
+    return keep[-1][0], keep[0][0] + len(keep[0][1])
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
+
+
+def head_unit(head: str) -> str:
+    """Unit for a counted head noun: its singular, lower case."""
+    return singular(head)

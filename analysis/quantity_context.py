@@ -1,0 +1,269 @@
+"""Context rules around a numeral: the qualifier before it, and whether it
+is a quantity at all (dates, clock times, identifiers, ordinals, page chrome
+are not).
+
+Every rule looks at a bounded window of text beside the numeral (at most
+:data:`WINDOW` characters), so the cost per numeral is constant and the
+extractor stays linear in the length of the body whatever the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.calendar_words import MONTH_PATTERN
+
+#: Characters of context read before or after a numeral.
+WINDOW = 64
+
+# ------------------------------------------------------------------ qualifiers
+
+# Words before a number that bound or soften it, mapped to the qualifier.
+_QUALIFIER_PHRASES: dict[str, str] = {
+    # approx
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
+    "approximately": "approx", "approx.": "approx", "approx": "approx", "nearly": "approx",
+    "almost": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
+    "circa": "approx", "c.": "approx", "more or less": "approx", "just about": "approx",
+    "an average of": "approx", "on average": "approx", "averaging": "approx",
+    "the equivalent of": "approx", "perhaps": "approx", "some estimated": "approx",
+    # at_least
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
+    "in excess of": "at_least", "greater than": "at_least", "no fewer than": "at_least",
+    "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "just over": "at_least", "well over": "at_least", "well above": "at_least", "above": "at_least",
+    "as few as": "at_least", "as little as": "at_least", "north of": "at_least",
+    "exceeding": "at_least", "at a minimum": "at_least",
+    # at_most
+    "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
+    "no more than": "at_most", "not more than": "at_most", "at most": "at_most",
+    "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most",
+    "just under": "at_most", "below": "at_most", "just below": "at_most", "well below": "at_most",
+    "well under": "at_most", "just shy of": "at_most", "shy of": "at_most", "at the most": "at_most",
+    "not exceeding": "at_most", "a little under": "at_most", "a little over": "at_least",
+    "a little more than": "at_least", "a little less than": "at_most", "slightly more than": "at_least",
+    "slightly less than": "at_most",
+}
+
+# Qualifiers written after the number: "50 or so", "100 or more", "50-odd", "50-plus", "50+".
+QUALIFIER_AFTER = re.compile(
+    r"(?P<q>[ \t]+or[ \t]+(?:so|more|fewer|less|over|under)\b|-odd\b|-plus\b|[ \t]*\+(?![\d+]))",
+    re.IGNORECASE,
+)
+
+
+def qualifier_for(phrase: str) -> str:
+    """Map a qualifier phrase as written to the qualifier vocabulary."""
+    return _QUALIFIER_PHRASES[re.sub(r"\s+", " ", phrase.lower())]
+
+
+def trailing_qualifier(phrase: str) -> str:
+    p = phrase.strip().lower()
+    if p.endswith(("more", "over", "plus", "+")):
+        return "at_least"
+    if p.endswith(("fewer", "less", "under")):
+        return "at_most"
+    return "approx"  # "or so", "-odd"
+
+
+# ---------------------------------------------------------------- exclusions
+
+# After the digits: ordinals, clock times, versions, slashes, decades.
+NOT_AFTER_DIGITS = re.compile(
+    r"(?i:st|nd|rd|th)\b"                 # 2nd, 21st
+    r"|:\d"                               # 09:14, and 2:1 ratios and scores
+    r"|\.\d"                              # 1.2.3 versions (the digits already took "1.2")
+    r"|/\d"                               # 24/7, 9/11, 1/2
+    r"|['’]?s\b"                          # 1990s, the '90s
+    r"|[ \t]?(?i:[ap]\.m\.|[ap]m\b)"       # 9am, 10 p.m.
+    r"|[ \t]?(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|KST|JST|IST|ET|PT)\b"  # 1400 GMT
+)
+# A date around the numeral (month names must be capitalised: "may" is a verb).
+_MONTH_CAP = "|".join(m.capitalize() for m in MONTH_PATTERN.split("|"))
+MONTHS_CAPITALISED = frozenset(m.capitalize() for m in MONTH_PATTERN.split("|"))
+MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_CAP})\b\.?")
+# Words after which a number names something rather than counts it
+# ("resolution 1718", "the number 112", "Flight 17", "Channel 4").
+IDENTIFIER_WORDS = frozenset("""
+resolution resolutions number no. nos. # flight route room page pages article articles chapter
+section platform junction level version model code category grade tier phase stage season
+episode track act part gate highway interstate bus channel radio item clause paragraph unit camp
+site building block floor seat row exit terminal ward district zone sector precinct file
+reference ref id pin vol vol. volume issue edition size type mk division league heat round game
+lap hole psalm verse windows top fig fig. figure table appendix question rule amendment directive
+regulation series catalogue apollo boeing airbus formula cell wing pier berth ch. art. sec. p. pp.
+""".split())
+_AGE_WORDS = frozenset({"aged", "ages", "age of", "ages of", "aged between"})
+AGE_APPOSITION_AFTER = re.compile(r"[ \t]*(?:,|\))")
+# "three years ago" is a date (left to the date extractor), not a duration.
+AGO_AFTER = re.compile(r"[ \t]+ago\b", re.IGNORECASE)
+# Sports results: "won 3-1", "a 2-0 defeat".
+SCORE_CONTEXT = re.compile(
+    r"\b(?:beat|beats|beaten|won|win|wins|winning|winner|lost|lose|loses|losing|defeat|defeats|"
+    r"defeated|victory|victories|draw|drew|drawn|lead|led|leads|trail|trailed|trailing|score|"
+    r"scored|scoreline|thrashing|thrashed|aggregate|sets?|match|game|tie|clash|half-time|"
+    r"hammered|edged|routed|rout|crushed)\b",
+    re.IGNORECASE,
+)
+# Page furniture that contains numbers but no figure, read after the digits
+# ("2 min read", "100% Font Size", "1 of 12 photos") ...
+CHROME_AFTER = re.compile(
+    r"[ \t]*(?:min|mins|minute|minutes)[ \t]+read\b"
+    r"|%[ \t]*(?:font|text)[ \t]+size\b"
+    r"|[ \t]+of[ \t]+\d+[ \t]+(?:images|photos|pictures|slides)\b"
+    r"|[ \t]+(?:comments?|shares?|likes?)[ \t]*(?=\n|$|\|)",
+    re.IGNORECASE,
+)
+# ... and before them ("Image 3 of 12", "Page 2 of 5", "Font size 100%").
+CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size".split())
+CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d", re.IGNORECASE)
+# Number-word compounds that are idioms, not amounts ("one-off", "two-way").
+HYPHEN_IDIOM_AFTER = re.compile(
+    r"-(?:off|sided|time|way|on-one|to-one|liner|liners|stop|shot|horse|size|all|nil|love|"
+    r"armed|eyed|handed|legged|man|party|track|dimensional|piece|seater|nation|up|two|star|tier)\b",
+    re.IGNORECASE,
+)
+# "one" as a pronoun: "no one", "the one", "this one", "one another".
+PRONOUN_ONE_BEFORE = frozenset("""
+no the this that which every any each another little only such last first a new big right wrong
+other same latest one
+""".split())
+PRONOUN_ONE_AFTER = re.compile(r"[ \t]+another\b|['’]s\b|[ \t]+(?:day|way|time)\b", re.IGNORECASE)
+#: Function words that may be capitalised before a number at a sentence start
+#: without making it a name ("The 50 missiles", "About 900 km", "In 2006").
+NAME_EXEMPT = frozenset("""
+the a an and but or nor so yet for of in on at by to from with without into onto over under
+about around roughly some nearly almost more less fewer than at least up just only all another
+each every both those these its their his her our my your total exactly approximately estimated
+between among after before since until during as while when where which who that this if then
+there here also even still already again only some many several most much no not just like
+including include includes plus minus per via despite although though because unlike except
+whereas whether how what why some nearly
+""".split())
+
+
+def year_like(text: str) -> bool:
+    """A bare four-digit integer in the span of years news text refers to."""
+    return len(text) == 4 and text.isdigit() and 1200 <= int(text) <= 2100
+
+
+# ------------------------------------------------------------ words before
+
+_TOKEN = re.compile(r"\S+")
+_DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?$")
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*$")
+_OPENERS = ("\"", "“", "‘", "(", "[", "'")
+_CLOSERS = (".", "!", "?", ":", ";", ".\"", ".”", "?\"", "?”", "!\"", "!”", ".'", ".’", ".)")
+
+
+class Before:
+    """The words just before a numeral (same line, at most :data:`WINDOW` characters).
+
+    Reading a handful of whitespace-separated tokens and looking them up in
+    sets is much cheaper than end-anchored regex searches, and it is bounded
+    by the window whatever the text.
+    """
+
+    __slots__ = ("tokens", "spaced", "attached", "_seg", "_offset", "_starts")
+
+    def __init__(self, body: str, s: int) -> None:
+        ws = max(0, s - WINDOW)
+        seg = body[ws:s]
+        nl = seg.rfind("\n")
+        if nl >= 0:
+            seg = seg[nl + 1:]
+            ws += nl + 1
+        tokens = seg.split()
+        self.spaced = seg[-1:].isspace()
+        # a token glued to the numeral ("(", "\"", "-") is not a word before it
+        self.attached = tokens.pop() if tokens and not self.spaced else ""
+        self.tokens = tokens
+        self._seg = seg
+        self._offset = ws
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Body offsets of :attr:`tokens` (computed only when a rule needs them)."""
+        if self._starts is None:
+            found = [m.start() + self._offset for m in _TOKEN.finditer(self._seg)]
+            self._starts = found[:len(self.tokens)]
+        return self._starts
+
+    def word(self, back: int = 1) -> str:
+        """The ``back``-th word before the numeral ("" when there is none)."""
+        return self.tokens[-back] if len(self.tokens) >= back and not self.attached else ""
+
+    def phrase(self, k: int) -> str:
+        return " ".join(self.tokens[-k:]).lower() if len(self.tokens) >= k else ""
+
+    def qualifier(self, skip: int = 0) -> tuple[str, int, int] | None:
+        """``(qualifier, start offset, words used)`` of a qualifier phrase ending ``skip`` words back."""
+        if self.attached and self.attached not in ("(", "\"", "“"):
+            return None
+        toks = self.tokens[:len(self.tokens) - skip] if skip else self.tokens
+        for k in (4, 3, 2, 1):
+            if len(toks) >= k:
+                phrase = " ".join(toks[-k:]).lower()
+                if phrase in _QUALIFIER_PHRASES:
+                    return _QUALIFIER_PHRASES[phrase], self.starts[len(toks) - k], k
+        return None
+
+    def is_date(self) -> bool:
+        """Month name before the number: "January 2", "Jan. 5, 2024", "March 2023"."""
+        w = self.word(1)
+        if not w:
+            return False
+        if w.rstrip(".,") in MONTHS_CAPITALISED:
+            return True
+        return bool(_DAY_TOKEN.match(w)) and self.word(2).rstrip(".,") in MONTHS_CAPITALISED
+
+    def is_identifier(self) -> bool:
+        """A name or code before the number: "resolution 1718", "No. 10", "Boeing 747"."""
+        w = self.word(1)
+        if not w:
+            return self.attached == "#"
+        low = w.lower()
+        if low in IDENTIFIER_WORDS or w in ("No", "No."):
+            return True
+        if not w[0].isupper() or not _NAME_TOKEN.match(w) or w.endswith(("'s", "’s", "s'")):
+            return False
+        low = low.rstrip(".")
+        return low not in NAME_EXEMPT and low not in _QUALIFIER_PHRASES and low not in _NOT_NAMES
+
+    def is_age(self) -> bool:
+        return self.phrase(1) in _AGE_WORDS or self.phrase(2) in _AGE_WORDS
+
+    def age_name(self) -> int | None:
+        """Start of "Name," right before the number ("Bernie Ebbers, 63, ...")."""
+        w = self.word(1)
+        if len(w) > 2 and w.endswith(",") and w[0].isupper() and w[1:-1].isalpha() and w[1:-1].islower():
+            i = len(self.tokens) - 1
+            while i > 0 and self.tokens[i - 1][:1].isupper() and self.tokens[i - 1].isalpha():
+                i -= 1
+            return self.starts[i]
+        return None
+
+    def sentence_start(self) -> bool:
+        if self.attached:
+            return self.attached.endswith(_OPENERS)
+        return not self.tokens or self.tokens[-1].endswith(_CLOSERS)
+
+    def between(self, skip: int = 0) -> int | None:
+        """Start of "between" right before the number (maybe with a qualifier in between)."""
+        for k in (1 + skip, 2 + skip):
+            if self.word(k).lower() == "between" and (k == 1 + skip or self.qualifier(skip) is not None):
+                return self.starts[len(self.tokens) - k]
+        return None
+
+    def after_from(self, skip: int = 0) -> bool:
+        """The number follows "from" ("rose from 10 to 20" is two values, not a range)."""
+        return self.word(1 + skip).lower() == "from" or (
+            self.word(2 + skip).lower() == "from" and self.qualifier(skip) is not None)
+
+
+# Capitalised words that are not names even mid-sentence.
+_NOT_NAMES = frozenset("""
+perhaps possibly probably maybe reportedly allegedly another further additional extra another
+nearly exactly only just
+""".split())

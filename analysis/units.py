@@ -1,0 +1,227 @@
+"""Unit lexicon for quantities, and the singular form of counted nouns.
+
+Units are reported lower case: measures as symbols (``km``, ``mm``, ``kg``,
+``percent``, ``usd``), durations and ages as the word (``year``, ``day``),
+and counts as the singular head noun of what is counted (``missile``,
+``container``, ``person``).
+
+Examples
+--------
+>>> lookup_unit("kilometres")
+('km', 'distance', 1.0)
+>>> lookup_unit("per cent")
+('percent', 'percentage', 1.0)
+>>> singular("missiles"), singular("people"), singular("casualties")
+('missile', 'person', 'casualty')
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS = ("count", "distance", "length", "mass", "percentage", "money", "duration", "other")
+
+# kind of each reported unit symbol
+UNIT_KIND: dict[str, str] = {
+    "km": "distance", "mi": "distance", "nmi": "distance",
+    "m": "length", "cm": "length", "mm": "length", "ft": "length", "in": "length", "yd": "length",
+    "kg": "mass", "g": "mass", "mg": "mass", "t": "mass", "lb": "mass", "oz": "mass",
+    "percent": "percentage", "pp": "percentage", "bp": "percentage",
+    "year": "duration", "month": "duration", "week": "duration", "day": "duration",
+    "hour": "duration", "minute": "duration", "second": "duration", "decade": "duration",
+    "century": "duration",
+}
+CURRENCIES = ("usd", "eur", "gbp", "jpy", "krw", "cny", "inr", "rub", "uah", "chf",
+              "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar")
+UNIT_KIND.update({c: "money" for c in CURRENCIES})
+
+# Spelled-out units and abbreviations written as words; matched case-insensitively.
+# value: (unit, scale applied to the number)
+_WORD_UNITS: dict[str, tuple[str, float]] = {}
+
+
+def _add(unit: str, *surfaces: str, scale: float = 1.0) -> None:
+    for s in surfaces:
+        _WORD_UNITS[s] = (unit, scale)
+
+
+_add("km", "kilometres", "kilometre", "kilometers", "kilometer", "km", "kms")
+_add("mi", "miles", "mile")
+_add("nmi", "nautical miles", "nautical mile")
+_add("m", "metres", "metre", "meters", "meter")
+_add("cm", "centimetres", "centimetre", "centimeters", "centimeter", "cm")
+_add("mm", "millimetres", "millimetre", "millimeters", "millimeter", "mm")
+_add("ft", "feet", "foot", "ft")
+_add("in", "inches", "inch")
+_add("yd", "yards", "yard")
+_add("kg", "kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo", "kg", "kgs")
+_add("g", "grams", "gram", "grammes", "gramme")
+_add("mg", "milligrams", "milligram", "mg")
+_add("t", "tonnes", "tonne", "tons", "ton", "metric tons", "metric tonnes")
+_add("lb", "lbs", "lb")
+_add("oz", "ounces", "ounce", "oz")
+_add("percent", "per cent", "percent", "per-cent", "pct")
+_add("pp", "percentage points", "percentage point", "points percentage")
+_add("bp", "basis points", "basis point")
+_add("year", "years", "year", "yrs", "yr")
+_add("month", "months", "month")
+_add("week", "weeks", "week")
+_add("day", "days", "day")
+_add("hour", "hours", "hour", "hrs", "hr")
+_add("minute", "minutes", "minute", "mins")
+_add("second", "seconds", "second", "secs")
+_add("decade", "decades", "decade")
+_add("century", "centuries", "century")
+_add("week", "fortnights", "fortnight", scale=2.0)
+_add("km/h", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour")
+_add("mph", "mph", "miles per hour")
+_add("kt", "knots", "knot")
+_add("km2", "square kilometres", "square kilometers", "sq km", "km2", "sq kilometres")
+_add("mi2", "square miles", "sq miles", "square mile")
+_add("ha", "hectares", "hectare")
+_add("acre", "acres", "acre")
+_add("l", "litres", "litre", "liters", "liter")
+_add("gal", "gallons", "gallon")
+_add("degc", "degrees celsius", "degrees centigrade", "celsius", "°c")
+_add("degf", "degrees fahrenheit", "fahrenheit", "°f")
+_add("mw", "megawatts", "megawatt")
+_add("gw", "gigawatts", "gigawatt")
+_add("kw", "kilowatts", "kilowatt")
+_add("kwh", "kilowatt hours", "kilowatt-hours", "kwh")
+_add("gb", "gigabytes", "gigabyte")
+_add("mb", "megabytes", "megabyte")
+_add("tb", "terabytes", "terabyte")
+_add("mbps", "mbps", "megabits per second")
+# currencies written after the number
+_add("usd", "us dollars", "dollars", "dollar", "usd")
+_add("eur", "euros", "euro", "eur")
+_add("gbp", "pounds sterling", "pounds", "pound", "sterling", "gbp")
+_add("gbp", "pence", scale=0.01)
+_add("usd", "cents", "cent", scale=0.01)
+_add("jpy", "yen", "jpy")
+_add("krw", "won", "krw")
+_add("cny", "yuan", "renminbi", "cny", "rmb")
+_add("inr", "rupees", "rupee", "inr")
+_add("rub", "roubles", "rouble", "rubles", "ruble", "rub")
+_add("uah", "hryvnias", "hryvnia", "hryvnas", "uah")
+_add("chf", "swiss francs", "francs", "chf")
+
+# Case-sensitive symbols written straight after a number ("600mm", "30C", "5 MW").
+_SYMBOL_UNITS: dict[str, tuple[str, float]] = {
+    "km": ("km", 1.0), "mm": ("mm", 1.0), "cm": ("cm", 1.0), "m": ("m", 1.0), "mi": ("mi", 1.0),
+    "kg": ("kg", 1.0), "g": ("g", 1.0), "mg": ("mg", 1.0), "t": ("t", 1.0),
+    "%": ("percent", 1.0), "C": ("degc", 1.0), "F": ("degf", 1.0), "°C": ("degc", 1.0),
+    "°F": ("degf", 1.0), "MW": ("mw", 1.0), "GW": ("gw", 1.0), "kW": ("kw", 1.0),
+    "kWh": ("kwh", 1.0), "GB": ("gb", 1.0), "MB": ("mb", 1.0), "TB": ("tb", 1.0),
+    "p": ("gbp", 0.01), "ft": ("ft", 1.0), "lb": ("lb", 1.0), "oz": ("oz", 1.0),
+}
+for _u in {u for u, _ in _WORD_UNITS.values()} | {u for u, _ in _SYMBOL_UNITS.values()}:
+    UNIT_KIND.setdefault(_u, "other")
+
+#: Units that mean money (for subject and kind decisions).
+MONEY_UNITS = frozenset(CURRENCIES)
+
+# Currency prefixes before the number ("$1.13bn", "£600m", "US$5m", "Rs 50 crore").
+CURRENCY_PREFIX: dict[str, str] = {
+    "$": "usd", "us$": "usd", "usd": "usd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad",
+    "hk$": "hkd", "nz$": "nzd", "s$": "sgd", "r$": "brl", "£": "gbp", "gbp": "gbp", "€": "eur",
+    "eur": "eur", "¥": "jpy", "jpy": "jpy", "₩": "krw", "krw": "krw", "₹": "inr", "rs": "inr",
+    "rs.": "inr", "inr": "inr", "₽": "rub", "rub": "rub", "₴": "uah", "uah": "uah", "₪": "ils",
+    "cny": "cny", "rmb": "cny", "chf": "chf", "aud": "aud", "cad": "cad",
+}
+# Longest first so "US$" wins over "$"; symbols may touch the digits, codes need
+# a space or nothing ("USD 5m", "USD5m").
+CURRENCY_PREFIX_PATTERN = (
+    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R)\$|[$£€¥₩₹₽₴₪]|(?:USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?)"
+)
+
+_WORD_UNIT_PATTERN = "|".join(
+    re.escape(s).replace(r"\ ", r"[ \t]+") for s in sorted(_WORD_UNITS, key=len, reverse=True)
+)
+_SYMBOL_PATTERN = "|".join(re.escape(s) for s in sorted(_SYMBOL_UNITS, key=len, reverse=True))
+# A unit right after a number: "365 kilometers", "600-millimeter", "76%", "3 per cent".
+# Word units are matched ignoring case; symbols are re-checked for case in lookup_unit.
+UNIT_AFTER = re.compile(
+    rf"(?P<sep>[ \t]?-[ \t]?|[ \t]?)(?P<unit>(?i:{_WORD_UNIT_PATTERN})|{_SYMBOL_PATTERN})(?![A-Za-z0-9])"
+)
+
+
+def lookup_unit(surface: str) -> tuple[str, str, float] | None:
+    """Return ``(unit, kind, scale)`` for a unit as written, or ``None``.
+
+    Symbols are case-sensitive ("C" is Celsius, "c" is nothing); spelled-out
+    units are not.
+    """
+    if surface in _SYMBOL_UNITS:
+        unit, scale = _SYMBOL_UNITS[surface]
+        return unit, UNIT_KIND[unit], scale
+    key = re.sub(r"\s+", " ", surface.lower())
+    if key in _WORD_UNITS:
+        unit, scale = _WORD_UNITS[key]
+        return unit, UNIT_KIND[unit], scale
+    return None
+
+
+def currency_prefix_unit(prefix: str) -> str | None:
+    """The currency code for a prefix as written ("US$" -> "usd", "£" -> "gbp")."""
+    return CURRENCY_PREFIX.get(prefix.strip().lower())
+
+
+# ---------------------------------------------------------------- counted nouns
+
+# People counted under any of these names are reported as "person", so that
+# "50 people" and "50 civilians" can be compared.
+_PERSON = frozenset({"people", "persons", "person", "civilians", "civilian", "individuals", "individual"})
+_IRREGULAR: dict[str, str] = {
+    "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
+    "halves": "half", "thieves": "thief", "wolves": "wolf", "leaves": "leaf", "shelves": "shelf",
+    "crises": "crisis", "analyses": "analysis", "theses": "thesis", "bases": "base",
+    "indices": "index", "criteria": "criterion", "phenomena": "phenomenon", "data": "data",
+    "media": "media", "police": "police", "staff": "staff", "personnel": "personnel",
+    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle",
+    "series": "series", "species": "species", "means": "means", "news": "news",
+    "buses": "bus", "viruses": "virus", "bonuses": "bonus", "campuses": "campus",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "vetoes": "veto",
+    "echoes": "echo", "torpedoes": "torpedo", "embargoes": "embargo", "cargoes": "cargo",
+    "movies": "movie", "cookies": "cookie", "lies": "lie", "ties": "tie", "pies": "pie",
+    "troops": "troop", "arms": "arms", "goods": "goods", "headquarters": "headquarters",
+    "works": "works", "barracks": "barracks", "thanks": "thanks", "politics": "politics",
+    "economics": "economics", "physics": "physics", "athletics": "athletics",
+    "olympics": "olympics", "mathematics": "mathematics", "dice": "die",
+}
+# Plural-only or invariant nouns that do not end in -s but are plural after a number.
+IRREGULAR_PLURALS = frozenset(
+    {"people", "men", "women", "children", "police", "staff", "personnel", "cattle", "sheep",
+     "aircraft", "fish", "deer", "feet", "teeth", "mice", "geese", "data", "media", "crew",
+     "livestock", "offspring", "youth", "clergy", "infantry", "artillery", "militia"}
+)
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
+
+
+def is_plural(word: str) -> bool:
+    """Does a lower-case word look like a plural noun?"""
+    if word in IRREGULAR_PLURALS or word in _IRREGULAR:
+        return True
+    return len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) \
+        and not word.endswith("'s")
+
+
+def singular(word: str) -> str:
+    """Singular of a counted noun, lower case; person-words become "person".
+
+    >>> singular("containers"), singular("launches"), singular("civilians")
+    ('container', 'launch', 'person')
+    """
+    w = word.lower().strip("'’")
+    if w in _PERSON:
+        return "person"
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return w[:-2]
+    return w[:-1]
