@@ -189,11 +189,18 @@ def _article_files(root: Path) -> list[Path]:
 def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
     # A generator so that analysis.streaming can load a corpus chunk by chunk.
     files = _article_files(root)
+    real_root = root.resolve()
+    # Folders reached through symbolic links are not walked (rglob does not
+    # follow them); say so, so their files are not silently missing.
+    for link in sorted(p for p in root.rglob("*") if p.is_symlink() and p.is_dir()):
+        if _inside(link, real_root):
+            problems.note(str(link), "symbolic link to a folder in the corpus; not followed")
+        else:
+            problems.skip(str(link), "symbolic link points outside the corpus folder")
     if not files:
         raise CorpusError(f"{root}: folder holds no article files (*.txt, *.md) and no manifest.csv")
     stems = pd.Series([p.stem for p in files])
     clash = set(stems[stems.duplicated()])
-    real_root = root.resolve()
     for p in files:
         rel = p.relative_to(root)
         if not _inside(p, real_root):
