@@ -393,3 +393,173 @@ def figures_in_context(intervals: pd.DataFrame, articles: pd.DataFrame,
     frame = frame.sort_values(["_order", "value", "source"], kind="mergesort")
     return frame[["unit", "source", "surface", "qualifier", "interval", "of_value", "subject", "sentence",
                   "article_id"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------
+# claims, agreement and origins
+
+SOURCE_KINDS = ("article_id", "outlet", "speaker", "origin_id")
+
+
+def find_claims(articles: pd.DataFrame, codebook: str = "") -> pd.DataFrame:
+    """Tag the claims of ``articles`` with the notebook's ``codebook`` parameter.
+
+    ``""`` uses the package's default codebook; a path is resolved like
+    :func:`resolve_path`.  The codebook's name is kept in
+    ``claims.attrs["codebook"]`` and its labels in ``claims.attrs["labels"]``.
+    """
+    import analysis
+
+    book = analysis.load_codebook(codebook_argument(codebook))
+    claims = analysis.tag_claims(articles, codebook=book)
+    claims.attrs["codebook"] = book.name
+    claims.attrs["labels"] = book.labels()
+    return claims
+
+
+def claim_labels(claims: pd.DataFrame) -> dict[str, str]:
+    """claim_id -> label, from the claims' ``label`` column or their codebook."""
+    labels = dict(claims.attrs.get("labels", {}))
+    if "label" in claims:
+        labels.update({str(c): str(l) for c, l in zip(claims["claim_id"], claims["label"]) if str(l)})
+    return labels
+
+
+def claim_frequency_table(frequency: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Claim frequency with labels, supporting articles and their ``echo``.
+
+    Parameters
+    ----------
+    frequency : pandas.DataFrame
+        Output of :func:`analysis.claim_frequency`.
+    claims : pandas.DataFrame
+        The claims it was computed from (for labels and supporting articles).
+
+    Returns
+    -------
+    pandas.DataFrame
+        claim_id, label, n_articles, n_asserts, n_hedged, n_denies,
+        n_supporting (articles that assert or hedge it), n_origins
+        (independent origins behind those) and echo = n_supporting -
+        n_origins: three outlets running one wire story have an echo of 2.
+    """
+    labels = claim_labels(claims)
+    support = claims[claims["stance"].isin(["asserts", "hedged"])]
+    n_supporting = support.groupby(support["claim_id"].astype(str))["article_id"].nunique()
+    table = frequency.copy()
+    table.insert(1, "label", table["claim_id"].map(lambda c: labels.get(str(c), "")))
+    table["n_supporting"] = table["claim_id"].astype(str).map(n_supporting).fillna(0).astype(int)
+    table["echo"] = (table["n_supporting"] - table["n_origins"]).clip(lower=0)
+    keep = ["claim_id", "label", "n_articles", "n_asserts", "n_hedged", "n_denies", "n_supporting", "n_origins", "echo"]
+    return table[keep]
+
+
+def claim_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per claim, which outlets assert, hedge and deny it (comma-separated, sorted).
+
+    Returns
+    -------
+    pandas.DataFrame
+        claim_id, label, asserts, hedged, denies.
+    """
+    _require(claims, ["article_id", "claim_id", "stance"], "claim_sources")
+    labels = claim_labels(claims)
+    frame = claims.assign(source=source_names(claims, articles))
+    rows = []
+    for claim_id, g in frame.groupby("claim_id", sort=True):
+        row = {"claim_id": claim_id, "label": labels.get(str(claim_id), "")}
+        for stance in ("asserts", "hedged", "denies"):
+            row[stance] = ", ".join(sorted(set(g.loc[g["stance"] == stance, "source"])))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["claim_id", "label", "asserts", "hedged", "denies"])
+
+
+def claim_speakers(claims: pd.DataFrame) -> pd.DataFrame:
+    """Who each claim rests on: speakers and how often they carry each stance.
+
+    Returns
+    -------
+    pandas.DataFrame
+        claim_id, speaker, speaker_type (when tagged), asserts, hedged,
+        denies (sentence counts), n_articles; most-cited speakers first.
+    """
+    _require(claims, ["article_id", "claim_id", "stance", "speaker"], "claim_speakers")
+    frame = claims.assign(speaker=claims["speaker"].fillna("").astype(str).replace("", "(unattributed)"))
+    keys = ["claim_id", "speaker"] + (["speaker_type"] if "speaker_type" in frame else [])
+    counts = pd.crosstab([frame[k] for k in keys], frame["stance"])
+    for stance in ("asserts", "hedged", "denies"):
+        if stance not in counts:
+            counts[stance] = 0
+    counts = counts[["asserts", "hedged", "denies"]]
+    counts["n_articles"] = frame.groupby(keys)["article_id"].nunique()
+    counts = counts.reset_index()
+    counts.columns.name = None
+    return counts.sort_values(["claim_id", "n_articles", "asserts"], ascending=[True, False, False]).reset_index(drop=True)
+
+
+def claim_examples(claims: pd.DataFrame, articles: pd.DataFrame, per_claim: int = 3) -> pd.DataFrame:
+    """Up to ``per_claim`` example sentences per claim and stance, with source and speaker."""
+    _require(claims, ["article_id", "claim_id", "stance", "speaker", "sentence"], "claim_examples")
+    frame = claims.assign(source=source_names(claims, articles))
+    frame = frame.drop_duplicates(["claim_id", "stance", "sentence"])
+    frame = frame.groupby(["claim_id", "stance"], sort=True).head(int(per_claim))
+    order = {"asserts": 0, "hedged": 1, "denies": 2}
+    frame = frame.assign(_o=frame["stance"].map(order)).sort_values(["claim_id", "_o", "source"], kind="mergesort")
+    return frame[["claim_id", "stance", "source", "speaker", "sentence"]].reset_index(drop=True)
+
+
+def sources_argument(source_by: str, articles: pd.DataFrame, origins: pd.DataFrame | None = None):
+    """``(by, table)`` for :func:`analysis.source_claim_matrix` from the notebook's ``source_by``.
+
+    Raises
+    ------
+    analysis.errors.ParameterError
+        If ``source_by`` is not one of article_id, outlet, speaker, origin_id.
+    """
+    if source_by not in SOURCE_KINDS:
+        raise ParameterError(f"source_by must be one of {', '.join(SOURCE_KINDS)}; got {source_by!r}")
+    if source_by == "origin_id":
+        if origins is None:
+            raise ParameterError("source_by='origin_id' needs the origins table")
+        return source_by, origins
+    return source_by, articles
+
+
+def source_display_names(source_by: str, articles: pd.DataFrame, origins: pd.DataFrame | None = None) -> dict:
+    """Display names for sources: outlet for article ids, label for origin ids."""
+    if source_by == "article_id":
+        return dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
+    if source_by == "origin_id" and origins is not None and "origin_label" in origins:
+        return {str(o): f"{o} {lbl}" for o, lbl in zip(origins["origin_id"], origins["origin_label"])}
+    return {}
+
+
+def origin_table(articles: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
+    """Articles with their outlet, wire credit and independent origin, grouped by origin."""
+    _require(origins, ["article_id", "origin_id"], "origin_table")
+    meta = articles[["article_id", "outlet"] + (["wire"] if "wire" in articles else [])].assign(
+        article_id=articles["article_id"].astype(str))
+    table = origins.assign(article_id=origins["article_id"].astype(str)).merge(meta, on="article_id", how="left")
+    keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table]
+    return table[keep].sort_values(["origin_id", "article_id"]).reset_index(drop=True)
+
+
+def reuse_table(summary: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The reuse summary with outlet names beside the article ids."""
+    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
+    table = summary.copy()
+    table.insert(1, "outlet_a", table["article_a"].astype(str).map(names))
+    table.insert(3, "outlet_b", table["article_b"].astype(str).map(names))
+    return table
+
+
+def contradiction_table(contradictions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Contradictions with outlets named, most severe first."""
+    if contradictions.empty:
+        return contradictions
+    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
+    table = contradictions.assign(source_a=contradictions["article_a"].astype(str).map(names),
+                                  source_b=contradictions["article_b"].astype(str).map(names))
+    keep = [c for c in ["type", "severity", "claim_id", "topic", "source_a", "source_b", "detail_a", "detail_b",
+                        "explanation"] if c in table]
+    return table[keep].reset_index(drop=True)
