@@ -123,6 +123,11 @@ our than come
 """.split()) - {"every", "each"}
 # "May" is also a modal verb and a surname: only trust it after these.
 MAY_PREPOSITIONS = frozenset("in since by until till through throughout from during before after between of a an".split())
+# Nouns after a bare month that make it a date ("an expected May election").
+EVENT_NOUNS = frozenset("""
+election elections poll polls vote referendum summit meeting meetings talks deadline budget launch
+release figures data survey conference congress session visit trip deal agreement
+""".split())
 # Words before a bare season ("in the summer").
 SEASON_PREPOSITIONS = frozenset("in during over through throughout by until till since before after".split())
 # "over the weekend", "at the weekend".

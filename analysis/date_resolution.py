@@ -242,11 +242,15 @@ def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[S
         return None
     if atom.rel is not None:
         return atom.rel(ref, future)
+    if atom.fallback is not None:
+        # "Friday, January 3": the weekday picks the year -- the nearest one
+        # in which the day falls on that weekday, else the usual rule.
+        fits = [s for y in (ref.year - 1, ref.year, ref.year + 1) if (s := atom.span(y))]
+        if fits:
+            return min(fits, key=lambda s: abs((s[0] - ref).days))
+        return resolve(Atom(atom.start, atom.end, atom.precision, span=atom.fallback, mode=atom.mode), ref, future)
     mode = "future" if future and atom.mode == "past" else atom.mode
-    found = floating(atom.span, ref, mode, atom.offset, years=2 if atom.fallback else 8)
-    if found is None and atom.fallback is not None:
-        found = floating(atom.fallback, ref, mode, atom.offset)
-    return found
+    return floating(atom.span, ref, mode, atom.offset)
 
 
 def _leans(atom: Atom) -> bool:

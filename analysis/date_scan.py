@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 
 from .calendar_words import WEEKDAYS, month_number
 from .date_patterns import (
-    MASTER, MAY_PREPOSITIONS, MONTH_PREPOSITIONS, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE,
+    EVENT_NOUNS, MASTER, MAY_PREPOSITIONS, MONTH_PREPOSITIONS, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE,
     NOT_YEAR_AFTER, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
     _ABBR_MONTHS, _ABBR_WEEKDAYS, _FULL_MONTHS, _FULL_WEEKDAYS,
 )
@@ -240,7 +240,9 @@ def _month(g, s, e, body, prev):
             return None          # "May's debt": May Department Stores, Theresa May
         possessive = not is_may and body.startswith(("'s", "’s"), e)
         after_possessive = body[max(0, s - 3):s] in ("'s ", "’s ")   # "the Bank's December survey"
-        if word not in allowed and not (possessive or after_possessive) and not _continues_list(body, s, prev):
+        event = _word_after(body, e) in EVENT_NOUNS
+        if (word not in allowed and not (possessive or after_possessive or event)
+                and not _continues_list(body, s, prev)):
             return None
     span = lambda y: month_span(y, month, pm)  # noqa: E731
     if rel:

@@ -1,0 +1,329 @@
+"""Tests for analysis.extract_dates: the hand-checked seed table, edge cases,
+non-dates, missing publication dates, properties and linear cost."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.dates import COLUMNS, extract_dates
+
+from .conftest import article_frame
+
+FIXTURE = Path(__file__).parent / "fixtures" / "seed_dates.csv"
+
+
+def dates_of(body: str, published: str | None = "2024-05-30") -> list[tuple]:
+    """(surface, date, date_end, precision, relative) rows of one body, dates as ISO strings."""
+    frame = extract_dates(article_frame(body, published=published))
+    return [
+        (r.surface, _iso(r.date), _iso(r.date_end), r.precision, bool(r.relative))
+        for r in frame.itertuples()
+    ]
+
+
+def _iso(value) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+# --- the five seeds, row by row ---------------------------------------------------------
+
+def test_seed_dates_match_hand_checked_table(seed_articles):
+    got = extract_dates(seed_articles)
+    with FIXTURE.open(newline="", encoding="utf-8") as fh:
+        expected = list(csv.DictReader(fh))
+    rows = [
+        {"article_id": r.article_id, "sentence_id": str(r.sentence_id), "start": str(r.start),
+         "end": str(r.end), "surface": r.surface, "date": _iso(r.date), "date_end": _iso(r.date_end),
+         "precision": r.precision, "relative": str(bool(r.relative))}
+        for r in got.itertuples()
+    ]
+    assert len(rows) == len(expected) == 35
+    for row, want in zip(rows, expected):
+        assert row == want
+
+
+def test_seed_spans_index_the_body(seed_articles):
+    got = extract_dates(seed_articles)
+    bodies = seed_articles.set_index("article_id")["body"]
+    for r in got.itertuples():
+        assert bodies[r.article_id][r.start:r.end] == r.surface
+
+
+def test_seed_sentence_ids_agree_with_sentences(seed_articles):
+    got = extract_dates(seed_articles)
+    sents = analysis.sentences(seed_articles).set_index(["article_id", "sentence_id"])
+    for r in got.itertuples():
+        s = sents.loc[(r.article_id, r.sentence_id)]
+        assert s.start <= r.start and r.end <= s.end
+
+
+# --- edge cases, published Thursday 30 May 2024 unless stated ------------------------------
+
+CASES = [
+    ("It began on January 2.", [("January 2", "2024-01-02", "", "day", True)]),
+    ("Jan. 2 was cold.", [("Jan. 2", "2024-01-02", "", "day", True)]),
+    ("It began on 2 January 2023.", [("2 January 2023", "2023-01-02", "", "day", False)]),
+    ("the 5th of March 2021 was", [("5th of March 2021", "2021-03-05", "", "day", False)]),
+    ("the Sept. 13 summit", [("Sept. 13", "2023-09-13", "", "day", True)]),
+    ("In March 2023, the North fired.", [("March 2023", "2023-03-01", "2023-03-31", "month", False)]),
+    ("sanctions imposed in 2006.", [("2006", "2006-01-01", "2006-12-31", "year", False)]),
+    ("Putin last visited Pyongyang in 2000, just", [("2000", "2000-01-01", "2000-12-31", "year", False)]),
+    ("launched in late December.", [("late December", "2023-12-21", "2023-12-31", "part_of_month", True)]),
+    ("in mid-January", [("mid-January", "2024-01-11", "2024-01-20", "part_of_month", True)]),
+    ("early this month", [("early this month", "2024-05-01", "2024-05-10", "part_of_month", True)]),
+    ("by mid-2023", [("mid-2023", "2023-05-01", "2023-08-31", "season", False)]),
+    ("by the end of 2005", [("the end of 2005", "2005-10-01", "2005-12-31", "season", False)]),
+    ("a report on Wednesday", [("Wednesday", "2024-05-29", "", "day", True)]),
+    ("a US official said Thursday", [("Thursday", "2024-05-30", "", "day", True)]),
+    ("one missile last Saturday", [("last Saturday", "2024-05-25", "", "day", True)]),
+    ("they meet next Tuesday", [("next Tuesday", "2024-06-04", "", "day", True)]),
+    ("He will speak on Monday.", [("Monday", "2024-06-03", "", "day", True)]),
+    ("died on Friday night at home", [("Friday night", "2024-05-24", "", "day", True)]),
+    ("denied it this month", [("this month", "2024-05-01", "2024-05-31", "month", True)]),
+    ("visited last year", [("last year", "2023-01-01", "2023-12-31", "year", True)]),
+    ("a summit last September", [("last September", "2023-09-01", "2023-09-30", "month", True)]),
+    ("earlier this month", [("earlier this month", "2024-05-01", "2024-05-30", "part_of_month", True)]),
+    ("later this year", [("later this year", "2024-05-30", "2024-12-31", "season", True)]),
+    ("this year", [("this year", "2024-01-01", "2024-12-31", "year", True)]),
+    ("late last year", [("late last year", "2023-09-01", "2023-12-31", "season", True)]),
+    ("the end of the month", [("the end of the month", "2024-05-21", "2024-05-31", "part_of_month", True)]),
+    ("last week", [("last week", "2024-05-20", "2024-05-26", "part_of_month", True)]),
+    ("next week", [("next week", "2024-06-03", "2024-06-09", "part_of_month", True)]),
+    ("over the weekend", [("the weekend", "2024-05-25", "2024-05-26", "day", True)]),
+    ("yesterday and today, not tomorrow",
+     [("yesterday", "2024-05-29", "", "day", True), ("today", "2024-05-30", "", "day", True),
+      ("tomorrow", "2024-05-31", "", "day", True)]),
+    ("two days ago", [("two days ago", "2024-05-28", "", "day", True)]),
+    ("three months ago", [("three months ago", "2024-02-01", "2024-02-29", "month", True)]),
+    ("debris found in January this year", [("January this year", "2024-01-01", "2024-01-31", "month", True)]),
+    ("factories in August last year", [("August last year", "2023-08-01", "2023-08-31", "month", True)]),
+    ("in June next year", [("June next year", "2025-06-01", "2025-06-30", "month", True)]),
+    ("the 1990s boom", [("1990s", "1990-01-01", "1999-12-31", "year", False)]),
+    ("in the mid-1990s", [("mid-1990s", "1994-01-01", "1996-12-31", "year", False)]),
+    ("in spring 2023", [("spring 2023", "2023-03-01", "2023-05-31", "season", False)]),
+    ("last summer", [("last summer", "2023-06-01", "2023-08-31", "season", True)]),
+    ("the winter of 2022-23", [("winter of 2022-23", "2022-12-01", "2023-02-28", "season", False)]),
+    ("in the first quarter of 2023", [("the first quarter of 2023", "2023-01-01", "2023-03-31", "season", False)]),
+    ("Q3 2004 results", [("Q3 2004", "2004-07-01", "2004-09-30", "season", False)]),
+    ("the 2003-04 season", [("2003-04", "2003-01-01", "2004-12-31", "year", False)]),
+    ("the 2005-6 budget", [("2005-6", "2005-01-01", "2006-12-31", "year", False)]),
+    ("from 1998 to 2001", [("from 1998 to 2001", "1998-01-01", "2001-12-31", "year", False)]),
+    ("between 2003 and 2005", [("between 2003 and 2005", "2003-01-01", "2005-12-31", "year", False)]),
+    ("between late December and late February",
+     [("between late December and late February", "2023-12-21", "2024-02-29", "part_of_month", True)]),
+    ("from March 2022 to June", [("from March 2022 to June", "2022-03-01", "2022-06-30", "month", False)]),
+    ("from December to February 2024", [("from December to February 2024", "2023-12-01", "2024-02-29", "month", False)]),
+    ("on January 2-5, 2024", [("January 2-5, 2024", "2024-01-02", "2024-01-05", "day", False)]),
+    ("the weekend of 8/9 January", [("8/9 January", "2024-01-08", "2024-01-09", "day", True)]),
+    ("Wednesday, January 3, 2024", [("Wednesday, January 3, 2024", "2024-01-03", "", "day", False)]),
+    ("ISO stamp 2024-01-05T09:14:00Z", [("2024-01-05", "2024-01-05", "", "day", False)]),
+    ("By YonhapPublished : Jan. 5, 2024 - 09:14\nText.", [("Jan. 5, 2024", "2024-01-05", "", "day", False)]),
+    ("in 2004's final", [("2004", "2004-01-01", "2004-12-31", "year", False)]),
+    ("Prices may rise in May.", [("May", "2024-05-01", "2024-05-31", "month", True)]),
+    ("an expected May election", [("May", "2024-05-01", "2024-05-31", "month", True)]),
+    ("the Bank of Japan's December survey", [("December", "2023-12-01", "2023-12-31", "month", True)]),
+    ("in January, February and March",
+     [("January", "2024-01-01", "2024-01-31", "month", True),
+      ("February", "2024-02-01", "2024-02-29", "month", True),
+      ("March", "2024-03-01", "2024-03-31", "month", True)]),
+]
+
+
+@pytest.mark.parametrize("body,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_edge_case(body, expected):
+    assert dates_of(body) == expected
+
+
+def test_month_without_year_is_most_recent_not_after_published():
+    assert dates_of("In October, the White House revealed it.", "2024-01-05") == [
+        ("October", "2023-10-01", "2023-10-31", "month", True)]
+    assert dates_of("debris found in January", "2024-05-30") == [
+        ("January", "2024-01-01", "2024-01-31", "month", True)]
+    assert dates_of("The talks were held in June.")[0][1] == "2023-06-01"
+
+
+def test_future_cue_turns_year_less_dates_forward():
+    assert dates_of("We will raise this issue in the January 10 Security Council briefing.", "2024-01-05") == [
+        ("January 10", "2024-01-10", "", "day", True)]
+    assert dates_of("The summit will be held in June.")[0][1] == "2024-06-01"
+    assert dates_of("In June, the summit is due to open.")[0][1] == "2024-06-01"
+    # the cue belongs to another clause: "said in January that it will ..."
+    assert dates_of("The Pentagon said in January that it will deploy troops.")[0][1] == "2024-01-01"
+
+
+def test_weekday_in_a_date_picks_the_year():
+    # 3 January 2025 is a Friday; 3 January 2024 a Wednesday
+    assert dates_of("the vote on Friday, January 3", "2024-12-30") == [
+        ("Friday, January 3", "2025-01-03", "", "day", True)]
+
+
+def test_weekday_names_resolved_around_a_friday():
+    # Yonhap, Friday 5 January 2024
+    got = dates_of("said Thursday. One last Saturday and more on Tuesday.", "2024-01-05")
+    assert [(s, d) for s, d, *_ in got] == [
+        ("Thursday", "2024-01-04"), ("last Saturday", "2023-12-30"), ("Tuesday", "2024-01-02")]
+
+
+@pytest.mark.parametrize("body", [
+    "The panel had overseen sanctions for 15 years.",
+    "more than 1,000 containers",
+    "a range of 2000 km",
+    "UN Security Council resolution 1718 bans it",
+    "under resolution 2270 and No. 2005",
+    "in the past several weeks, Pyongyang began",
+    "Published at 09:14 local time",
+    "It cost $2000 and 1999% more",
+    "They may well go. It may rain.",
+    "Theresa May said so. Brian May agreed.",
+    "the Sunday Times and the Mail on Sunday reported",
+    "Good Friday Agreement",
+    "Saturday Night Live",
+    "over the last year and in the next week",
+    "in recent months and in recent years",
+    "the fall of Rome, the Arab Spring",
+    "Ant & Dec and Jan Egeland",
+    "the Hwasong-11 and KN-23 missiles, S-300 and F-2000",
+    "at 1900 GMT",
+    "a long march and the march to the sea",
+    "1,1,1,1,1",
+])
+def test_not_dates(body):
+    assert dates_of(body) == []
+
+
+def test_unknown_publication_date_leaves_relative_dates_unresolved():
+    got = dates_of("Kim visited Russia last year and on Wednesday; sanctions date from 2006 and Jan. 5, 2024.",
+                   published=None)
+    assert got == [
+        ("last year", "", "", "year", True),
+        ("Wednesday", "", "", "day", True),
+        ("2006", "2006-01-01", "2006-12-31", "year", False),
+        ("Jan. 5, 2024", "2024-01-05", "", "day", False),
+    ]
+
+
+def test_range_with_unknown_publication_date():
+    assert dates_of("between late December and late February", published=None) == [
+        ("between late December and late February", "", "", "part_of_month", True)]
+    assert dates_of("from March 2022 to June", published=None) == [
+        ("from March 2022 to June", "2022-03-01", "2022-06-30", "month", False)]
+
+
+def test_sentence_ids_and_offsets():
+    body = "First sentence. Kim came on Jan. 5, 2024.\nSecond paragraph in 2006."
+    frame = extract_dates(article_frame(body))
+    assert frame["sentence_id"].tolist() == [1, 2]
+    assert [body[s:e] for s, e in zip(frame["start"], frame["end"])] == ["Jan. 5, 2024", "2006"]
+
+
+def test_output_columns_and_types_even_when_empty():
+    frame = extract_dates(article_frame("No dates here at all.", ""))
+    assert list(frame.columns) == COLUMNS and frame.empty
+    assert str(frame["date"].dtype) == "datetime64[ns]"
+    full = extract_dates(article_frame("On Jan. 5, 2024 and in 2006."))
+    assert full.dtypes["date"] == "datetime64[ns]" and full.dtypes["relative"] == bool
+    assert full.dtypes["start"] == "int64"
+
+
+def test_bad_input_raises_clear_errors():
+    with pytest.raises(TypeError, match="DataFrame"):
+        extract_dates(["not", "a", "frame"])
+    with pytest.raises(ValueError, match="published"):
+        extract_dates(pd.DataFrame({"article_id": ["a"], "body": ["in 2006"]}))
+
+
+def test_missing_bodies_are_skipped():
+    frame = article_frame("in 2006", "x")
+    frame.loc[1, "body"] = None
+    assert extract_dates(frame)["article_id"].tolist() == ["a0"]
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_TOKENS = ["January", "Jan.", "May", "may", "March", "Sept.", "2", "13", "2006", "2003-04", "1,000", "late",
+           "early", "mid-", "last", "this", "next", "year", "month", "week", "weekend", "the", "end", "of",
+           "between", "and", "from", "to", "Wednesday", "on", "in", "yesterday", "ago", "two", "summer",
+           "Q1", "1990s", "-", ",", ".", "\n", "  ", "'s", "2024-01-05", "30", "Feb.", "29", "the year"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.sampled_from(_TOKENS), max_size=40), noise=st.text(max_size=30),
+       published=st.one_of(st.none(), st.dates(min_value=pd.Timestamp("1990-01-01").date(),
+                                                max_value=pd.Timestamp("2100-12-31").date())))
+def test_properties_on_arbitrary_text(words, noise, published):
+    body = " ".join(words) + noise
+    frame = extract_dates(article_frame(body, published=None if published is None else str(published)))
+    assert list(frame.columns) == COLUMNS
+    for r in frame.itertuples():
+        assert body[r.start:r.end] == r.surface and r.start < r.end
+        assert r.precision in ("day", "part_of_month", "month", "season", "year")
+        if not pd.isna(r.date) and not pd.isna(r.date_end):
+            assert r.date_end >= r.date
+        if pd.isna(r.date):
+            assert pd.isna(r.date_end)
+        if not r.relative:
+            assert not pd.isna(r.date)
+    assert (frame["start"].diff().dropna() > 0).all()   # in order, one row per mention
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(body):
+    frame = extract_dates(article_frame(body))
+    for r in frame.itertuples():
+        assert body[r.start:r.end] == r.surface
+
+
+# --- linear cost on adversarial input --------------------------------------------------------------
+
+ADVERSARIAL = {
+    "late": "late ",
+    "months": "January ",
+    "ones": "1,",
+    "no punctuation": "in May the late early mid last this next year month week 2006 between and from to ",
+    "dates": "between late December 2023 and late February ",
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_cost_is_linear_on_adversarial_input(name):
+    unit = ADVERSARIAL[name]
+
+    def cost(n_chars: int) -> float:
+        body = unit * (n_chars // len(unit))
+        frame = article_frame(body)
+        best = float("inf")
+        for _ in range(2):
+            t = time.process_time()
+            extract_dates(frame)
+            best = min(best, time.process_time() - t)
+        return best
+
+    small, large = cost(250_000), cost(1_000_000)
+    # four times the text: linear is ~4x; quadratic would be ~16x
+    assert large < 8 * max(small, 0.01), (small, large)
+    assert large < 5.0
+
+
+# --- the BBC bench corpus: real text, no publication dates ----------------------------------
+
+def test_bbc_corpus_runs_and_leaves_relative_dates_unresolved(bbc_dir):
+    articles = analysis.load_corpus(bbc_dir)
+    frame = extract_dates(articles)
+    assert len(frame) > 5000
+    bodies = articles.set_index("article_id")["body"]
+    sample = frame.sample(500, random_state=0)
+    for r in sample.itertuples():
+        assert bodies[r.article_id][r.start:r.end] == r.surface
+    assert frame.loc[frame["relative"], "date"].isna().all()
+    absolute = frame.loc[~frame["relative"]]
+    assert absolute["date"].notna().all() and len(absolute) > 2000
+    assert absolute["date"].dt.year.between(1700, 2199).all()
