@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MAX_CHROME_LINE = 300
 
@@ -92,12 +93,35 @@ def split_chrome(
     """
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
+    rules = tuple(rules)
+    combined = _combined(rules)
     for line in lines:
         stripped = line.strip()
         if stripped and len(stripped) <= MAX_CHROME_LINE:
-            rule = next((r for r in rules if r.matches(stripped)), None)
+            if combined is not None:
+                m = combined.fullmatch(stripped)
+                rule = rules[int(m.lastgroup[2:])] if m else None
+            else:
+                rule = next((r for r in rules if r.matches(stripped)), None)
             if rule is not None:
                 removed.append((rule.name, stripped))
                 continue
         kept.append(line)
     return kept, removed
+
+
+@lru_cache(maxsize=32)
+def _combined(rules: tuple[BoilerplateRule, ...]) -> re.Pattern[str] | None:
+    """One alternation of all rules, so each line costs one regex call, not one per rule.
+
+    Under ``fullmatch`` the first alternative that matches the whole line
+    wins, exactly as trying the rules in order.  Patterns that cannot be
+    combined (numbered back-references, inline global flags) return None
+    and the rules are tried one by one.
+    """
+    if not rules or any(re.search(r"\\\d|\(\?[aiLmsux]+\)", r.pattern) for r in rules):
+        return None
+    try:
+        return re.compile("|".join(f"(?P<_r{i}>{r.pattern})" for i, r in enumerate(rules)), re.IGNORECASE)
+    except re.error:
+        return None

@@ -258,7 +258,7 @@ def test_loading_and_splitting_a_big_article_is_linear(tmp_path):
         frame, _ = load(folder)
         return analysis.sentences(frame)
 
-    assert_linear(load_and_split, make, 1_000_000, repeat=2, label="load_corpus + sentences")
+    assert_linear(load_and_split, make, 500_000, repeat=2, label="load_corpus + sentences")
 
 
 def test_five_megabyte_single_line(tmp_path):

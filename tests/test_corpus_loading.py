@@ -254,3 +254,13 @@ def test_bbc_bench_loads_cleanly(bbc_dir):
     assert len(arts) >= 2200 and arts["article_id"].is_unique
     assert arts.attrs["skipped"] == []
     assert (arts["headline"].str.len() > 0).all() and (arts["n_words"] > 20).all()
+
+
+def test_rules_that_cannot_be_combined_still_apply_in_order(tmp_path):
+    # a numbered back-reference cannot join the one-regex alternation
+    rules = [BoilerplateRule("doubled-word", r"(\w+) \1"), BoilerplateRule("dashes", r"-{3,}")]
+    (tmp_path / "a.txt").write_text("Title\nbye bye\n-----\nReal text.\nAdvertisement\n")
+    row = load_quietly(tmp_path, boilerplate_rules=rules).iloc[0]
+    assert row["body"] == "Real text."
+    assert row["boilerplate"].split("\n") == ["[doubled-word] bye bye", "[dashes] -----",
+                                              "[advertisement] Advertisement"]
