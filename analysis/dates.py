@@ -35,6 +35,14 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "date", "date
 _RANGE_GAP = re.compile(r"\s*(?:(and)|to|until|till|through|thru|[-–—])\s*\Z", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+\Z", re.IGNORECASE)
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
+# Substrings every FUTURE_CUE match contains.
+_CUE_NEEDLES = ("will", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
+                "expected", "going", "plan", "intend", "poised", " to")
+
+
+def _directional(atom: Atom) -> bool:
+    """Only year-less dates and bare weekdays/weekends read differently in the future tense."""
+    return atom.fixed is None and (atom.rel is not None or atom.mode == "past")
 
 
 def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
@@ -128,11 +136,14 @@ def _range_start(body: str, first: Atom, last: Atom) -> Optional[int]:
 
 def _future_cue(body: str, atom: Atom, index: SentenceIndex, sid: int) -> bool:
     """Does a future cue ("will", "is due to") govern this mention's clause?"""
-    if not index.spans:
+    if not _directional(atom) or not index.spans:
         return False
     s_start, s_end = index.spans[sid]
     lo = max(s_start, atom.start - _CUE_WINDOW)
     hi = min(max(s_end, atom.end), atom.end + _CUE_WINDOW)
+    window = body[lo:hi].lower()
+    if not any(needle in window for needle in _CUE_NEEDLES):
+        return False            # cheap test first: most windows hold no cue at all
     for cue in FUTURE_CUE.finditer(body, lo, hi):
         between = body[cue.end():atom.start] if cue.end() <= atom.start else body[atom.end:cue.start()]
         if not CLAUSE_BREAK.search(between):

@@ -254,7 +254,7 @@ _TOKENS = ["January", "Jan.", "May", "may", "March", "Sept.", "2", "13", "2006",
            "Q1", "1990s", "-", ",", ".", "\n", "  ", "'s", "2024-01-05", "30", "Feb.", "29", "the year"]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=st.lists(st.sampled_from(_TOKENS), max_size=40), noise=st.text(max_size=30),
        published=st.one_of(st.none(), st.dates(min_value=pd.Timestamp("1990-01-01").date(),
                                                 max_value=pd.Timestamp("2100-12-31").date())))
@@ -274,7 +274,7 @@ def test_properties_on_arbitrary_text(words, noise, published):
     assert (frame["start"].diff().dropna() > 0).all()   # in order, one row per mention
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises_on_any_text(body):
     frame = extract_dates(article_frame(body))
@@ -297,20 +297,19 @@ ADVERSARIAL = {
 def test_cost_is_linear_on_adversarial_input(name):
     unit = ADVERSARIAL[name]
 
-    def cost(n_chars: int) -> float:
-        body = unit * (n_chars // len(unit))
-        frame = article_frame(body)
+    def cost(n_chars: int, runs: int) -> float:
+        frame = article_frame(unit * (n_chars // len(unit)))
         best = float("inf")
-        for _ in range(2):
+        for _ in range(runs):
             t = time.process_time()
             extract_dates(frame)
             best = min(best, time.process_time() - t)
         return best
 
-    small, large = cost(250_000), cost(1_000_000)
+    small, large = cost(250_000, 2), cost(1_000_000, 1)
     # four times the text: linear is ~4x; quadratic would be ~16x
     assert large < 8 * max(small, 0.01), (small, large)
-    assert large < 5.0
+    assert large < 10.0   # generous: CI machines are shared
 
 
 # --- the BBC bench corpus: real text, no publication dates ----------------------------------
