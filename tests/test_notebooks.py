@@ -87,6 +87,38 @@ Engineers will inspect the Dorn dam next week, the regional government said.
 }
 
 
+SYNTHETIC_CODEBOOK = """\
+codebook: Arlen valley flood
+description: Claims in coverage of a river flood (synthetic test corpus).
+version: 1
+concepts:
+  villages: [village*, town*]
+  cut_off: [cut off, isolated]
+  homes: [home*, house*]
+  damage: [damag*, destroy*]
+  dam: [dam]
+  failure: [fail*, collaps*, breach*]
+  evacuate: [evacuat*]
+claims:
+  - id: F01
+    label: Villages were cut off by the flood
+    rules:
+      - all: [villages, cut_off]
+  - id: F02
+    label: Homes were damaged
+    rules:
+      - all: [homes, damage]
+  - id: F03
+    label: The Dorn dam failed
+    rules:
+      - all: [dam, failure]
+  - id: F04
+    label: People were evacuated
+    rules:
+      - all: [evacuate]
+"""
+
+
 def write_synthetic_corpus(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     rows = ["article_id,file,outlet,published,wire"]
@@ -94,6 +126,7 @@ def write_synthetic_corpus(folder: Path) -> Path:
         (folder / f"{article_id}.txt").write_text(textwrap.dedent(text), encoding="utf-8")
         rows.append(f"{article_id},{article_id}.txt,{outlet},{published},{wire}")
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "codebook.yaml").write_text(SYNTHETIC_CODEBOOK, encoding="utf-8")
     return folder
 
 
@@ -158,6 +191,8 @@ def runs(tmp_path_factory) -> dict[tuple[str, str], Run]:
             folder = root / corpus_name / name
             folder.mkdir(parents=True)
             params = {"corpus": str(corpus), "figures_dir": str(folder / "figures"), "run_date": RUN_DATE}
+            if corpus_name == "synthetic":
+                params["codebook"] = str(corpus / "codebook.yaml")
             futures[(name, corpus_name)] = (folder, pool.submit(
                 execute, str(source), str(folder / f"{name.split('.')[0]}.ipynb"), params, str(folder)))
         for key, (folder, future) in futures.items():
@@ -216,3 +251,97 @@ def test_corpus_overview_values_on_synthetic(runs):
     assert s["n_outlets"] == 4
     assert (s["first_published"], s["last_published"]) == ("2023-03-06", "2023-03-08")
     assert s["n_wire"] == 1
+
+
+def _headline(summary, unit):
+    rows = [h for h in summary["headlines"] if h["unit"] == unit]
+    assert rows, f"no headline group for {unit!r}: {[h['unit'] for h in summary['headlines']]}"
+    return rows[0]
+
+
+def test_claim_frequency_values_on_seeds(runs):
+    s = run_of(runs, "02_claim_frequency").summary
+    assert s["n_origins"] == 4  # NDTV runs AFP copy; site-34 reuses it
+    c01 = s["claims"]["C01"]  # Russia used North Korean missiles: every article
+    assert (c01["n_articles"], c01["n_asserts"], c01["n_origins"]) == (5, 5, 4)
+    assert s["claims"]["C03"]["n_denies"] >= 1  # Kim Yo Jong / Moscow deny the shipments
+
+
+def test_claim_frequency_values_on_synthetic(runs):
+    s = run_of(runs, "02_claim_frequency", "synthetic").summary
+    assert s["codebook"] == "Arlen valley flood"  # the codebook parameter was used
+    f01 = s["claims"]["F01"]  # villages cut off: the AP pair and Radio North
+    assert (f01["n_articles"], f01["n_origins"]) == (3, 2)
+    f03 = s["claims"]["F03"]  # the dam failure is only ever denied
+    assert (f03["n_asserts"], f03["n_denies"], f03["n_origins"]) == (0, 1, 0)
+
+
+def test_source_agreement_values_on_seeds(runs):
+    s = run_of(runs, "03_source_agreement").summary
+    assert (s["n_sources"], s["n_origins"]) == (5, 4)
+    assert ["000_7b7c7d69851d0b2e", "002_7567d1e6eaa96bea"] in s["origin_groups"].values()
+    assert s["n_pairs"] == 10  # every pair of the five outlets shares a claim
+    assert s["n_reuse_pairs"] >= 1
+    assert s["contradictions_by_type"].get("stance", 0) >= 1  # allegation vs denial
+
+
+def test_source_agreement_values_on_synthetic(runs):
+    s = run_of(runs, "03_source_agreement", "synthetic").summary
+    assert s["n_origins"] == 3
+    assert ["flood_a", "flood_b"] in s["origin_groups"].values()
+    assert s["n_sources"] == 4
+
+
+def test_headline_figures_on_seeds(runs):
+    s = run_of(runs, "04_quantitative_figures").summary
+    units = [h["unit"] for h in s["headlines"]]
+    assert {"km", "container", "missile"} <= set(units[:3])
+    km = _headline(s, "km")
+    assert 900.0 in km["values"] and any("about 900" in f for f in km["figures"])
+    containers = _headline(s, "container")
+    assert any(f.startswith("more than 1,000") for f in containers["figures"])
+    assert any(f.startswith("thousands") for f in containers["figures"])
+    # compatible as written, not as read: the seed topic's classic case
+    assert (containers["consistent"], containers["verdict"]) == (True, "tension")
+    missiles = _headline(s, "missile")
+    assert any(f.startswith("21 (of 50)") for f in missiles["figures"])
+    assert 50.0 in missiles["values"]
+
+
+def test_headline_figures_on_synthetic(runs):
+    s = run_of(runs, "04_quantitative_figures", "synthetic").summary
+    assert s["headlines"][0]["unit"] == "home"
+    assert _headline(s, "home")["n_sources"] == 4
+    assert _headline(s, "person")["verdict"] == "tension"  # more than 1,200 vs thousands
+    assert _headline(s, "village")["verdict"] == "consistent"  # at least 12 vs 14
+
+
+def test_timeline_values_on_seeds(runs):
+    s = run_of(runs, "05_timeline").summary
+    assert {"2024-01-02", "2024-05-29"} <= set(s["event_dates"])  # footage filmed; DIA report released
+    assert s["n_background"] >= 2  # Putin's 2000 visit, the 2006 sanctions
+    assert set(s["events_per_source"]) == {"NDTV", "Cnews Live", "site-34", "Reuters", "Yonhap"}
+
+
+def test_timeline_values_on_synthetic(runs):
+    s = run_of(runs, "05_timeline", "synthetic").summary
+    assert {"2023-03-04", "2023-03-05"} <= set(s["event_dates"])  # Saturday / March 4, Sunday
+    assert s["n_background"] == 1  # the January 2022 flood
+
+
+def test_teaching_values_and_versions(runs):
+    instructor = run_of(runs, "06_teaching_osint_methods")
+    s = instructor.summary
+    assert (s["n_articles"], s["n_origins"]) == (5, 4)
+    assert "km" in s["headline_units"]
+    tagged = [c for c in instructor.notebook().cells if "solution" in c.metadata.get("tags", [])]
+    assert len(tagged) >= 10 and all(c.cell_type in {"code", "markdown"} for c in tagged)
+    solved = [c for c in tagged if c.cell_type == "code"]
+    assert all(c.outputs for c in solved), "every worked solution produces output"
+
+    student = runs[("06_teaching_osint_methods.student", "seeds")]
+    assert student.summary == s, "the student version computes the same values without the solutions"
+    nb = student.notebook()
+    assert not any("solution" in c.metadata.get("tags", []) for c in nb.cells)
+    assert not any("Discussion (instructor)" in c.source for c in nb.cells)
+    assert nb.metadata["osint_teaching"] == {"audience": "student", "removed": len(tagged)}
