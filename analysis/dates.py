@@ -69,8 +69,11 @@ def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a"], "published": pd.to_datetime(["2024-05-30"]),
     ...     "body": ["Debris was found in January this year and the report came out on Wednesday."]})
-    >>> extract_dates(arts)[["surface", "date", "precision"]].to_string(index=False)
-    '           surface       date precision\\n January this year 2024-01-01     month\\n         Wednesday 2024-05-29       day'
+    >>> found = extract_dates(arts)
+    >>> found["surface"].tolist(), found["date"].dt.strftime("%Y-%m-%d").tolist()
+    (['January this year', 'Wednesday'], ['2024-01-01', '2024-05-29'])
+    >>> found["date_end"].dt.strftime("%Y-%m-%d").tolist(), found["precision"].tolist()
+    (['2024-01-31', nan], ['month', 'day'])
     """
     _require(articles, ("article_id", "body", "published"), "extract_dates")
     published = pd.to_datetime(articles["published"], errors="coerce")
