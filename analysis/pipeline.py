@@ -9,8 +9,9 @@ Two kinds of step:
   chunk results are concatenated in article order.  The same function,
   :func:`run_chunk`, does the work in both engines, which is why their results
   are identical.
-* **corpus-level steps** (text reuse, origins) compare articles with each
-  other, so they run once, after the per-article tables are collected.
+* **corpus-level steps** (text reuse, origins, claim frequency, agreement
+  between outlets) compare articles with each other, so they run once, after
+  the per-article tables are collected.
 
 Examples
 --------
@@ -45,8 +46,10 @@ class Step:
     per_article: bool
     #: keyword arguments of :func:`run_pipeline` the function accepts
     options: tuple[str, ...] = ()
-    #: tables (from earlier steps) passed to a corpus-level step by keyword
+    #: tables of earlier steps a corpus-level step needs (added to the run when missing)
     needs: tuple[str, ...] = ()
+    #: tables of earlier steps passed when the run has them (the step can do without)
+    uses: tuple[str, ...] = ()
 
     def load(self) -> Callable[..., pd.DataFrame]:
         try:
@@ -72,6 +75,10 @@ ARTICLE_STEPS: dict[str, Step] = {s.name: s for s in (
 #: Corpus-level steps: run once on the collected tables, after the per-article steps.
 CORPUS_STEPS: dict[str, Step] = {s.name: s for s in (
     Step("reuse", "analysis.reuse", "find_text_reuse", False),
+    Step("origins", "analysis.origins", "origins", False, uses=("reuse",)),
+    Step("claim_frequency", "analysis.pipeline", "_claim_frequency", False,
+         needs=("claims",), uses=("origins",)),
+    Step("agreement", "analysis.pipeline", "_outlet_agreement", False, needs=("claims",)),
 )}
 
 STEPS: dict[str, Step] = {**ARTICLE_STEPS, **CORPUS_STEPS}
@@ -115,6 +122,8 @@ def resolve_steps(steps: Iterable[str] | str | None) -> list[Step]:
         raise ParameterError(f"unknown pipeline step(s) {', '.join(map(repr, unknown))}; "
                              f"choose from {', '.join(STEPS)}")
     wanted = set(names)
+    for name in names:
+        wanted.update(STEPS[name].needs)
     return [step for name, step in STEPS.items() if name in wanted]
 
 
@@ -197,9 +206,28 @@ def run_corpus_steps(tables: dict[str, pd.DataFrame], steps: Sequence[Step],
             raise ParameterError(f"pipeline step {step.name!r} needs the {', '.join(missing)} "
                                  "table(s); add those steps")
         kwargs = {k: options[k] for k in step.options if options.get(k) is not None}
-        kwargs.update({n: tables[n] for n in step.needs})
+        kwargs.update({n: tables[n] for n in (*step.needs, *step.uses) if n in tables})
         tables[step.name] = step.load()(tables["articles"], **kwargs)
     return tables
+
+
+# Corpus-level analyses whose functions do not take the articles first.
+
+def _claim_frequency(articles: pd.DataFrame, claims: pd.DataFrame,
+                     origins: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`analysis.claim_frequency`, counting independent origins when known."""
+    from analysis.agreement import claim_frequency
+
+    return claim_frequency(claims, origins)
+
+
+def _outlet_agreement(articles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """:func:`analysis.pairwise_agreement` between outlets (pairs of articles would be quadratic)."""
+    from analysis.agreement import pairwise_agreement
+
+    if "outlet" not in articles.columns:
+        raise ParameterError("the agreement step needs an 'outlet' column in the articles")
+    return pairwise_agreement(claims, by="outlet", articles=articles[["article_id", "outlet"]])
 
 
 def run_pipeline(
@@ -226,8 +254,13 @@ def run_pipeline(
     steps : iterable of str or str, optional
         Which steps to run: any of ``sentences``, ``quantities``, ``dates``,
         ``attributions``, ``claims``, ``readability`` (per article) and
-        ``reuse`` (text reuse across the corpus); a comma-separated string
-        works too.  Default: all of them.
+        the corpus-level ``reuse`` (text reuse, :func:`analysis.find_text_reuse`),
+        ``origins`` (:func:`analysis.origins`, fed the reuse table when it is
+        run), ``claim_frequency`` (:func:`analysis.claim_frequency`, counting
+        origins when they are run) and ``agreement``
+        (:func:`analysis.pairwise_agreement` between outlets); steps these
+        need (claims) are added.  A comma-separated string works too.
+        Default: all of them.
     engine : {"pandas", "dask"}, default "pandas"
         ``"pandas"`` runs in this process; ``"dask"`` maps the per-article
         steps over partitions on a Dask cluster (see ``client``).
@@ -251,8 +284,9 @@ def run_pipeline(
     dict of str to pandas.DataFrame
         ``articles`` plus one table per step run, keyed by step name
         (``sentences``, ``quantities``, ``dates``, ``attributions``,
-        ``claims``, ``readability``, ``reuse``), each with the columns its
-        step documents and rows in article order.  Both engines return
+        ``claims``, ``readability``, ``reuse``, ``origins``,
+        ``claim_frequency``, ``agreement``), each with the columns its
+        function documents; per-article tables have their rows in article order.  Both engines return
         identical tables.
 
     Raises

@@ -304,8 +304,9 @@ def extract_to_parquet(
 
         names = [c for c in pq.read_schema(folder / _tables.ARTICLES_FILE).names if c in wanted]
         tables = {"articles": pd.read_parquet(folder / _tables.ARTICLES_FILE, columns=names)}
-        for name in {n for s in corpus_steps for n in s.needs}:
-            tables[name] = pd.read_parquet(folder / f"{name}.parquet")
+        for name in sorted({n for s in corpus_steps for n in (*s.needs, *s.uses)}):
+            if name in writers:  # per-article tables this run wrote
+                tables[name] = pd.read_parquet(folder / f"{name}.parquet")
         run_corpus_steps(tables, corpus_steps, options)
         for step in corpus_steps:
             writer = _tables.TableWriter(folder / f"{step.name}.parquet", step.name)

@@ -32,11 +32,37 @@ def test_sentences_and_readability_equal_direct_calls(seed_articles):
     pd.testing.assert_frame_equal(tables["readability"], analysis.readability(seed_articles))
 
 
-@pytest.mark.parametrize("name", AVAILABLE)
+@pytest.mark.parametrize("name", [n for n in AVAILABLE if not STEPS[n].needs and not STEPS[n].uses])
 def test_every_available_step_equals_its_function(seed_articles, name):
     tables = run_pipeline(seed_articles, steps=[name])
     direct = STEPS[name].load()(seed_articles)
     pd.testing.assert_frame_equal(tables[name], direct)
+
+
+@pytest.mark.skipif(not all(map(_available, ["claims", "reuse", "origins", "claim_frequency"])),
+                    reason="claims/reuse/origins/agreement not all present")
+def test_corpus_steps_are_fed_the_earlier_tables(seed_articles):
+    tables = run_pipeline(seed_articles, steps=["reuse", "origins", "claim_frequency", "agreement"])
+    # the claims these need are added to the run
+    assert {"claims", "reuse", "origins", "claim_frequency", "agreement"} <= set(tables)
+    claims = analysis.tag_claims(seed_articles)
+    reuse = analysis.find_text_reuse(seed_articles)
+    origins = analysis.origins(seed_articles, reuse)
+    pd.testing.assert_frame_equal(tables["origins"], origins)
+    pd.testing.assert_frame_equal(tables["claim_frequency"], analysis.claim_frequency(claims, origins))
+    pd.testing.assert_frame_equal(tables["agreement"],
+                                  analysis.pairwise_agreement(claims, by="outlet", articles=seed_articles))
+    # without origins, claim frequency counts every article as its own origin
+    alone = run_pipeline(seed_articles, steps=["claim_frequency"])
+    assert "origins" not in alone
+    pd.testing.assert_frame_equal(alone["claim_frequency"], analysis.claim_frequency(claims))
+
+
+def test_agreement_needs_outlets():
+    pytest.importorskip("analysis.claims")
+    articles = article_frame("The ministry said it was true.").drop(columns=["outlet"])
+    with pytest.raises(ParameterError, match="outlet"):
+        run_pipeline(articles, steps=["agreement"])
 
 
 @pytest.mark.parametrize("chunk_size", [1, 2, 4])
@@ -70,6 +96,7 @@ def test_path_input_is_loaded(seeds_dir, seed_articles):
 def test_steps_string_and_canonical_order():
     assert [s.name for s in resolve_steps("readability, sentences")] == ["sentences", "readability"]
     assert [s.name for s in resolve_steps(None)] == list(STEPS)
+    assert [s.name for s in resolve_steps("agreement")] == ["claims", "agreement"]
 
 
 def test_unknown_step_names_the_choices():

@@ -17,9 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=_positive, default=1000, metavar="N",
                         help="articles per chunk; memory grows with this, not with the corpus "
                              "(default: 1000)")
+    from analysis.pipeline import STEPS
+
     parser.add_argument("--steps", default=None, metavar="LIST",
-                        help="comma-separated steps (default: all): sentences, quantities, dates, "
-                             "attributions, claims, readability, reuse")
+                        help=f"comma-separated steps (default: all): {', '.join(STEPS)}")
     parser.add_argument("--codebook", default=None, metavar="PATH",
                         help="claims codebook (YAML) for the claims step (default: the packaged one)")
     parser.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             rate = state["articles"] / state["seconds"] if state["seconds"] else 0.0
             print(f"chunk {state['chunks']}: {state['articles']:,} articles, "
-                  f"{state['seconds']:.1f} s ({rate:,.0f} articles/s)", file=sys.stderr)
+                  f"{state['seconds']:.1f} s ({rate:,.1f} articles/s)", file=sys.stderr)
 
     info = extract_to_parquet(
         args.corpus, args.out, args.steps, chunk_size=args.chunk_size, engine=engine,
