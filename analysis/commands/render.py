@@ -41,7 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import logging
+
     from analysis.rendering import RenderInterrupted, render_reports
+
+    # A kernel stopped mid-cell leaves nbclient's pending asyncio tasks to be
+    # garbage-collected with a "Task was destroyed" log line; the failure is
+    # already reported in words, so keep that noise off the terminal.
+    logging.getLogger("asyncio").addHandler(logging.NullHandler())
+    logging.getLogger("asyncio").propagate = False
 
     try:
         result = render_reports(

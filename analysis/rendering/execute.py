@@ -168,6 +168,9 @@ def execute_notebook(
             # chdir the whole process, which threads cannot share.
             resources={"metadata": {"path": str(cwd)}},
             kernel_manager_class=manager,
+            # Outputs are all in by the last reply; a graceful shutdown only
+            # adds seconds (more for a kernel stuck in a timed-out cell).
+            shutdown_kernel="immediate",
         )
         run.status = OK
     except PapermillExecutionError as exc:
