@@ -207,7 +207,7 @@ def plot_readability(scores: pd.DataFrame, articles: pd.DataFrame | None = None,
         order = frame.groupby("label")["flesch_reading_ease"].median().sort_values(ascending=False).index
         data_l = [frame.loc[frame["label"] == k, "flesch_reading_ease"].dropna() for k in order]
         data_r = [frame.loc[frame["label"] == k, "flesch_kincaid_grade"].dropna() for k in order]
-        kw = dict(vert=False, widths=0.6, patch_artist=True, medianprops={"color": "black"})
+        kw = dict(orientation="horizontal", widths=0.6, patch_artist=True, medianprops={"color": "black"})
         for box in left.boxplot(data_l, positions=range(len(order)), **kw)["boxes"]:
             box.set(facecolor=OKABE_ITO["sky_blue"])
         for box in right.boxplot(data_r, positions=range(len(order)), **kw)["boxes"]:

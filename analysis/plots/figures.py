@@ -79,11 +79,11 @@ def _draw_row(ax, y: float, row, xmin: float, xmax: float, log: bool) -> None:
         whole = float(row.get("of_value", np.nan)) if "of_value" in row else np.nan
         if np.isfinite(whole):
             ax.plot([value, whole], [y, y], color=color, linewidth=1.2, linestyle=":", zorder=2)
-            ax.plot([whole], [y], marker="s", markersize=7, markerfacecolor="white", markeredgecolor=color,
+            ax.plot([whole], [y], marker="s", markersize=7, color=color, markerfacecolor="white", markeredgecolor=color,
                     markeredgewidth=1.5, linestyle="none", zorder=3)
     face = "white" if q == "vague" else color
     if q != "range":
-        ax.plot([value], [y], marker=marker, markersize=7, markerfacecolor=face, markeredgecolor=color if q == "vague" else "black",
+        ax.plot([value], [y], marker=marker, markersize=7, color=color, markerfacecolor=face, markeredgecolor=color if q == "vague" else "black",
                 markeredgewidth=1.2 if q == "vague" else 0.6, linestyle="none", zorder=4)
 
 
