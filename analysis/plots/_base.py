@@ -20,6 +20,12 @@ from analysis.palette import FONT_SIZES, GREY
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\Z")
 
+# Labels come from article text (outlets, headlines, claims, quotes); with
+# mathtext on, two "$" in one label ("$5m ... $3m", or a hostile outlet name
+# such as "$\\alert{1}$") raise ValueError while drawing and kill the report.
+# No chart here uses mathematical notation, so text is always literal.
+mpl.rcParams["text.parse_math"] = False
+
 
 def new_figure(width: float = 7.0, height: float = 4.0, nrows: int = 1, ncols: int = 1,
                **subplot_kw) -> tuple[Figure, object]:
