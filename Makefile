@@ -27,8 +27,12 @@ report: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# JupyterLab on notebooks/ with the osint-analysis kernel (registered by setup)
+# as the default for new notebooks; root (containers) needs --allow-root.
+# Extra options: make lab LAB_ARGS="--no-browser --port 8890"
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ --MappingKernelManager.default_kernel_name=$(KERNEL) \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
