@@ -147,8 +147,11 @@ def test_manifest(rendered):
     by_name = {nb["name"]: nb for nb in manifest["notebooks"]}
     overview = by_name["01_overview"]
     assert overview["status"] == "ok" and overview["duration_s"] > 0
-    assert overview["parameters"] == {"corpus": str(SEEDS.resolve()), "run_date": "2024-05-31", "n": 21,
-                                      "figures_dir": str(result.run_dir / "figures")}
+    assert overview["parameters_passed"] == {"corpus": str(SEEDS.resolve()), "run_date": "2024-05-31", "n": 21,
+                                             "figures_dir": str(result.run_dir / "figures")}
+    assert overview["parameters"] == overview["parameters_passed"]  # every declared one was passed here
+    teaching = by_name["02_teaching"]
+    assert teaching["parameters"]["n"] == 21 and teaching["parameters_passed"]["n"] == 21
     assert overview["html"] == "01_overview.html" and overview["notebook"] == "notebooks/01_overview.ipynb"
     assert by_name["02_teaching"]["instructor_html"] == "02_teaching.instructor.html"
 
@@ -160,7 +163,7 @@ def test_index_lists_every_report(rendered):
     assert 'href="01_overview.html"' in index and 'href="02_teaching.instructor.html"' in index
     assert "Overview &lt;b&gt;of&lt;/b&gt; the corpus" in index  # titles escaped
     assert index.count('class="status status-ok">ok<') == 2
-    assert "n = 21" in index and 'run_date = "2024-05-31"' in index
+    assert '<div class="passed">n = 21</div>' in index and 'run_date = "2024-05-31"' in index
 
 
 # --------------------------------------------------------------------------- orchestration with a fake executor
@@ -403,3 +406,31 @@ def test_cli_passes_options_through(monkeypatch, tmp_path, capsys):
     assert seen == {"corpus": "c", "out": "o", "params": ["a=1", "b=2"], "params_file": "p.yaml",
                     "notebooks": ["01", "02"], "with_code": True, "kernel": "k", "cell_timeout": 5.0, "jobs": 3,
                     "notebooks_dir": None}
+
+
+# --------------------------------------------------------------------------- the repository's own notebooks
+
+TEACHING = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("06_*.ipynb"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not TEACHING, reason="teaching notebook not committed yet")
+def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, monkeypatch):
+    import nbformat as nbf
+
+    monkeypatch.chdir(tmp_path)  # the corpus default and paths must not depend on the cwd
+    status = main(["render", "--out", "reports", "--notebooks", "06", "-p", "run_date=2024-06-01"])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    run = (tmp_path / "reports" / "latest").resolve()
+    name = TEACHING[0].stem
+    student = (run / f"{name}.html").read_text(encoding="utf-8")
+    instructor = (run / f"{name}.instructor.html").read_text(encoding="utf-8")
+    source = nbf.read(TEACHING[0], as_version=4)
+    solutions = [c for c in source.cells if "solution" in c.get("metadata", {}).get("tags", [])]
+    assert solutions and len(instructor) > len(student)
+    assert network_references(student) == [] and network_references(instructor) == []
+    assert "data:image/png;base64," in student or "data:image/svg+xml" in student or "<table" in student
+    manifest = json.loads((run / "run.json").read_text())
+    assert manifest["notebooks"][0]["parameters"]["run_date"] == "2024-06-01"
+    assert manifest["corpus"]["path"] == str(SEEDS.resolve())

@@ -40,7 +40,8 @@ def render_index(manifest: dict[str, Any]) -> str:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
     )
-    notebooks = [{"instructor_html": None, "notebook": None, "log": None, "message": "", **nb}
+    notebooks = [{"instructor_html": None, "notebook": None, "log": None, "message": "",
+                  "parameters_passed": nb.get("parameters", {}), **nb}
                  for nb in manifest["notebooks"]]
     run = dict(manifest, notebooks=notebooks)
     run["n_ok"] = sum(nb["status"] == "ok" for nb in notebooks)

@@ -295,17 +295,22 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
     from analysis.rendering.run_manifest import code_revision, environment_summary, package_versions
 
     final = out_dir / run_id
-    titles = {item.name: item.title for item in plan.notebooks}
+    planned = {item.name: item for item in plan.notebooks}
     notebooks = []
     for run in runs:
         # Record the figures folder as it is after publishing, not the temporary path.
-        values = {k: (str(final / "figures") if k == "figures_dir" else v) for k, v in run.parameters.items()}
+        passed = {k: (str(final / "figures") if k == "figures_dir" else v) for k, v in run.parameters.items()}
+        item = planned[run.name]
         notebooks.append({
-            "name": run.name, "title": titles[run.name], "source": str(run.source),
+            "name": run.name, "title": item.title, "source": str(run.source),
             "status": run.status, "message": run.message,
             "started_at": _iso(run.started_at) if run.started_at else None,
             "duration_s": round(run.duration, 3), "convert_s": round(run.extra.get("convert_s", 0.0), 3),
-            "parameters": values, **outputs.get(run.name, {"html": f"{run.name}.html"}),
+            # What the notebook ran with (its defaults, overridden by what render passed) ...
+            "parameters": {**item.declared.defaults(), **passed},
+            # ... and what render passed.
+            "parameters_passed": passed,
+            **outputs.get(run.name, {"html": f"{run.name}.html"}),
         })
     figures = sorted(p.relative_to(temp).as_posix() for p in (temp / "figures").rglob("*") if p.is_file())
     run_dates = {run.parameters.get("run_date") for run in runs} - {None, ""}
