@@ -196,3 +196,18 @@ def test_large_corpus_switches_to_distributions():
                            "flesch_kincaid_grade": rng.uniform(6, 16, n)})
     fig = plots.plot_readability(scores, articles, max_articles=40)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == [f"BBC News (n={n})"]
+
+
+def test_log_axes_use_plain_numbers():
+    q = pd.DataFrame({"article_id": list("abc"), "surface": ["hundreds", "about 60", "at least one"],
+                      "value": [200.0, 60.0, 1.0], "value_high": [np.nan] * 3, "unit": ["person"] * 3,
+                      "qualifier": ["vague", "approx", "at_least"]})
+    fig = plots.plot_figures(figure_intervals(q), headline_figures(q))
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log"
+    fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    FigureCanvasAgg(fig).draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and not any("$" in t or "mathdefault" in t for t in labels)
+    assert "100" in labels

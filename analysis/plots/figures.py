@@ -9,10 +9,15 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, QUALIFIER_COLORS, QUALIFIER_LABELS, QUALIFIER_MARKERS
 from analysis.plots._base import label_axes, new_figure, show_empty, shorten, suptitle
 from analysis.sentences import _require
+
+
+def _plain_number(value: float, _pos=None) -> str:
+    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
 
 
 _VERDICTS = {
@@ -153,6 +158,11 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         xmin, xmax, log = _limits(sub)
         if log:
             ax.set_xscale("log")
+            # plain numbers ("1,000"), not mathtext powers: text is literal
+            # in these charts (text.parse_math is off, see _base) and readers
+            # of news figures read 1,000 faster than 10^3
+            ax.xaxis.set_major_formatter(FuncFormatter(_plain_number))
+            ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlim(xmin, xmax)
         for y, (_, row) in enumerate(sub.iterrows()):
             _draw_row(ax, y, row, xmin, xmax, log)
