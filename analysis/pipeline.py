@@ -68,7 +68,10 @@ ARTICLE_STEPS: dict[str, Step] = {s.name: s for s in (
     Step("quantities", "analysis.quantities", "extract_quantities", True),
     Step("dates", "analysis.dates", "extract_dates", True),
     Step("attributions", "analysis.attribution", "extract_attributions", True),
-    Step("claims", "analysis.claims", "tag_claims", True, options=("codebook",)),
+    # tag_claims needs the attributions of the same articles; the chunk's
+    # own attributions table is handed over instead of computed twice.
+    Step("claims", "analysis.claims", "tag_claims", True, options=("codebook",),
+         uses=("attributions",)),
     Step("readability", "analysis.readability", "readability", True),
 )}
 
@@ -156,6 +159,7 @@ def run_chunk(articles: pd.DataFrame, steps: Sequence[str],
         if step is None:
             continue
         kwargs = {k: options[k] for k in step.options if options.get(k) is not None}
+        kwargs.update({n: out[n] for n in step.uses if n in out})
         out[name] = step.load()(articles, **kwargs)
     return out
 

@@ -58,6 +58,24 @@ def test_corpus_steps_are_fed_the_earlier_tables(seed_articles):
     pd.testing.assert_frame_equal(alone["claim_frequency"], analysis.claim_frequency(claims))
 
 
+@pytest.mark.skipif(not (_available("claims") and _available("attributions")), reason="claims not present")
+def test_claims_reuse_the_chunks_attributions(seed_articles, monkeypatch):
+    import analysis.claims as claims_module
+
+    expected = analysis.tag_claims(seed_articles)
+    assert len(expected) > 0
+    calls = []
+    real = claims_module.extract_attributions
+    monkeypatch.setattr(claims_module, "extract_attributions",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    tables = run_pipeline(seed_articles, steps=["attributions", "claims"], chunk_size=2)
+    assert calls == []  # never recomputed inside tag_claims
+    pd.testing.assert_frame_equal(tables["claims"], expected)
+    alone = run_pipeline(seed_articles, steps=["claims"])
+    assert len(calls) == 1
+    pd.testing.assert_frame_equal(alone["claims"], expected)
+
+
 def test_agreement_needs_outlets():
     pytest.importorskip("analysis.claims")
     articles = article_frame("The ministry said it was true.").drop(columns=["outlet"])
