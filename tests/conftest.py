@@ -85,3 +85,26 @@ def notebook_dir(tmp_path) -> Path:
     folder = tmp_path / "notebooks"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def hostile_render(tmp_path_factory):
+    """``python -m analysis render`` over tests/hostile_corpus.py: (completed process, run folder).
+
+    Rendered once per session and shared by the hostile-content and browser tests.
+    """
+    import subprocess
+    import sys
+
+    from tests.hostile_corpus import write_hostile_corpus
+
+    base = tmp_path_factory.mktemp("hostile")
+    corpus = write_hostile_corpus(base / "corpus")
+    out = base / "reports"
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis", "render", "--corpus", str(corpus), "--out", str(out)],
+        capture_output=True, text=True, timeout=1200, stdin=subprocess.DEVNULL, cwd=REPO,
+    )
+    runs = sorted(p.parent for p in out.glob("*/index.html") if not p.parent.is_symlink())
+    assert len(runs) == 1, f"render made no single run folder (status {proc.returncode}): {proc.stderr[-2000:]}"
+    return proc, runs[0]
