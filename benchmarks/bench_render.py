@@ -1,0 +1,124 @@
+"""Rendering benchmark: an empty notebook's papermill run, and rendering every notebook.
+
+Prints:
+
+1. the time of one papermill run of an *empty* notebook (a parameters cell
+   and nothing else): the fixed cost of a kernel start, parameter injection
+   and shutdown that every report pays (median and min of ``--repeat`` runs);
+2. the time to render all the repository's notebooks on the seeds with
+   ``python -m analysis render``'s machinery, for each ``--jobs`` value
+   (wall time, and per notebook: execution and HTML conversion);
+3. HTML conversion of those executed notebooks with one reused exporter
+   versus a new exporter per notebook, which is why a run converts all its
+   reports in one process.
+
+Usage::
+
+    python benchmarks/bench_render.py                 # jobs 1 and 2, 3 empty runs
+    python benchmarks/bench_render.py --jobs 2 --repeat 5
+    python benchmarks/bench_render.py --quick         # empty-notebook runs only
+    python benchmarks/bench_render.py --corpus ../shared/bench/bbc --jobs 2
+
+Numbers depend on the machine and its load (the 2-core CI box is shared);
+compare runs made on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def empty_notebook_runs(repeat: int, kernel: str | None) -> list[float]:
+    import nbformat
+    import papermill
+
+    from analysis.rendering.plan import resolve_kernel
+
+    kernel_name, _ = resolve_kernel(kernel)
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "empty.ipynb"
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": kernel_name, "display_name": kernel_name, "language": "python"}
+        nb.cells = [nbformat.v4.new_code_cell('run_date = ""', metadata={"tags": ["parameters"]})]
+        nbformat.write(nb, source)
+        for i in range(repeat):
+            t0 = time.perf_counter()
+            papermill.execute_notebook(str(source), str(Path(tmp) / f"out{i}.ipynb"),
+                                       parameters={"run_date": "2024-05-31"}, kernel_name=kernel_name,
+                                       progress_bar=False, language="python")
+            times.append(time.perf_counter() - t0)
+    return times
+
+
+def render_all(corpus: Path, jobs: int, kernel: str | None):
+    from analysis.rendering import render_reports
+    from analysis.rendering.progress import Progress
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        result = render_reports(corpus, Path(tmp) / "reports", jobs=jobs, kernel=kernel,
+                                progress=Progress(0, verbose=False))
+        wall = time.perf_counter() - t0
+        executed = [result.run_dir / "notebooks" / f"{run.name}.ipynb" for run in result.runs]
+        convert = compare_converters(executed) if all(p.exists() for p in executed) else None
+    return wall, result, convert
+
+
+def compare_converters(paths: list[Path]) -> tuple[float, float]:
+    import nbformat
+
+    from analysis.rendering.convert import ReportConverter
+
+    notebooks = [nbformat.read(p, as_version=4) for p in paths]
+    t0 = time.perf_counter()
+    shared = ReportConverter()
+    for nb in notebooks:
+        shared.to_html(nb, title="x")
+    reused = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for nb in notebooks:
+        ReportConverter().to_html(nb, title="x")
+    fresh = time.perf_counter() - t0
+    return reused, fresh
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="papermill runs of the empty notebook")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to render with")
+    parser.add_argument("--corpus", type=Path, default=REPO / "seeds")
+    parser.add_argument("--kernel", default=None)
+    parser.add_argument("--quick", action="store_true", help="only the empty-notebook runs")
+    args = parser.parse_args(argv)
+
+    times = empty_notebook_runs(args.repeat, args.kernel)
+    print(f"empty notebook, papermill run: median {statistics.median(times):.2f} s, "
+          f"min {min(times):.2f} s over {len(times)} runs")
+    if args.quick:
+        return 0
+    for jobs in args.jobs:
+        wall, result, convert = render_all(args.corpus.resolve(), jobs, args.kernel)
+        status = "ok" if result.ok else f"{len(result.failed)} failed"
+        print(f"\nrender all {len(result.runs)} notebooks on {args.corpus.name} with --jobs {jobs}: "
+              f"{wall:.1f} s wall ({status})")
+        print(f"  {'notebook':<30} {'execute s':>10} {'convert s':>10}  status")
+        for nb in result.manifest["notebooks"]:
+            print(f"  {nb['name']:<30} {nb['duration_s']:>10.1f} {nb['convert_s']:>10.2f}  {nb['status']}")
+        if convert:
+            reused, fresh = convert
+            print(f"  HTML conversion of all reports: {reused:.2f} s with one exporter, "
+                  f"{fresh:.2f} s with a new exporter per report")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
