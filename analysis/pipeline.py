@@ -130,6 +130,22 @@ def resolve_steps(steps: Iterable[str] | str | None) -> list[Step]:
     return [step for name, step in STEPS.items() if name in wanted]
 
 
+def prepare_options(steps: Sequence[Step], codebook: Any = None) -> dict[str, Any]:
+    """Step options, loaded once for the whole run.
+
+    The claims codebook is read and validated here, before any article is
+    processed (a bad codebook fails at once, not after the first chunk), and
+    every chunk -- or Dask worker -- gets the parsed codebook instead of
+    re-reading the file.
+    """
+    options: dict[str, Any] = {"codebook": codebook}
+    if any("codebook" in step.options for step in steps):
+        from analysis.codebook import load_codebook
+
+        options["codebook"] = load_codebook(codebook)
+    return options
+
+
 def run_chunk(articles: pd.DataFrame, steps: Sequence[str],
               options: Mapping[str, Any] | None = None) -> dict[str, pd.DataFrame]:
     """Run the per-article steps on one chunk of articles.
@@ -313,7 +329,7 @@ def run_pipeline(
         raise ParameterError(f"chunk_size must be a positive number of articles, not {chunk_size!r}")
     chosen = resolve_steps(steps)
     article_steps = [s.name for s in chosen if s.per_article]
-    options = {"codebook": codebook}
+    options = prepare_options(chosen, codebook)
     if isinstance(articles, (str, os.PathLike)):
         from analysis.corpus import load_corpus
 

@@ -39,7 +39,7 @@ from analysis import corpus as _corpus
 from analysis import records as _records
 from analysis import tables as _tables
 from analysis.errors import CorpusError, CorpusWarning, ParameterError
-from analysis.pipeline import resolve_steps, run_chunk, run_corpus_steps
+from analysis.pipeline import prepare_options, resolve_steps, run_chunk, run_corpus_steps
 
 DEFAULT_CHUNK_SIZE = 1000
 
@@ -246,7 +246,7 @@ def extract_to_parquet(
     """
     chosen = resolve_steps(steps)
     article_steps = [s.name for s in chosen if s.per_article]
-    options = {"codebook": codebook}
+    options = prepare_options(chosen, codebook)
     if engine not in ("pandas", "dask"):
         raise ParameterError(f"unknown engine {engine!r}; choose from pandas, dask")
     folder = Path(out)

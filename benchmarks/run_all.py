@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     warnings.simplefilter("ignore")
     repeat = 1 if args.quick else 3
-    scales = [int(s) for s in (args.scales or ("2000,20000" if args.quick else "10000,100000")).split(",")]
+    scales = [int(s) for s in (args.scales or ("300,3000" if args.quick else "10000,100000")).split(",")]
 
     load_s, articles = timed(lambda: analysis.load_corpus(args.corpus), repeat=1 if args.quick else 2)
     full_load_n, full_mb = len(articles), body_mb(articles)
@@ -285,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
 
     quantulum = None
     if "quantities" in steps_here:
-        sample = articles.iloc[::20 if not args.quick else 10].reset_index(drop=True)
+        sample = articles.iloc[::20].reset_index(drop=True)
         q_s, q_n = timed(lambda: quantulum_parse(sample))
         ours_s, ours = timed(lambda: STEPS["quantities"].load()(sample), repeat=repeat)
         s_mb = body_mb(sample)

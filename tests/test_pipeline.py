@@ -76,6 +76,18 @@ def test_claims_reuse_the_chunks_attributions(seed_articles, monkeypatch):
     pd.testing.assert_frame_equal(alone["claims"], expected)
 
 
+def test_bad_codebook_fails_before_any_article(seed_articles, tmp_path, monkeypatch):
+    pytest.importorskip("analysis.claims")
+    from analysis.errors import CodebookError
+    import analysis.pipeline as pipeline
+
+    ran = []
+    monkeypatch.setattr(pipeline, "run_chunk", lambda *a, **k: ran.append(1))
+    with pytest.raises(CodebookError, match="not found"):
+        run_pipeline(seed_articles, steps="claims", codebook=tmp_path / "missing.yaml")
+    assert ran == []
+
+
 def test_agreement_needs_outlets():
     pytest.importorskip("analysis.claims")
     articles = article_frame("The ministry said it was true.").drop(columns=["outlet"])
