@@ -36,10 +36,14 @@ must shall said says say saying told tell according including include includes i
 other others another such same own further additional extra different various certain
 times time percent cent year years month months week weeks day days hour hours minute minutes
 last next first second third previous recent recently currently now today yesterday tomorrow
+lower higher bigger smaller cheaper dearer better worse larger longer shorter faster slower
+inland offshore overseas abroad
 however therefore meanwhile instead perhaps reportedly allegedly respectively roughly nearly
 almost approximately around estimated about least most while whereas although though because
 since unless whom whose please alone altogether apiece respectively each
 """.split())
+# Directions end a phrase only in lower case ("200 miles north", but "50 North Korean missiles").
+_DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Pre-modifiers that cannot end a noun phrase ("10 new", "50 more").
 _MODIFIER_ONLY = frozenset("""
 new old big small large major minor key main top total overall extra further additional separate
@@ -61,8 +65,16 @@ class NounPhrase(NamedTuple):
     head: str       # the head noun as written
 
 
+# -ed/-ing nouns that are not verb forms ("one speed camera", "two buildings").
+_NOT_VERB_FORMS = frozenset("""
+speed seed need feed breed creed steed shed greed weed deed bled sled bred hundred wedding
+building ceiling evening morning meeting painting earning earnings setting heading offspring
+spring string king ring thing wing sibling darling pudding bedding clothing housing ending
+""".split())
+
+
 def _is_verb_form(word: str) -> bool:
-    return len(word) > 4 and word.endswith(("ed", "ing"))
+    return len(word) > 3 and word.endswith(("ed", "ing")) and word not in _NOT_VERB_FORMS
 
 
 def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
@@ -79,7 +91,7 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
             break
         w = m.group("w")
         low = w.lower()
-        if low in STOP:
+        if low in STOP or w in _DIRECTIONS:
             break
         if low.endswith(("'s", "’s")) and words:
             break

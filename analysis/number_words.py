@@ -56,7 +56,7 @@ NUMBER_WORD = r"(?:" + "|".join(_SIMPLE) + r"|hundred|thousand|million|billion|t
 # separator can never be part of a word, so the run matches in linear time.
 NUMBER_WORD_RUN = (
     rf"\b{NUMBER_WORD}(?:(?:[ \t]+|-|[ \t]+and[ \t]+){NUMBER_WORD})*"
-    r"(?:[ \t]+and[ \t]+a[ \t]+half)?\b"
+    r"(?:[ \t]+and[ \t]+a[ \t]+half(?:[ \t]+(?:dozen|hundred|thousand|million|billion|trillion))?)?\b"
 )
 # "a dozen", "a million", "half a million", "a hundred and fifty"
 A_SCALE = (

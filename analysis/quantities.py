@@ -115,6 +115,11 @@ _RANGE_TAIL = re.compile(
 _HALF_A_UNIT = re.compile(r"[ \t]+an?(?=[ \t]+[a-z])", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?![\w-])")
 _ORDINAL_HYPHEN = re.compile(r"-(?:first|second|third|[a-z]*th)\b", re.IGNORECASE)
+# "one in five", "one out of ten", "one of the 50": a part, not a pronoun
+_PART_AFTER = re.compile(
+    rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
+)
+_OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Boulevard|Terrace|Crescent|Close)\b"
@@ -125,13 +130,15 @@ deficit loss losses price paid pay bid deal valued earnings income spending inve
 raised bonus
 """.split())
 _METRE_AFTER = re.compile(
-    r"[ \t]*(?:tall|high|long|wide|deep|away|above|below|metres|meters|sprint|race|hurdles|"
-    r"freestyle|breaststroke|backstroke|butterfly|relay|final|title|record|run|dash)\b",
+    r"[ \t]*(?:tall|high|long|wide|deep|away|above|below|metres|meters|sprint|sprints|race|races|"
+    r"hurdles|freestyle|breaststroke|backstroke|butterfly|medley|relay|relays|final|finals|title|"
+    r"titles|record|records|run|dash|heat|heats|event|events|gold|silver|bronze|medal|medals|"
+    r"champion|champions|runner|runners|specialist|world|indoor|outdoor|semi-final|semi-finals)\b",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
 _YEAR_PREPOSITION = frozenset("""
-in since by from until till to of the during before after early late mid and or circa year
+in since by from until till to of the during before after early late mid circa year
 season between through throughout around about spring summer autumn winter fall
 """.split())
 _CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles rubles francs".split())
@@ -202,9 +209,13 @@ def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
                 texts[sid] = index.text(sid)
             rows.append((aid, sid, f.start, f.end, body[f.start:f.end], f.value, f.value_high,
                          f.unit, f.qualifier, f.kind, f.of_value, f.subject, texts[sid]))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
-                         "value": "float64", "value_high": "float64", "of_value": "float64"})
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=COLUMNS[:-1])
+    frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
+                          "value": "float64", "value_high": "float64", "of_value": "float64"})
+    # Object dtype keeps one shared string per sentence: a string column would
+    # copy a long sentence once per figure in it.
+    frame["sentence"] = pd.Series([r[-1] for r in rows], dtype=object, index=frame.index)
+    return frame
 
 
 def find_figures(body: str) -> list[_Figure]:
@@ -250,12 +261,16 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         return None, resume
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None, resume  # 09, 0800: clock times, phone numbers, codes
+    if len(digits) > 20:
+        return None, resume  # a code or a string of digits, not an amount
     before = _ctx.Before(body, s)
+    if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE:
+        chrome = _ctx.CHROME_OF_AFTER.match(body, pos)
+        if chrome is not None:
+            return None, chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
         return None, resume
     if not cur and before.is_identifier():
-        return None, resume
-    if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE and _ctx.CHROME_OF_AFTER.match(body, pos):
         return None, resume
     f = _Figure()
     value = parse_digits(digits)
@@ -416,13 +431,25 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
         else:
             phrase = _np.read_noun_phrase(body, pos, plural) or _np.read_of_phrase(body, pos, plural)
             if phrase is not None:
-                f.unit = _np.head_unit(phrase.head)
                 f.subject = body[phrase.start:phrase.end]
                 f.np_end = phrase.head_end
-            elif group in ("words", "ascale") and f.value == 1 and not f.own_qualifier:
+                as_unit = lookup_unit(phrase.head)
+                if as_unit is not None and phrase.head_end == phrase.end:
+                    # "millions of dollars", "hundreds of miles": the noun is a unit
+                    f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
+                    f.value *= as_unit[2]
+                else:
+                    f.unit = _np.head_unit(phrase.head)
+            elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
+                  and not _PART_AFTER.match(body, pos)):
                 return None  # a bare "one" is a pronoun ("one could argue")
         if not f.unit and f.value != int(f.value) and f.qualifier != "vague":
             f.kind = "other"
+    elif f.kind == "duration" and _OLD_AFTER.match(body, pos):
+        pos = _OLD_AFTER.match(body, pos).end()  # an age: "the 74-year-old Eastwood"
+        phrase = _np.read_noun_phrase(body, pos, False)
+        if phrase is not None:
+            f.subject = body[phrase.start:phrase.end]
     elif not f.subject:
         phrase = None
         if f.kind != "money" or unit_sep:
@@ -446,6 +473,8 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
         return False  # "Formula One", "the Big Four", "BBC Two"
     if _ORDINAL_HYPHEN.match(body, pos) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
         return False  # "twenty-first", "one-off", "two-way"
+    if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
+        return False  # "number three", "the top ten"
     if text.lower() == "one":
         if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos):
             return False
@@ -569,16 +598,25 @@ def _range(body: str, f: _Figure, rng: re.Match, digits: str, before: _ctx.Befor
             return None
     elif not low < high:  # a dash between a larger and a smaller number
         return "skip" if f.is_count and not has_mult else None
-    # the unit may follow the second number only ("10-20 km")
+    # the unit may follow the second number only ("10-20 km"); a different unit
+    # means two figures ("fell 46% to 1.6bn euros")
     u = _unit_after(body, pos, high, mult2 != 1.0)
-    if u is not None:
+    cur2 = rng.group("cur")
+    unit2 = (currency_prefix_unit(cur2) or "usd") if cur2 else (u[0][0] if u is not None else None)
+    if unit2 is None:
+        if not f.is_count and f.kind != "money":
+            return None
+    elif not f.is_count and unit2 != f.unit:
+        return None
+    elif f.is_count and cur2:
+        return None
+    if u is not None and not cur2:
         (unit, kind, scale), pos2, _sep = u
-        if f.is_count or f.unit == unit:
-            if f.is_count:
-                low *= scale
-            high *= scale
-            f.unit, f.kind, f.is_count = unit, kind, False
-            pos = pos2
+        if f.is_count:
+            low *= scale
+        high *= scale
+        f.unit, f.kind, f.is_count = unit, kind, False
+        pos = pos2
     f.value = low
     f.value_high = high
     f.qualifier = "range"

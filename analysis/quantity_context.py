@@ -102,7 +102,7 @@ SCORE_CONTEXT = re.compile(
     r"\b(?:beat|beats|beaten|won|win|wins|winning|winner|lost|lose|loses|losing|defeat|defeats|"
     r"defeated|victory|victories|draw|drew|drawn|lead|led|leads|trail|trailed|trailing|score|"
     r"scored|scoreline|thrashing|thrashed|aggregate|sets?|match|game|tie|clash|half-time|"
-    r"hammered|edged|routed|rout|crushed)\b",
+    r"hammered|edged|routed|rout|crushed|odds|bookmakers?|favourites?)\b",
     re.IGNORECASE,
 )
 # Page furniture that contains numbers but no figure, read after the digits
@@ -116,7 +116,7 @@ CHROME_AFTER = re.compile(
 )
 # ... and before them ("Image 3 of 12", "Page 2 of 5", "Font size 100%").
 CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size".split())
-CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d", re.IGNORECASE)
+CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d+", re.IGNORECASE)
 # Number-word compounds that are idioms, not amounts ("one-off", "two-way").
 HYPHEN_IDIOM_AFTER = re.compile(
     r"-(?:off|sided|time|way|on-one|to-one|liner|liners|stop|shot|horse|size|all|nil|love|"
@@ -128,7 +128,7 @@ PRONOUN_ONE_BEFORE = frozenset("""
 no the this that which every any each another little only such last first a new big right wrong
 other same latest one
 """.split())
-PRONOUN_ONE_AFTER = re.compile(r"[ \t]+another\b|['’]s\b|[ \t]+(?:day|way|time)\b", re.IGNORECASE)
+PRONOUN_ONE_AFTER = re.compile(r"[ \t]+another\b|['’]s\b|[ \t]+(?:day|way|time|hand)\b", re.IGNORECASE)
 #: Function words that may be capitalised before a number at a sentence start
 #: without making it a name ("The 50 missiles", "About 900 km", "In 2006").
 NAME_EXEMPT = frozenset("""
@@ -220,7 +220,7 @@ class Before:
 
     def is_identifier(self) -> bool:
         """A name or code before the number: "resolution 1718", "No. 10", "Boeing 747"."""
-        w = self.word(1)
+        w = self.word(1).lstrip("(\"'“‘[")
         if not w:
             return self.attached == "#"
         low = w.lower()
@@ -239,7 +239,8 @@ class Before:
         w = self.word(1)
         if len(w) > 2 and w.endswith(",") and w[0].isupper() and w[1:-1].isalpha() and w[1:-1].islower():
             i = len(self.tokens) - 1
-            while i > 0 and self.tokens[i - 1][:1].isupper() and self.tokens[i - 1].isalpha():
+            while (i > 0 and self.tokens[i - 1][:1].isupper() and self.tokens[i - 1].isalpha()
+                   and self.tokens[i - 1].lower() not in NAME_EXEMPT):
                 i -= 1
             return self.starts[i]
         return None
