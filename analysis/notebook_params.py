@@ -35,7 +35,7 @@ _TYPE_NAMES = {bool: "bool", int: "int", float: "float", str: "str", list: "list
 _ANNOTATIONS = {"bool": bool, "int": int, "float": float, "str": str, "list": list, "dict": dict}
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
-_INT = re.compile(r"[+-]?\d+\Z")
+_INT = re.compile(r"[+-]?[0-9]+\Z")  # ASCII digits only
 
 
 @dataclass(frozen=True)

@@ -216,13 +216,13 @@ def plan_render(
     if codebook is not None:
         _check_codebook(codebook)
 
+    import nbformat
+
+    from analysis.rendering.convert import has_solutions, notebook_title
+
     kernel_name, note = resolve_kernel(kernel)
     planned = []
     for path in paths:
-        import nbformat
-
-        from analysis.rendering.convert import has_solutions, notebook_title
-
         nb = nbformat.read(path, as_version=4)
         spec = declared[path.stem]
         nb_values = dict(values[path.stem])
