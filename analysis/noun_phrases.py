@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from analysis.number_words import TENS_WORDS, UNITS_WORDS
 from analysis.units import is_plural, singular
 
 _TOKEN = re.compile(r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)(?![\w'’-])")
@@ -41,7 +42,8 @@ inland offshore overseas abroad
 however therefore meanwhile instead perhaps reportedly allegedly respectively roughly nearly
 almost approximately around estimated about least most while whereas although though because
 since unless whom whose please alone altogether apiece respectively each
-""".split())
+""".split()) | frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(
+    "hundred thousand million billion trillion dozen".split())
 # Directions end a phrase only in lower case ("200 miles north", but "50 North Korean missiles").
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Pre-modifiers that cannot end a noun phrase ("10 new", "50 more").
@@ -91,8 +93,8 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
             break
         w = m.group("w")
         low = w.lower()
-        if low in STOP or w in _DIRECTIONS:
-            break
+        if (low in STOP and not (w.isupper() and len(w) > 1)) or w in _DIRECTIONS:
+            break  # "us" stops a phrase, "US" (an acronym) does not
         if low.endswith(("'s", "’s")) and words:
             break
         words.append((m.start("w"), m.end("w"), w))

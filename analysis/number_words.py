@@ -54,14 +54,17 @@ NUMBER_WORD = r"(?:" + "|".join(_SIMPLE) + r"|hundred|thousand|million|billion|t
 # A run of number words: "twenty-four", "one hundred and fifty", "two million".
 # Each repetition must consume a separator and then a number word, and a
 # separator can never be part of a word, so the run matches in linear time.
+# "and" joins only after a scale word ("one hundred and fifty", but "parts one
+# and two" are two numbers).
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
 NUMBER_WORD_RUN = (
-    rf"\b{NUMBER_WORD}(?:(?:[ \t]+|-|[ \t]+and[ \t]+){NUMBER_WORD})*"
+    rf"\b{NUMBER_WORD}(?:(?:[ \t]+|-|{_AFTER_SCALE}[ \t]+and[ \t]+){NUMBER_WORD})*"
     r"(?:[ \t]+and[ \t]+a[ \t]+half(?:[ \t]+(?:dozen|hundred|thousand|million|billion|trillion))?)?\b"
 )
 # "a dozen", "a million", "half a million", "a hundred and fifty"
 A_SCALE = (
     r"\b(?:a|one|half[ \t]+a)[ \t]+(?:dozen|hundred|thousand|million|billion|trillion)"
-    rf"(?:(?:[ \t]+|[ \t]+and[ \t]+){NUMBER_WORD})*\b"
+    rf"(?:(?:[ \t]+|{_AFTER_SCALE}[ \t]+and[ \t]+){NUMBER_WORD})*\b"
 )
 # Vague amounts built on a numeral: "several dozen", "dozens", "tens of thousands".
 VAGUE = (
@@ -148,37 +151,43 @@ def parse_number_words(text: str) -> float | None:
 
 
 def _parse_plain(words: list[str]) -> float | None:
-    """Classic total/current accumulation over number words."""
+    """Total/current accumulation over number words; ``None`` for sequences
+    that are not one number ("two one", "twenty fourteen", "five six")."""
     total = 0.0
     current = 0.0
-    seen = False
+    last = ""
     for w in words:
-        if w in ("and",):
+        if w == "and":
             continue
         if w in ("a", "an"):
-            if seen:
+            if last:
                 return None
-            current = 1.0
-            seen = True
+            current, last = 1.0, "a"
         elif w in UNITS_WORDS:
-            current += UNITS_WORDS[w]
-            seen = True
+            n = UNITS_WORDS[w]
+            if last in ("a", "unit") or (last == "tens" and not 0 < n < 10):
+                return None
+            current += n
+            last = "unit"
         elif w in TENS_WORDS:
+            if last not in ("", "hundred", "scale"):
+                return None
             current += TENS_WORDS[w]
-            seen = True
-        elif w == "dozen":
-            current = (current or 1.0) * DOZEN
-            seen = True
-        elif w == "hundred":
-            current = (current or 1.0) * 100
-            seen = True
+            last = "tens"
+        elif w in ("dozen", "hundred"):
+            if last not in ("", "a", "unit", "tens") or (w == "hundred" and last == "tens"):
+                return None
+            current = (current or 1.0) * (DOZEN if w == "dozen" else 100)
+            last = "hundred"
         elif w in ("thousand", "million", "billion", "trillion"):
+            if last not in ("", "a", "unit", "tens", "hundred"):
+                return None
             total += (current or 1.0) * MULTIPLIERS[w]
             current = 0.0
-            seen = True
+            last = "scale"
         else:
             return None
-    return total + current if seen else None
+    return total + current if last else None
 
 
 def vague_value(text: str) -> float | None:

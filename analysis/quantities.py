@@ -354,6 +354,10 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         if not _word_numeral_ok(body, text, s, pos, before):
             return None, resume
         value = parse_number_words(text)
+        if value is None:  # "two one-day matches": keep the longest prefix that is one number
+            value, pos = _longest_number_prefix(low, s, pos)
+            resume = pos
+            text = body[s:pos]
         has_mult = bool(_SCALE_WORDS.search(low, s, pos))
     if value is None:
         return None, resume
@@ -375,6 +379,19 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
     if f.kind == "duration" and _ctx.AGO_AFTER.match(body, pos):
         return None, max(resume, pos)
     return _finish(body, f, s, pos, before, unit_sep, group), max(resume, pos)
+
+
+_NUMBER_WORD_TOKEN = re.compile(r"[a-z]+")
+
+
+def _longest_number_prefix(low: str, s: int, end: int) -> tuple[float | None, int]:
+    """Value and end of the longest prefix of the word run ``low[s:end]`` that parses."""
+    ends = [m.end() for m in _NUMBER_WORD_TOKEN.finditer(low, s, min(end, s + 120))]
+    for e in reversed(ends[:8]):
+        value = parse_number_words(low[s:e])
+        if value is not None:
+            return value, e
+    return None, end
 
 
 def _year_is_count(body: str, pos: int, before: _ctx.Before) -> bool:

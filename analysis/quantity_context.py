@@ -85,7 +85,7 @@ MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_CAP})\
 # Words after which a number names something rather than counts it
 # ("resolution 1718", "the number 112", "Flight 17", "Channel 4").
 IDENTIFIER_WORDS = frozenset("""
-resolution resolutions number no. nos. # flight route room page pages article articles chapter
+resolution resolutions number no. nos. # flight route room page pages article articles chapter parts
 section platform junction level version model code category grade tier phase stage season
 episode track act part gate highway interstate bus channel radio item clause paragraph unit camp
 site building block floor seat row exit terminal ward district zone sector precinct file
@@ -93,7 +93,7 @@ reference ref id pin vol vol. volume issue edition size type mk division league 
 lap hole psalm verse windows top fig fig. figure table appendix question rule amendment directive
 regulation series catalogue apollo boeing airbus formula cell wing pier berth ch. art. sec. p. pp.
 """.split())
-_AGE_WORDS = frozenset({"aged", "ages", "age of", "ages of", "aged between"})
+_AGE_WORDS = frozenset({"aged", "ages", "age", "age of", "ages of", "aged between"})
 AGE_APPOSITION_AFTER = re.compile(r"[ \t]*(?:,|\))")
 # "three years ago" is a date (left to the date extractor), not a duration.
 AGO_AFTER = re.compile(r"[ \t]+ago\b", re.IGNORECASE)

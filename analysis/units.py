@@ -197,12 +197,20 @@ IRREGULAR_PLURALS = frozenset(
      "livestock", "offspring", "youth", "clergy", "infantry", "artillery", "militia"}
 )
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
+# Words ending in -s that are never plural nouns.
+_NOT_PLURAL = frozenset("""
+was has does goes yes its his hers ours theirs yours this thus plus less unless whereas always
+perhaps towards afterwards besides sometimes nowadays whereabouts overseas indoors outdoors
+upstairs downstairs apiece as gas bus lens news series species means
+""".split())
 
 
 def is_plural(word: str) -> bool:
     """Does a lower-case word look like a plural noun?"""
     if word in IRREGULAR_PLURALS or word in _IRREGULAR:
-        return True
+        return word not in _NOT_PLURAL
+    if word in _NOT_PLURAL:
+        return False
     return len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) \
         and not word.endswith("'s")
 
