@@ -38,6 +38,9 @@ NETWORK = re.compile(
 )
 
 
+CODE_INPUT = re.compile(r'class="[^"]*\bjp-InputArea-editor\b')  # where nbconvert puts a code cell's source
+
+
 def network_references(page: str) -> list[str]:
     return NETWORK.findall(page)
 
@@ -108,6 +111,7 @@ def test_html_hides_code_and_references_no_network(rendered):
         assert not re.search(r"https?://", html), page.name
         assert 'http-equiv="Content-Security-Policy"' in html
         assert "CODE_MARKER_7F3A = n * 2" not in html and "import pandas" not in html
+        assert not CODE_INPUT.search(html), page.name
     overview = (result.run_dir / "01_overview.html").read_text(encoding="utf-8")
     assert "doubled: 42" in overview  # outputs stay
     assert "REMOVED_MARKER" not in overview  # remove-cell
@@ -131,6 +135,7 @@ def test_with_code_keeps_the_input(rendered):
     nb = nbformat.read(result.run_dir / "notebooks" / "01_overview.ipynb", as_version=4)
     html = ReportConverter(with_code=True).to_html(nb, title="x")
     assert "CODE_MARKER_7F3A" in html and network_references(html) == []
+    assert len(CODE_INPUT.findall(html)) == 6  # parameters, injected parameters, four code cells (not remove-cell)
 
 
 def test_manifest(rendered):
@@ -430,6 +435,7 @@ def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, 
     solutions = [c for c in source.cells if "solution" in c.get("metadata", {}).get("tags", [])]
     assert solutions and len(instructor) > len(student)
     assert network_references(student) == [] and network_references(instructor) == []
+    assert not CODE_INPUT.search(student) and not CODE_INPUT.search(instructor)  # no code by default
     assert "data:image/png;base64," in student or "data:image/svg+xml" in student or "<table" in student
     manifest = json.loads((run / "run.json").read_text())
     assert manifest["notebooks"][0]["parameters"]["run_date"] == "2024-06-01"
