@@ -145,3 +145,58 @@ def test_concurrent_render_refused_and_sigterm_leaves_last_good_report(notebook_
     assert _entries(out) == {GOOD, "latest", ".render.lock"}  # no half-written run, no temp folder
     assert os.readlink(out / "latest") == GOOD
     assert _wait_until(lambda: not _alive(kernel_pid), 10), f"kernel {kernel_pid} outlived the render"
+
+
+def _can_mount_privately() -> bool:
+    try:
+        done = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                               "mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || "
+                               "mount -t tmpfs -o size=64k tmpfs \"$(mktemp -d)\""],
+                              capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+_RENDER_ON_TMPFS = r"""
+set -e
+mount -t tmpfs -o size="$SIZE" tmpfs "$MNT"
+mkdir -p "$MNT/reports/$GOOD"
+echo '<p>the last good report</p>' > "$MNT/reports/$GOOD/index.html"
+ln -s "$GOOD" "$MNT/reports/latest"
+if [ "$READ_ONLY" = 1 ]; then mount -o remount,ro "$MNT"; fi
+set +e
+"$PY" -m analysis render --notebook-dir "$NB" --out "$MNT/reports"
+echo "exit=$?"
+echo "entries=$(ls -A "$MNT/reports" | tr '\n' ' ')"
+echo "latest=$(readlink "$MNT/reports/latest")"
+echo "good=$(cat "$MNT/reports/$GOOD/index.html")"
+"""
+
+
+@pytest.fixture(scope="module")
+def private_mounts():
+    if not _can_mount_privately():
+        pytest.skip("cannot mount a tmpfs in a private mount namespace here")
+
+
+@pytest.mark.parametrize("case", ["read-only", "full"])
+def test_real_read_only_and_full_output_folders(private_mounts, notebook_dir, tmp_path, case):
+    """On a real tmpfs: mounted read-only, or too small for the reports (ENOSPC mid-run)."""
+    write_notebook(notebook_dir, "01_fine", "print('fine')", params='corpus = ""\nrun_date = ""')
+    mount_point = tmp_path / "mnt"
+    mount_point.mkdir()
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "MNT": str(mount_point),
+           "NB": str(notebook_dir), "PY": sys.executable, "GOOD": GOOD,
+           "SIZE": "160k", "READ_ONLY": "1" if case == "read-only" else "0"}
+    done = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", _RENDER_ON_TMPFS],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    report = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line and
+                  line.split("=", 1)[0] in {"exit", "entries", "latest", "good"})
+    assert report["exit"] == "2", done.stdout + done.stderr
+    reason = "is not writable (Read-only file system)" if case == "read-only" else "is full (No space left on device)"
+    assert f"output folder {mount_point}/reports {reason}" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert report["latest"] == GOOD and report["good"] == "<p>the last good report</p>"
+    # Nothing half-written: no new run folder, no temporary folder left behind.
+    assert set(report["entries"].split()) <= {GOOD, "latest", ".render.lock"}

@@ -42,7 +42,9 @@ class RenderLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise RenderError(f"cannot create lock file {self.path}: {exc.strerror or exc}") from None
+            from analysis.rendering.publish import describe_os_error
+
+            raise describe_os_error(exc, f"creating the lock file {self.path.name}", self.path.parent) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
