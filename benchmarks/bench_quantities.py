@@ -1,0 +1,164 @@
+"""Throughput and accuracy of analysis.extract_quantities, side by side with quantulum3.
+
+Prints, for the BBC bench corpus:
+
+* extract_quantities over every body: MB/s (UTF-8 bytes of body text) and
+  articles/s, from CPU time of this process (independent of what else the
+  machine is doing) and from wall-clock time, best of ``--repeat`` runs;
+* quantulum3's ``parser.parse`` and extract_quantities over the *same*
+  bodies (every ``--quantulum-every``-th article; 1 = the whole corpus, which
+  takes quantulum3 several minutes);
+* the seed fixture (``tests/fixtures/seed_quantities.csv``): how many of the
+  hand-checked figures each tool finds with the right value, and ours with
+  the right unit and qualifier too;
+* what each tool makes of a few phrases from the issue.
+
+quantulum3 is a benchmark-only peer; the package never imports it.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_quantities.py [CORPUS] [--repeat 3] [--quantulum-every 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import pandas as pd  # noqa: E402
+
+import analysis  # noqa: E402
+from analysis.quantities import extract_quantities  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
+FIXTURE = REPO / "tests" / "fixtures" / "seed_quantities.csv"
+PHRASES = [
+    "Debris from 21 of the roughly 50 North Korean ballistic missiles, with ranges of about 900 kilometers.",
+    "The North had delivered more than 1,000 containers, and thousands of containers of munitions.",
+    "North Korea provided Russia with several dozen ballistic missiles.",
+    "Up to 3 million rounds or 500,000 shells; between 10 and 20 people; 76%; 3 per cent.",
+    "By Yonhap Published : Jan. 5, 2024 - 09:14. KN-23 and Hwasong-11; in 2006; resolution 1718.",
+    "Sales were $1.13bn (£600m); half a million refugees; a 600-millimeter launcher.",
+]
+
+
+def _mb(bodies) -> float:
+    return sum(len(b.encode("utf-8")) for b in bodies) / 1e6
+
+
+def _best(func, repeat: int):
+    best_cpu = best_wall = float("inf")
+    result = None
+    for _ in range(repeat):
+        c, w = time.process_time(), time.perf_counter()
+        result = func()
+        best_cpu = min(best_cpu, time.process_time() - c)
+        best_wall = min(best_wall, time.perf_counter() - w)
+    return best_cpu, best_wall, result
+
+
+def _quantulum():
+    from quantulum3 import classifier, parser
+
+    # quantulum3 0.10's pickled unit classifier does not load with the
+    # installed scikit-learn, so it runs its heuristic disambiguation -- the
+    # faster of its two modes, which can only flatter it here.
+    classifier.USE_CLF = False
+    return parser
+
+
+def _report(label: str, mb: float, n: int, cpu: float, wall: float, extra: str = "") -> None:
+    print(f"{label:34s} {mb / cpu:8.3f} MB/s cpu {n / cpu:9.1f} art/s cpu | "
+          f"{mb / wall:8.3f} MB/s wall {n / wall:9.1f} art/s wall  {extra}")
+
+
+def seed_accuracy(parser) -> None:
+    """Hand-checked seed figures found by each tool (value; ours also unit, qualifier, of_value, kind)."""
+    seeds = analysis.load_corpus(REPO / "seeds")
+    gold = pd.read_csv(FIXTURE, keep_default_na=False, na_values={"value_high": [""], "of_value": [""]})
+    ours = extract_quantities(seeds).sort_values(["article_id", "start"]).reset_index(drop=True)
+    same_rows = len(ours) == len(gold)
+    exact = sum(
+        same_rows and g.surface == o.surface and math.isclose(g.value, o.value) and g.unit == o.unit
+        and g.qualifier == o.qualifier and g.kind == o.kind
+        and (math.isnan(g.of_value) and math.isnan(o.of_value) or g.of_value == o.of_value)
+        for g, o in zip(gold.itertuples(), ours.itertuples()))
+    print(f"\nseed fixture: {len(gold)} hand-checked figures")
+    print(f"  extract_quantities: {len(ours)} rows; {exact}/{len(gold)} exactly right "
+          "(surface, value, unit, qualifier, kind, of_value)")
+    if parser is None:
+        return
+    found = 0
+    extra = 0
+    for aid, body in zip(seeds["article_id"], seeds["body"]):
+        want = sorted(gold.loc[gold["article_id"] == aid, "value"].tolist())
+        got = [q.value for q in parser.parse(body)]
+        for v in got:
+            if v in want:
+                want.remove(v)
+                found += 1
+            else:
+                extra += 1
+    print(f"  quantulum3: {found}/{len(gold)} found with the right value, "
+          f"{extra} other numbers (dates, times, model numbers, ...); no qualifiers")
+
+
+def phrases(parser) -> None:
+    print("\nphrases from the issue (ours: surface value unit qualifier | quantulum3: surface value unit)")
+    for text in PHRASES:
+        q = extract_quantities(pd.DataFrame({"article_id": ["p"], "body": [text]}))
+        ours = "; ".join(f"{r.surface} {r.value:g} {r.unit or '-'} {r.qualifier}" for r in q.itertuples())
+        print(f"  {text}\n    ours: {ours}")
+        if parser is not None:
+            theirs = "; ".join(f"{x.surface} {x.value:g} {x.unit.name}" for x in parser.parse(text))
+            print(f"    quantulum3: {theirs}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--quantulum-every", type=int, default=10,
+                    help="run quantulum3 on every k-th article (1 = all; default 10)")
+    ap.add_argument("--no-quantulum", action="store_true")
+    args = ap.parse_args(argv)
+    if not Path(args.corpus).is_dir():
+        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+        return 2
+    warnings.simplefilter("ignore")
+    articles = analysis.load_corpus(args.corpus)
+    bodies = articles["body"].tolist()
+    mb, n = _mb(bodies), len(articles)
+    print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text; best of {args.repeat}")
+
+    cpu, wall, q = _best(lambda: extract_quantities(articles), args.repeat)
+    _report("extract_quantities (all)", mb, n, cpu, wall, f"{len(q):,} figures")
+    print("  kinds: " + ", ".join(f"{k} {v}" for k, v in q["kind"].value_counts().items()))
+    print("  qualifiers: " + ", ".join(f"{k} {v}" for k, v in q["qualifier"].value_counts().items()))
+    named = (q["unit"] != "").mean()
+    print(f"  figures with a unit or counted noun: {named:.0%}; with a subject: {(q['subject'] != '').mean():.0%}")
+
+    parser = None if args.no_quantulum else _quantulum()
+    if parser is not None:
+        sample = articles.iloc[::args.quantulum_every].reset_index(drop=True)
+        s_mb, s_n = _mb(sample["body"]), len(sample)
+        print(f"\nsame bodies for both: every {args.quantulum_every}th article -> {s_n} articles, {s_mb:.2f} MB")
+        o_cpu, o_wall, ours = _best(lambda: extract_quantities(sample), args.repeat)
+        _report("extract_quantities (sample)", s_mb, s_n, o_cpu, o_wall, f"{len(ours):,} figures")
+        t_cpu, t_wall, found = _best(lambda: sum(len(parser.parse(b)) for b in sample["body"]), 1)
+        _report("quantulum3 parser.parse (sample)", s_mb, s_n, t_cpu, t_wall, f"{found:,} quantities")
+        print(f"  extract_quantities is {t_cpu / o_cpu:,.0f}x faster (cpu) on the same text")
+    seed_accuracy(parser)
+    phrases(parser)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
