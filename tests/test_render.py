@@ -440,3 +440,21 @@ def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, 
     manifest = json.loads((run / "run.json").read_text())
     assert manifest["notebooks"][0]["parameters"]["run_date"] == "2024-06-01"
     assert manifest["corpus"]["path"] == str(SEEDS.resolve())
+
+
+def test_a_report_nbconvert_cannot_render_fails_alone(fake_render, monkeypatch):
+    real = ReportConverter.to_html
+
+    def to_html(self, nb, *, title, **kwargs):
+        if title == "02_b":
+            raise ValueError("unrenderable <output>")
+        return real(self, nb, title=title, **kwargs)
+
+    monkeypatch.setattr(ReportConverter, "to_html", to_html)
+    result = fake_render()
+    assert not result.ok and [r.name for r in result.failed] == ["02_b"]
+    assert result.failed[0].message == "HTML conversion failed: ValueError: unrenderable <output>"
+    page = (result.run_dir / "02_b.html").read_text()
+    assert "This report could not be rendered" in page and "unrenderable &lt;output&gt;" in page
+    assert (result.run_dir / "01_a.html").stat().st_size > 10_000
+    assert not (fake_render.out / "latest").exists()

@@ -264,19 +264,40 @@ def _convert(converter, run: NotebookRun, item, temp: Path) -> dict[str, str]:
     if not run.ok:
         nb = mark_failure(nb, run.status, run.message)
     files = {"html": f"{run.name}.html"}
-    # Students get the version without solutions; an instructor version keeps them.
-    converter.write(nb, temp / files["html"], title=item.title, keep_solutions=not item.solutions,
-                    base_dir=run.source.parent)
-    if item.solutions:
-        files["instructor_html"] = f"{run.name}.instructor.html"
-        converter.write(nb, temp / files["instructor_html"], title=f"{item.title} (instructor)",
-                        keep_solutions=True, base_dir=run.source.parent)
+    try:
+        # Students get the version without solutions; an instructor version keeps them.
+        converter.write(nb, temp / files["html"], title=item.title, keep_solutions=not item.solutions,
+                        base_dir=run.source.parent)
+        if item.solutions:
+            files["instructor_html"] = f"{run.name}.instructor.html"
+            converter.write(nb, temp / files["instructor_html"], title=f"{item.title} (instructor)",
+                            keep_solutions=True, base_dir=run.source.parent)
+    except OSError:
+        raise  # the output folder's problem: the whole run stops
+    except Exception as exc:  # noqa: BLE001 - an output nbconvert cannot render fails this report only
+        run.status = "failed"
+        run.message = (run.message + "; " if run.message else "") + \
+            f"HTML conversion failed: {exc.__class__.__name__}: {exc}"
+        files.pop("instructor_html", None)
+        (temp / files["html"]).write_text(_plain_page(item.title, run.message), encoding="utf-8")
     if run.output.exists():
         files["notebook"] = f"notebooks/{run.name}.ipynb"
     if run.log.exists() and run.log.stat().st_size:
         files["log"] = f"logs/{run.name}.log"
     run.extra["convert_s"] = time.perf_counter() - t0
     return files
+
+
+def _plain_page(title: str, message: str) -> str:
+    import html
+
+    from analysis.rendering.convert import REPORT_CSP
+
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{REPORT_CSP}">'
+            f"<title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>"
+            f"<p><strong>This report could not be rendered.</strong></p><pre>{html.escape(message)}</pre>"
+            f"<p>The executed notebook is in the run folder's notebooks/.</p></body></html>\n")
 
 
 def _inputs_digest(plan: RenderPlan, fingerprint: dict[str, Any]) -> str:
