@@ -43,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "claim_frequency": "analysis.agreement",
     "pairwise_agreement": "analysis.agreement",
     "find_contradictions": "analysis.contradictions",
+    "render_reports": "analysis.rendering",
     "run_pipeline": "analysis.pipeline",
     "load_tables": "analysis.tables",
     "iter_corpus": "analysis.streaming",
