@@ -36,6 +36,7 @@ Cost is linear in the corpus size plus the number of candidate pairs, which
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -73,7 +74,8 @@ class _Index:
             self.docs.append(_Doc(ids, starts, ends))
             hashes.append(shingle_hashes(ids, ngram))
         stop = vocab.stop_mask()
-        self.stop = stop
+        self.stop_list = stop.tolist()
+        self._lists: dict[int, list[int]] = {}
         for d, (doc, h) in enumerate(zip(self.docs, hashes)):
             if len(h) == 0:
                 continue
@@ -112,6 +114,15 @@ class _Index:
         self.H, self.D, self.P = H[order], D[order], P[order]
         self.ptr = np.searchsorted(self.D, np.arange(len(bodies) + 1))
 
+    def tokens(self, d: int) -> list[int]:
+        """Token ids of article ``d`` as a Python list (fast scalar access), cached."""
+        cached = self._lists.get(d)
+        if cached is None:
+            if len(self._lists) >= 4096:  # bound memory on large corpora
+                self._lists.clear()
+            cached = self._lists[d] = self.docs[d].ids.tolist()
+        return cached
+
     def candidate_pairs(self, min_shared: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Article index pairs (a < b) sharing at least ``min_shared`` shingles."""
         n = len(self.docs)
@@ -149,58 +160,68 @@ class _Index:
         first = np.flatnonzero(brk)
         last = np.append(first[1:], len(sa)) - 1
         A, B = self.docs[a].ids, self.docs[b].ids
+        LA, LB = self.tokens(a), self.tokens(b)
         runs = []
         for f, l in zip(first, last):
             a0, a1 = int(sa[f]), int(sa[l]) + n
             b0 = a0 - int(diag[f])
             eq = A[a0:a1] == B[b0:b0 + (a1 - a0)]
             if eq.all():
-                runs.append(_extend_exact(A, B, a0, a1, b0, b0 + (a1 - a0)))
+                runs.append(_extend_exact(LA, LB, a0, a1, b0, b0 + (a1 - a0)))
                 continue
             # a hash collision or a filtered gap: keep only the verified stretches
             edges = np.flatnonzero(np.diff(np.concatenate(([0], eq.view(np.int8), [0]))))
             for s, e in zip(edges[::2], edges[1::2]):
                 if e - s >= n:
-                    runs.append(_extend_exact(A, B, a0 + s, a0 + e, b0 + s, b0 + e))
+                    runs.append(_extend_exact(LA, LB, a0 + int(s), a0 + int(e), b0 + int(s), b0 + int(e)))
         return sorted(set(runs))
 
 
 def _extend_exact(A, B, a0, a1, b0, b1):
+    """Grow an exact run while the neighbouring tokens match (A, B: lists of ids)."""
     while a0 > 0 and b0 > 0 and A[a0 - 1] == B[b0 - 1]:
         a0, b0 = a0 - 1, b0 - 1
-    while a1 < len(A) and b1 < len(B) and A[a1] == B[b1]:
+    na, nb = len(A), len(B)
+    while a1 < na and b1 < nb and A[a1] == B[b1]:
         a1, b1 = a1 + 1, b1 + 1
     return a0, a1, b0, b1
 
 
 def _bridge(A, B, stop, a, b, max_gap, direction):
-    """Find the nearest two-token anchor past a small edit; return its (a, b) or None."""
-    best = None
-    for total in range(1, 2 * max_gap + 1):
-        for da in range(max(0, total - max_gap), min(total, max_gap) + 1):
-            db = total - da
-            if direction > 0:
-                i, j = a + da, b + db
-                if i + _ANCHOR > len(A) or j + _ANCHOR > len(B):
-                    continue
-                win_a, win_b = A[i:i + _ANCHOR], B[j:j + _ANCHOR]
-            else:
-                i, j = a - da, b - db  # anchor ends at i / j (exclusive)
-                if i - _ANCHOR < 0 or j - _ANCHOR < 0:
-                    continue
-                win_a, win_b = A[i - _ANCHOR:i], B[j - _ANCHOR:j]
-            if (win_a == win_b).all() and not stop[win_a].all():
-                best = (i, j)
-                break
-        if best:
-            break
-    return best
+    """Nearest two-token anchor (one a content word) past a small edit, as (a, b), or None.
+
+    Searches edits of growing total size ``da + db`` so the smallest edit wins;
+    at most ``(max_gap + 1) ** 2`` integer comparisons (A, B, stop: lists).
+    """
+    na, nb = len(A), len(B)
+    if direction > 0:
+        for da, db in _offsets(max_gap):
+            i, j = a + da, b + db
+            if i + 1 < na and j + 1 < nb and A[i] == B[j] and A[i + 1] == B[j + 1] \
+                    and not (stop[A[i]] and stop[A[i + 1]]):
+                return i, j
+    else:
+        for da, db in _offsets(max_gap):
+            i, j = a - da, b - db  # the anchor ends at i / j (exclusive)
+            if i >= 2 and j >= 2 and A[i - 1] == B[j - 1] and A[i - 2] == B[j - 2] \
+                    and not (stop[A[i - 1]] and stop[A[i - 2]]):
+                return i, j
+    return None
+
+
+@lru_cache(maxsize=16)
+def _offsets(max_gap: int) -> tuple[tuple[int, int], ...]:
+    """Edit sizes (da, db) up to ``max_gap`` each, smallest total first."""
+    pairs = [(da, db) for da in range(max_gap + 1) for db in range(max_gap + 1) if da or db]
+    return tuple(sorted(pairs, key=lambda p: (p[0] + p[1], p[0])))
 
 
 def _align(index: _Index, a: int, b: int, max_gap: int, min_words: int):
     """Maximal passages shared by articles ``a`` and ``b`` as token ranges."""
-    A, B, stop = index.docs[a].ids, index.docs[b].ids, index.stop
     runs = index.seed_runs(a, b)
+    if not runs:
+        return []
+    A, B, stop = index.tokens(a), index.tokens(b), index.stop_list
     passages = []
     for a0, a1, b0, b1 in runs:
         matched = a1 - a0
@@ -322,8 +343,10 @@ def find_text_reuse(articles: pd.DataFrame, *, ngram: int = 5, min_words: int = 
         for a0, a1, b0, b1, matched in _align(index, a, b, max_gap, min_words):
             da, db = index.docs[a], index.docs[b]
             sa, ea, sb, eb = int(da.starts[a0]), int(da.ends[a1 - 1]), int(db.starts[b0]), int(db.ends[b1 - 1])
-            qa = quotes.setdefault(a, quote_spans(bodies[a]))
-            qb = quotes.setdefault(b, quote_spans(bodies[b]))
+            for d in (a, b):
+                if d not in quotes:
+                    quotes[d] = quote_spans(bodies[d])
+            qa, qb = quotes[a], quotes[b]
             quoted = min(_quoted_share(qa, sa, ea), _quoted_share(qb, sb, eb)) >= 0.5
             rows.append((ids[a], sa, ea, ids[b], sb, eb, bodies[a][sa:ea], bodies[b][sb:eb],
                          a1 - a0, matched, matched / max(a1 - a0, b1 - b0), quoted))
