@@ -49,10 +49,13 @@ _DIRECTIONS = frozenset("north south east west northeast northwest southeast sou
 # Pre-modifiers that cannot end a noun phrase ("10 new", "50 more").
 _MODIFIER_ONLY = frozenset("""
 new old big small large major minor key main top total overall extra further additional separate
+more less most least
 other different similar former current possible potential suspected alleged confirmed reported
 official unofficial local foreign british american russian ukrainian korean chinese
 """.split())
 _DETERMINERS = frozenset("the these those its their his her our your my all some both each".split())
+# "one of the most powerful", "two of the more experienced members"
+_DEGREE = frozenset("more most less least".split())
 # Nouns that name the figure itself rather than what is counted ("a total of 50").
 _FIGURE_NOUNS = frozenset("""
 total number figure tally sum maximum minimum average estimate estimates count level rate share
@@ -93,7 +96,8 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
             break
         w = m.group("w")
         low = w.lower()
-        if (low in STOP and not (w.isupper() and len(w) > 1)) or w in _DIRECTIONS:
+        if (low in STOP and not (w.isupper() and len(w) > 1) and not (words and low in _DEGREE)
+                and not (low in ("more", "less") and _TOKEN.match(body, m.end()))) or w in _DIRECTIONS:
             break  # "us" stops a phrase, "US" (an acronym) does not
         if low.endswith(("'s", "’s")) and words:
             break
@@ -154,7 +158,7 @@ def read_of_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
         if d is None:
             return None
         low = d.group("w").lower()
-        if low in _DETERMINERS or low.endswith(("'s", "’s")):
+        if low in _DETERMINERS or low in _DEGREE or low.endswith(("'s", "’s")):
             p = d.end()
             continue
         break

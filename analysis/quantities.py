@@ -114,7 +114,11 @@ _RANGE_TAIL = re.compile(
 )
 _HALF_A_UNIT = re.compile(r"[ \t]+an?(?=[ \t]+[a-z])", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?![\w-])")
-_ORDINAL_HYPHEN = re.compile(r"-(?:first|second|third|[a-z]*th)\b", re.IGNORECASE)
+_ORDINAL_HYPHEN = re.compile(
+    r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[a-z]*ieth)\b", re.IGNORECASE
+)
+# Race and lap times: "1:50.87", "2:07:30" (a clock time has no decimals or seconds).
+_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\d:])")
 # "one in five", "one out of ten", "one of the 50": a part, not a pronoun
 _PART_AFTER = re.compile(
     rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
@@ -257,6 +261,10 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         s = cm.start()
     if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS):
         return None, resume  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
+    if not cur and body.startswith(":", pos):
+        race = _RACE_TIME.match(body, s)
+        if race is not None:
+            return _race_time(body, race), race.end()
     if _ctx.NOT_AFTER_DIGITS.match(body, pos) or _ctx.CHROME_AFTER.match(body, pos):
         return None, resume
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
@@ -308,6 +316,19 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
     return _finish(body, f, s, pos, before, unit_sep, "digits"), max(resume, pos)
 
 
+def _race_time(body: str, race: re.Match) -> _Figure | None:
+    """A race or lap time ("1:50.87", "2:07:30") as a duration in seconds."""
+    a, b, c, frac3, frac2 = race.groups()
+    if c is not None:
+        seconds = int(a) * 3600 + int(b) * 60 + int(c) + float(frac3 or 0)
+    else:
+        seconds = int(a) * 60 + int(b) + float(frac2)
+    f = _Figure()
+    f.value, f.unit, f.kind, f.is_count = seconds, "second", "duration", False
+    f.start, f.end = race.start(), race.end()
+    return f
+
+
 def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
     """Read a numeral written in words that opens at ``p`` (or just before it)."""
     m = None
@@ -321,6 +342,8 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
     s = m.start()
     pos = resume = m.end()
     group = m.lastgroup
+    if pos - s > 120:
+        return None, pos  # no real numeral runs this long: skip the run whole (keeps the scan linear)
     before = _ctx.Before(body, s)
     f = _Figure()
     text = body[s:pos]
@@ -588,11 +611,11 @@ def _range(body: str, f: _Figure, rng: re.Match, digits: str, before: _ctx.Befor
         v2 = parse_number_words(w2)
         if v2 is None:
             return None
+    if d2 is not None and sep in ("-", "–", "—", "to", "and") and _ctx.MONTH_AFTER.match(body, pos):
+        return "skip"  # 20-21 January, from 14 to 17 February: dates
     if dash:
         if re.match(r"[ \t]*[-–—][ \t]*\d", body[pos:pos + 4]):
             return "skip"  # 4-4-2, phone numbers
-        if d2 is not None and _ctx.MONTH_AFTER.match(body, pos):
-            return "skip"  # 20-21 January
         if digits and parse_digits(digits) <= 30 and v2 <= 30 and _ctx.SCORE_CONTEXT.search(
                 body, max(0, s - 40), min(len(body), pos + 40)):
             return "skip"  # a match score: "won 3-1"

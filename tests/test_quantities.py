@@ -106,6 +106,13 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "degc", "exact", "other", None)),
     ("He was jailed for 15 years.", ("15 years", 15.0, None, "year", "exact", "duration", None)),
     ("A 48-hour strike began.", ("48-hour", 48.0, None, "hour", "exact", "duration", None)),
+    ("The yen hit a seven-month low.", ("seven-month", 7.0, None, "month", "exact", "duration", None)),
+    ("She won in 1:50.87 on Sunday.", ("1:50.87", 110.87, None, "second", "exact", "duration", None)),
+    ("He won the marathon in 2:07:30.", ("2:07:30", 7650.0, None, "second", "exact", "duration", None)),
+    ("It offers 250 million less fortunate Indians a computer.",
+     ("250 million", 2.5e8, None, "indian", "exact", "count", None)),
+    ("He is one of the more experienced members.", ("one", 1.0, None, "member", "exact", "count", None)),
+    ("They sent 10 more troops.", ("10", 10.0, None, "troop", "exact", "count", None)),
 ])
 def test_numbers_units_and_kinds(text, expected):
     assert one(text) == expected
@@ -283,6 +290,8 @@ def test_subjects_and_counted_nouns(text, subject, unit):
     "By Yonhap Published : Jan. 5, 2024 - 09:14",
     "Footage was filmed on January 2.",
     "He arrived on 2 January and left on the 5th of May.",
+    "The show runs from 14 to 17 February and on 20-21 March.",
+    "It was the twenty-first such attack.",
     "The Sept. 13 summit took place.",
     "The briefing is at 09:14 or at 10am or 3.30pm GMT.",
     "The missiles are presumed to be KN-23 or Hwasong-11 or S-300 types.",
