@@ -75,14 +75,20 @@ def available(step: str) -> bool:
     return importlib.util.find_spec(STEPS[step].module) is not None
 
 
-def timed(func, repeat: int = 1):
-    """(best seconds, last result) over ``repeat`` runs."""
+def timed(func, repeat: int = 1, budget: float = 2.0):
+    """(best seconds, last result) over up to ``repeat`` runs.
+
+    Runs again only while a run takes under ``budget`` seconds: repeats
+    steady the short timings, and would only make the long ones longer.
+    """
     best, result = float("inf"), None
-    for _ in range(repeat):
+    for i in range(repeat):
         gc.collect()
         start = time.perf_counter()
         result = func()
         best = min(best, time.perf_counter() - start)
+        if best > budget:
+            break
     return best, result
 
 
