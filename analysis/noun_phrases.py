@@ -42,7 +42,10 @@ inland offshore overseas abroad
 however therefore meanwhile instead perhaps reportedly allegedly respectively roughly nearly
 almost approximately around estimated about least most while whereas although though because
 since unless whom whose please alone altogether apiece respectively each
-""".split()) | frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(
+""".split())
+# Number words end a phrase when written in lower case ("twenty fourteen times"),
+# not inside a name ("two Six Nations games").
+_NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS) | frozenset(
     "hundred thousand million billion trillion dozen".split())
 # Directions end a phrase only in lower case ("200 miles north", but "50 North Korean missiles").
 _DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
@@ -97,7 +100,8 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
         w = m.group("w")
         low = w.lower()
         if (low in STOP and not (w.isupper() and len(w) > 1) and not (words and low in _DEGREE)
-                and not (low in ("more", "less") and _TOKEN.match(body, m.end()))) or w in _DIRECTIONS:
+                and not (low in ("more", "less") and _TOKEN.match(body, m.end()))) or w in _DIRECTIONS \
+                or (low in _NUMBER_WORDS and w.islower()):
             break  # "us" stops a phrase, "US" (an acronym) does not
         if low.endswith(("'s", "’s")) and words:
             break

@@ -146,6 +146,10 @@ in since by from until till to of the during before after early late mid circa y
 season between through throughout around about spring summer autumn winter fall
 """.split())
 _CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles rubles francs".split())
+_NOT_BEFORE_FRACTION = frozenset("""
+first second third fourth final last the this that next previous latter former top bottom other
+opening closing early late each every either
+""".split())
 _SCALE_WORDS = re.compile(r"hundred|thousand|million|billion|trillion|dozen")
 
 
@@ -353,8 +357,8 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         has_mult = True
     elif group == "frac":
         frac = fraction_value(text)
-        if frac is None:
-            return None, resume
+        if frac is None or before.word(1).lower() in _NOT_BEFORE_FRACTION:
+            return None, resume  # "the first half of 2006" is a period, not 50%
         if text.lower() == "half" and _HALF_A_UNIT.match(body, pos):
             a = _HALF_A_UNIT.match(body, pos)
             u = UNIT_AFTER.match(body, a.end())
@@ -405,6 +409,12 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
 
 
 _NUMBER_WORD_TOKEN = re.compile(r"[a-z]+")
+_OF_UNIT = re.compile(r"[ \t]+of[ \t]+(?P<u>[A-Za-z]+)\b")
+
+
+def _next_word_start(body: str, pos: int) -> int:
+    m = _NEXT_WORD.match(body, pos)
+    return m.start("w") if m else -1
 
 
 def _longest_number_prefix(low: str, s: int, end: int) -> tuple[float | None, int]:
@@ -480,9 +490,21 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                     f.value *= as_unit[2]
                 else:
                     f.unit = _np.head_unit(phrase.head)
+            elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
+                # "hundreds of years", "thousands of miles": the noun is a unit
+                found = lookup_unit(_OF_UNIT.match(body, pos).group("u"))
+                if found is not None:
+                    f.unit, f.kind, f.is_count = found[0], found[1], False
+                    f.value *= found[2]
             elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
                   and not _PART_AFTER.match(body, pos)):
                 return None  # a bare "one" is a pronoun ("one could argue")
+            if (phrase is not None and f.value > 1 and phrase.head[0].isupper()
+                    and not is_plural(phrase.head.lower()) and phrase.start == _next_word_start(body, pos)):
+                # "10 Alicia Molik (Australia)": a rank or list number before a name
+                if before.sentence_start():
+                    return None
+                f.unit = ""
         if not f.unit and f.value != int(f.value) and f.qualifier != "vague":
             f.kind = "other"
     elif f.kind == "duration" and _OLD_AFTER.match(body, pos):
@@ -554,9 +576,7 @@ def _m_means_million(body: str, after: int, digits: str, before: _ctx.Before) ->
         w = nxt.group("w").lower()
         if w in _CURRENCY_WORDS or w == "of" or (nxt.group("w").islower() and is_plural(w)):
             return True
-    if any(t.lower().strip(".,;:()\"'") in _MONEY_WORDS or t[:1] in "$£€¥" for t in before.tokens[-6:]):
-        return True
-    return "." in digits
+    return any(t.lower().strip(".,;:()\"'") in _MONEY_WORDS or t[:1] in "$£€¥" for t in before.tokens[-6:])
 
 
 def _unit_after(body: str, pos: int, value: float, has_mult: bool):

@@ -252,6 +252,21 @@ def test_fractions_are_percentages(text, surface, value):
 
 def test_fraction_words_that_are_ordinals_are_ignored():
     assert figs("Profits rose in the third quarter and in the second half.") == []
+    assert figs("The deal closes in the first half of next year.") == []
+
+
+def test_vague_amounts_of_units():
+    assert figs("It lasted for hundreds of years.") == [("hundreds", 200.0, None, "year", "vague", "duration", None)]
+
+
+def test_metres_and_millions():
+    assert one("She won with a throw of 17.64m, a record.")[3] == "m"
+    assert one("Sales reached $2.3m in May.")[3] == "usd"
+    assert one("It has 2.3m users.")[1:4] == (2.3e6, None, "user")
+
+
+def test_rank_lists_are_not_counts():
+    assert figs("10 Alicia Molik (Australia)") == []
 
 
 @pytest.mark.parametrize("text, surface", [
