@@ -111,9 +111,21 @@ def _tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, m.group(0)) for m in re.finditer(r"\S+", text)]
 
 
+# A subject phrase (at most ~30 words with its appositive) lies within this
+# many characters before its cue; tokenising only that window keeps a
+# pathological million-character sentence linear instead of quadratic.
+_LOOKBACK_CHARS = 2000
+# Cues examined per sentence: real sentences have a handful; "said said
+# said ..." or a scraped tag cloud would otherwise cost cues x length.
+MAX_CUES_PER_SENTENCE = 40
+
+
 def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, bool] | None:
     """Subject phrase before a cue: (phrase, phrase_start, appositive role, main_clause)."""
-    toks = _tokens(body[s_start:cue_start], s_start)
+    window = max(s_start, cue_start - _LOOKBACK_CHARS)
+    toks = _tokens(body[window:cue_start], window)
+    if window > s_start and toks:
+        toks = toks[1:]  # the window may have cut the first token in two
     # skip adverbs and time phrases between subject and verb
     while toks and not toks[-1][2].endswith(",") and toks[-1][2].lower().strip(".") in _ADVERB_SKIP:
         toks.pop()
@@ -225,7 +237,9 @@ analysis examination debris evidence it this that there these those officials ex
 def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan]) -> list[_Candidate]:
     out: list[_Candidate] = []
     text = body[s:e]
-    for m in _CUE_RE.finditer(text):
+    for n_cues, m in enumerate(_CUE_RE.finditer(text)):
+        if n_cues == MAX_CUES_PER_SENTENCE:
+            break
         cs, ce = s + m.start(), s + m.end()
         if any(q.start <= cs < q.end for q in quotes):
             continue  # the quoted speaker's own words
