@@ -92,6 +92,7 @@ _add("gb", "gigabytes", "gigabyte")
 _add("mb", "megabytes", "megabyte")
 _add("tb", "terabytes", "terabyte")
 _add("mbps", "mbps", "megabits per second")
+_add("times", "times", "fold")  # "three times", "a ten-fold rise": a factor
 # currencies written after the number
 _add("usd", "us dollars", "dollars", "dollar", "usd")
 _add("eur", "euros", "euro", "eur")
