@@ -342,6 +342,9 @@ def run_pipeline(
     else:
         from analysis.sentences import _require
 
+        if type(articles).__module__.startswith("dask"):
+            raise ParameterError("a Dask DataFrame of articles needs engine='dask' "
+                                 "(or .compute() it first)")
         _require(articles, ("article_id", "body"), "run_pipeline")
         tables = {"articles": articles}
         size = chunk_size or max(len(articles), 1)

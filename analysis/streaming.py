@@ -277,21 +277,34 @@ def extract_to_parquet(
     notes: list[dict[str, str]] = []
     started = time.perf_counter()
     n_articles = n_chunks = 0
-    columns: list[str] | None = None
-    for articles, result in _map_chunks(chunks, article_steps, options, engine,
-                                        client, scheduler, n_workers):
-        skipped.extend(articles.attrs.get("skipped", []))
-        notes.extend(articles.attrs.get("notes", []))
-        if columns is None:
-            columns = list(articles.columns)
-        writers["articles"].write(_align_columns(articles, columns, notes))
-        for name in article_steps:
-            writers[name].write(result[name])
-        n_articles += len(articles)
-        n_chunks += 1
-        if progress is not None:
-            progress({"chunks": n_chunks, "articles": n_articles,
-                      "seconds": time.perf_counter() - started})
+    try:
+        columns: list[str] | None = None
+        seen_ids: set[str] = set()
+        for articles, result in _map_chunks(chunks, article_steps, options, engine,
+                                            client, scheduler, n_workers):
+            ids = articles["article_id"].astype(str)
+            repeated = [i for i in ids if i in seen_ids]
+            if repeated or ids.duplicated().any():
+                repeated = repeated or ids[ids.duplicated()].tolist()
+                raise CorpusError(f"{source}: article_id must be unique across chunks; repeated: "
+                                  f"{', '.join(repeated[:5])} (the tables in {folder} are incomplete)")
+            seen_ids.update(ids)
+            skipped.extend(articles.attrs.get("skipped", []))
+            notes.extend(articles.attrs.get("notes", []))
+            if columns is None:
+                columns = list(articles.columns)
+            writers["articles"].write(_align_columns(articles, columns, notes))
+            for name in article_steps:
+                writers[name].write(result[name])
+            n_articles += len(articles)
+            n_chunks += 1
+            if progress is not None:
+                progress({"chunks": n_chunks, "articles": n_articles,
+                          "seconds": time.perf_counter() - started})
+    except BaseException:
+        for writer in writers.values():
+            writer.abort()
+        raise
     for writer in writers.values():
         writer.close()
     counts = {name: w.rows for name, w in writers.items()}

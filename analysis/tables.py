@@ -110,6 +110,13 @@ class TableWriter:
             self._writer = None
         os.replace(self._partial, self.path)
 
+    def abort(self) -> None:
+        """Give up: close and delete the half-written file (an earlier table stays)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self._partial.unlink(missing_ok=True)
+
     @property
     def _partial(self) -> Path:
         # Written under another name and renamed when complete, so a reader

@@ -195,3 +195,18 @@ def test_bbc_streamed_sentences_equal_one_pass(bbc_dir, tmp_path):
     assert info["articles"] == len(articles) and info["chunks"] == -(-len(articles) // 700)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "sentences.parquet"),
                                   analysis.sentences(articles))
+
+
+def test_in_memory_chunks_with_repeated_ids_are_refused(tmp_path):
+    first = article_frame("One.", "Two.", ids=["a", "b"])
+    second = article_frame("Three.", ids=["b"])
+    with pytest.raises(CorpusError, match="unique across chunks; repeated: b"):
+        extract_to_parquet([first, second], tmp_path / "o", ["sentences"])
+    assert not (tmp_path / "o" / "_run.json").exists()
+    assert not list((tmp_path / "o").glob("*.partial"))
+
+
+def test_dask_frame_needs_the_dask_engine(seed_articles):
+    dd = pytest.importorskip("dask.dataframe")
+    with pytest.raises(ParameterError, match="engine='dask'"):
+        run_pipeline(dd.from_pandas(seed_articles, npartitions=2), steps="sentences")
