@@ -92,6 +92,9 @@ _FRACTION = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
     r"|half\b(?=[ \t]+(?:of|the|its|their|his|her|our|all|an?)\b)"
+    # "around one quarter said": a share of the people asked
+    r"|(?:a|one|two|three)[ \t-]+(?:thirds?|quarters?)(?=[ \t]+(?:said|say|says|were|are|had|have|"
+    r"believe|believed|think|thought|voted|agreed|disagreed|opposed|supported|backed)\b)"
 )
 # The full numeral at a word start, matched on the lower-cased body.
 _WORD_NUMERAL = re.compile(
@@ -687,8 +690,8 @@ def _range(body: str, f: _Figure, rng: re.Match, digits: str, before: _ctx.Befor
 # ---------------------------------------------------------------- neighbours
 
 _OF_GAP = re.compile(
-    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?:the|these|those|its|their|his|her|our|an?|all)[ \t]+)?$",
-    re.IGNORECASE,
+    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?:the|these|those|its|their|his|her|our|an?|all)[ \t]+)?"
+    r"(?:[A-Z][A-Za-z.-]*(?:['’]s?|s['’])[ \t]+)?$",  # "92 of the Lords' 750 peers"
 )
 _IN_GAP = re.compile(r"[ \t]+in[ \t]+$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"[ \t]*,?[ \t]+(?:or|and|and/or)[ \t]+$", re.IGNORECASE)

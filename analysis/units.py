@@ -75,6 +75,7 @@ _add("century", "centuries", "century")
 _add("week", "fortnights", "fortnight", scale=2.0)
 _add("km/h", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour")
 _add("mph", "mph", "miles per hour")
+_add("m/s", "m/s", "metres per second", "meters per second")
 _add("kt", "knots", "knot")
 _add("km2", "square kilometres", "square kilometers", "sq km", "km2", "sq kilometres")
 _add("mi2", "square miles", "sq miles", "square mile")
@@ -147,6 +148,9 @@ UNIT_AFTER = re.compile(
 )
 
 
+_CAPITALISED_OK = frozenset({"celsius", "fahrenheit", "kwh", "mw", "gw", "kw"})
+
+
 def lookup_unit(surface: str) -> tuple[str, str, float] | None:
     """Return ``(unit, kind, scale)`` for a unit as written, or ``None``.
 
@@ -156,6 +160,8 @@ def lookup_unit(surface: str) -> tuple[str, str, float] | None:
     if surface in _SYMBOL_UNITS:
         unit, scale = _SYMBOL_UNITS[surface]
         return unit, UNIT_KIND[unit], scale
+    if surface[:1].isupper() and not surface.isupper() and surface.lower() not in _CAPITALISED_OK:
+        return None  # "the 12 Euro zone countries", "3 Miles Platting": names, not units
     key = re.sub(r"\s+", " ", surface.lower())
     if key in _WORD_UNITS:
         unit, scale = _WORD_UNITS[key]

@@ -225,6 +225,18 @@ def test_percent_of_a_count():
     assert f[1] == ("2,000", 2000.0, None, "staff", "exact", "count", None)
 
 
+def test_x_of_a_possessive_y():
+    f = figs("Labour removed all but 92 of the Lords' 750 hereditary peers.")
+    assert f[0] == ("92", 92.0, None, "peer", "part_of", "count", 750.0)
+
+
+def test_capitalised_unit_words_are_names():
+    assert figs("The 12 Euro zone countries grew.")[0][3] == "country"
+    assert one("The lift's top speed is 17m/s.")[3] == "m/s"
+    f = one("Around one quarter said they were neutral.")
+    assert f[:6] == ("Around one quarter", 25.0, None, "percent", "approx", "percentage")
+
+
 def test_qualifier_scopes_over_a_coordination():
     assert figs("Pyongyang sent up to 3 million rounds or 500,000 shells.") == [
         ("up to 3 million", 3e6, None, "round", "at_most", "count", None),
