@@ -356,19 +356,14 @@ def find_text_reuse(articles: pd.DataFrame, *, ngram: int = 5, min_words: int = 
                          "article_a": "str", "article_b": "str", "text": "str", "text_b": "str"})
 
 
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """Characters covered by the union of possibly overlapping spans."""
-    total, cur_s, cur_e = 0, None, None
-    for s, e in sorted(spans):
-        if cur_e is None or s > cur_e:
-            if cur_e is not None:
-                total += cur_e - cur_s
-            cur_s, cur_e = s, e
-        else:
-            cur_e = max(cur_e, e)
-    if cur_e is not None:
-        total += cur_e - cur_s
-    return total
+def _covered_by_group(frame: pd.DataFrame, start: str, end: str) -> pd.Series:
+    """Characters covered by the union of the spans of each ``_pair`` group."""
+    f = frame[["_pair", start, end]].sort_values(["_pair", start], kind="stable")
+    reach = f.groupby("_pair")[end].cummax()
+    before = reach.groupby(f["_pair"]).shift(1)  # furthest end reached by earlier spans of the pair
+    fresh_start = np.where(before.isna(), f[start], np.maximum(f[start], before.fillna(0)))
+    gain = np.maximum(0, f[end].to_numpy() - fresh_start)
+    return pd.Series(gain, index=f.index).groupby(f["_pair"]).sum()
 
 
 def reuse_summary(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *,
@@ -416,14 +411,22 @@ def reuse_summary(articles: pd.DataFrame, reuse: pd.DataFrame | None = None, *,
     if not include_quoted and "quoted" in reuse.columns:
         reuse = reuse[~reuse["quoted"].astype(bool)]
     lengths = dict(zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str).str.len()))
-    rows = []
-    for (a, b), g in reuse.groupby(["article_a", "article_b"], sort=False):
-        ca = _covered(list(zip(g["start_a"], g["end_a"])))
-        cb = _covered(list(zip(g["start_b"], g["end_b"])))
-        la, lb = max(1, lengths.get(str(a), 0)), max(1, lengths.get(str(b), 0))
-        n_quoted = int(g["quoted"].sum()) if "quoted" in g else 0
-        longest = int(g["n_words"].max()) if "n_words" in g else 0
-        rows.append((str(a), str(b), len(g), n_quoted, longest, ca, ca / la, cb, cb / lb))
+    if reuse.empty:
+        rows = []
+    else:
+        # vectorised union of spans per pair and side (overlaps counted once)
+        r = reuse.assign(article_a=reuse["article_a"].astype(str), article_b=reuse["article_b"].astype(str))
+        r["_pair"] = r.groupby(["article_a", "article_b"], sort=False).ngroup()
+        covered = {side: _covered_by_group(r, f"start_{side}", f"end_{side}") for side in ("a", "b")}
+        agg = r.groupby("_pair", sort=True).agg(
+            article_a=("article_a", "first"), article_b=("article_b", "first"), n_passages=("start_a", "size"),
+            n_quoted=("quoted", "sum") if "quoted" in r else ("start_a", lambda x: 0),
+            longest_words=("n_words", "max") if "n_words" in r else ("start_a", lambda x: 0))
+        la = np.maximum(1, agg["article_a"].map(lengths).fillna(0).to_numpy())
+        lb = np.maximum(1, agg["article_b"].map(lengths).fillna(0).to_numpy())
+        ca, cb = covered["a"].reindex(agg.index).to_numpy(), covered["b"].reindex(agg.index).to_numpy()
+        rows = list(zip(agg["article_a"], agg["article_b"], agg["n_passages"], agg["n_quoted"].astype(int),
+                        agg["longest_words"].astype(int), ca, ca / la, cb, cb / lb))
     frame = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     if len(frame):
         order = np.maximum(frame["containment_a"], frame["containment_b"])

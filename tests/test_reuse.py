@@ -180,3 +180,19 @@ def test_property_shared_passage_recovered_with_exact_offsets(before_a, after_a,
         assert body_a[row.start_a:row.end_a] == row.text
         assert body_b[row.start_b:row.end_b] == row.text_b
     assert any(shared in t for t in reuse["text"])
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(spans=SPANS)
+def test_property_containment_counts_overlaps_once(spans):
+    body = "x" * 100
+    reuse = pd.DataFrame({"article_a": "a", "article_b": "b",
+                          "start_a": [s for s, _ in spans], "end_a": [s + n for s, n in spans],
+                          "start_b": 0, "end_b": 10, "n_words": 10, "quoted": False})
+    summary = analysis.reuse_summary(article_frame(body, body, ids=["a", "b"]), reuse)
+    expected = len({i for s, n in spans for i in range(s, s + n)})
+    assert summary.iloc[0].shared_chars_a == expected
+    assert summary.iloc[0].shared_chars_b == 10 and summary.iloc[0].n_passages == len(spans)
