@@ -4,9 +4,13 @@
 same claim (a claim of the codebook, as tagged by :func:`analysis.tag_claims`)
 and reports three kinds of conflict:
 
-**stance** — one article asserts the claim, another carries a denial of it
-(severity ``conflict``); one only hedges it while another denies it
-(``tension``).  Pairs are keyed (supporting article, denying article).
+**stance** — articles are compared on their net stance (asserts > hedged >
+denies, as in :func:`analysis.source_claim_matrix`): one asserts the claim
+while another only carries a denial of it (severity ``conflict``), or one
+only hedges it (``tension``).  An article that supports a claim and also
+reports the accused's denial is not set against every other article; with
+``include_same_article=True`` it yields its own row (supporting speaker vs
+denying speaker).  Pairs are keyed (supporting article, denying article).
 
 **figure** — two figures with the same unit in sentences tagged with the
 same claim whose values cannot both hold.  Each figure becomes a literal and
@@ -26,9 +30,10 @@ resolved windows (day, month, year, ...) do not overlap, such as a UN veto
 "in March" vs "In April".  A sentence often carries background dates
 ("sanctions imposed in 2006"), so a pair is compared only when both dates
 are fine-grained (day, week, month, season, quarter) or both are years, and
-only when the words around the two dates share an event word — one of the
-two lower-case content words (stemmed: "veto"/"vetoed") nearest to each
-side of each date, inside its sentence.  All such pairs are ``conflict``.
+only when the words around the two dates share an event word — the
+lower-case content word (stemmed: "veto"/"vetoed") nearest to each side of
+each date, inside its sentence.  Pairs of fine dates are a ``conflict``;
+pairs of years, more often background than the event, a ``tension``.
 
 Same-article pairs are left out unless ``include_same_article=True``.
 """
@@ -50,7 +55,7 @@ CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "
 _TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
 _FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
          "month": "fine", "season": "fine", "quarter": "fine", "year": "year"}
-_EVENT_WORDS = 2  # content words taken on each side of a date
+_EVENT_WORDS = 1  # content words taken on each side of a date
 _SCAN_WORDS = 10  # how far to look for them
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
     "today yesterday tomorrow week month year day weekend earlier later last next this ago recently".split())
@@ -64,35 +69,39 @@ def _label(claims: pd.DataFrame) -> dict[str, str]:
 
 
 def _who(row) -> str:
-    speaker = getattr(row, "speaker", None)
+    speaker = row.get("speaker") if isinstance(row, pd.Series) else getattr(row, "speaker", None)
     return f" ({speaker})" if isinstance(speaker, str) and speaker.strip() else ""
 
 
 def _stance_conflicts(claims: pd.DataFrame, include_same: bool) -> list[tuple]:
     rows = []
     labels = _label(claims)
+    rank = claims["stance"].map({"asserts": 3, "hedged": 2, "denies": 1})
+    claims = claims.assign(_rank=rank).sort_values("_rank", ascending=False, kind="stable")
     for claim_id, g in claims.groupby("claim_id", sort=True):
-        denials = g[g["stance"] == "denies"]
-        if denials.empty:
+        if not (g["stance"] == "denies").any():
             continue
-        support = g[g["stance"] != "denies"].assign(_rank=lambda x: (x["stance"] == "asserts").astype(int))
-        # per supporting article: its strongest supporting sentence
-        support = support.sort_values("_rank", ascending=False, kind="stable").drop_duplicates("article_id")
-        first_denial = denials.drop_duplicates("article_id")
-        for s in support.itertuples(index=False):
-            for d in first_denial.itertuples(index=False):
-                if s.article_id == d.article_id and not include_same:
-                    continue
-                if s.article_id == d.article_id and _who(s) == _who(d):
-                    continue  # one speaker both ways: not a conflict between sources
-                severity = "conflict" if s.stance == "asserts" else "tension"
-                rows.append(("stance", severity, claim_id, labels.get(claim_id, claim_id), s.article_id, d.article_id,
-                             f"{s.stance}{_who(s)}: {getattr(s, 'sentence', '')}",
-                             f"denies{_who(d)}: {getattr(d, 'sentence', '')}",
-                             f"{s.article_id} {'asserts' if s.stance == 'asserts' else 'hedges'} {claim_id}; "
-                             f"{d.article_id} reports a denial of it",
-                             getattr(s, "start", None), getattr(s, "end", None),
-                             getattr(d, "start", None), getattr(d, "end", None)))
+        # each article's net stance (asserts > hedged > denies, as in source_claim_matrix)
+        net = g.drop_duplicates("article_id")
+        support = net[net["stance"] != "denies"]
+        deniers = net[net["stance"] == "denies"]
+        pairs = [(s, d) for s in support.itertuples(index=False) for d in deniers.itertuples(index=False)]
+        if include_same:
+            # inside one article: a supporting speaker against a reported denial
+            for aid, h in g.groupby("article_id", sort=True):
+                den = h[h["stance"] == "denies"]
+                sup = h[h["stance"] != "denies"]
+                if len(den) and len(sup) and _who(sup.iloc[0]) != _who(den.iloc[0]):
+                    pairs.append((next(sup.itertuples(index=False)), next(den.itertuples(index=False))))
+        for s, d in pairs:
+            severity = "conflict" if s.stance == "asserts" else "tension"
+            rows.append(("stance", severity, claim_id, labels.get(claim_id, claim_id), s.article_id, d.article_id,
+                         f"{s.stance}{_who(s)}: {getattr(s, 'sentence', '')}",
+                         f"denies{_who(d)}: {getattr(d, 'sentence', '')}",
+                         f"{s.article_id} {'asserts' if s.stance == 'asserts' else 'hedges'} {claim_id}; "
+                         f"{d.article_id} {'only carries a denial of it' if s.article_id != d.article_id else 'reports a denial of it'}",
+                         getattr(s, "start", None), getattr(s, "end", None),
+                         getattr(d, "start", None), getattr(d, "end", None)))
     return rows
 
 
@@ -139,6 +148,7 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
         q = q[~q["kind"].astype(str).str.lower().isin({"date", "time", "duration", "year"})]
     tagged = _attach_claims(q, claims, "find_contradictions(quantities=...)")
     rows = []
+    reported: set[tuple] = set()
     for x, y in _pairs(tagged, ["claim_id", "unit"], include_same):
         bx = figure_bounds(x.value, getattr(x, "value_high", None), x.qualifier, x.surface, approx_tolerance)
         by = figure_bounds(y.value, getattr(y, "value_high", None), y.qualifier, y.surface, approx_tolerance)
@@ -155,6 +165,10 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
                    f"suggests {fmt_interval(py)}: a discrepancy, or an update over time")
         else:
             continue
+        key = (x.unit, x.article_id, y.article_id, str(x.surface).lower(), str(y.surface).lower(), severity)
+        if key in reported:
+            continue  # the same two wordings again (a repeated lede): one row is enough
+        reported.add(key)
         rows.append(("figure", severity, x.claim_id, x.unit, x.article_id, y.article_id,
                      f"{x.surface} ({x.qualifier}): {getattr(x, 'sentence', '')}",
                      f"{y.surface} ({y.qualifier}): {getattr(y, 'sentence', '')}", why,
@@ -240,7 +254,9 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
         note = f" ({', '.join(rel)} resolved against the publication date)" if rel else ""
         why = (f"'{x.surface}' = {_fmt_window(wx)} vs '{y.surface}' = {_fmt_window(wy)}: the windows do not overlap; "
                f"shared event words: {', '.join(sorted(shared))}{note}")
-        rows.append(("date", "conflict", x.claim_id, f"date of: {', '.join(sorted(shared))}", x.article_id,
+        # years are often background ("last visited in 2000" vs "visited last year"): a tension to check
+        severity = "conflict" if gx == "fine" else "tension"
+        rows.append(("date", severity, x.claim_id, f"date of: {', '.join(sorted(shared))}", x.article_id,
                      y.article_id, f"{x.surface}: {sentence_of.get((x.article_id, getattr(x, 'sentence_id', None)), '')}",
                      f"{y.surface}: {sentence_of.get((y.article_id, getattr(y, 'sentence_id', None)), '')}",
                      why, x.start, x.end, y.start, y.end))

@@ -126,3 +126,21 @@ def test_property_agreement_invariants(rows):
     freq = analysis.claim_frequency(c)
     assert (freq.n_articles <= freq.n_asserts + freq.n_hedged + freq.n_denies).all()
     assert freq.n_sentences.sum() == len(c)
+
+
+def test_seed_claims_counted_by_independent_origin(seed_articles):
+    claims = analysis.tag_claims(seed_articles)
+    groups = analysis.origins(seed_articles)
+    freq = analysis.claim_frequency(claims, groups)
+    assert (freq.n_origins <= freq.n_articles).all()
+    afp = {a for a in seed_articles.article_id if a[:3] in ("000", "002")}
+    both = freq[freq.articles.map(lambda ids: afp <= set(ids))]
+    assert len(both) > 0
+    for row in both.itertuples():
+        supporting = set(claims[(claims.claim_id == row.claim_id) & (claims.stance != "denies")].article_id)
+        if afp <= supporting:  # the AFP copy and its rewrite count once
+            assert row.n_origins == len(supporting) - 1
+    matrix = analysis.source_claim_matrix(claims, by="outlet", articles=seed_articles)
+    assert set(matrix.index) == set(seed_articles.outlet)
+    pairs = analysis.pairwise_agreement(claims, by="outlet", articles=seed_articles)
+    assert ((pairs.agreement >= 0) & (pairs.agreement <= 1)).all()

@@ -149,15 +149,19 @@ def test_dates_without_a_shared_event_word_or_overlapping_are_not_conflicts():
 def test_stance_conflicts_between_articles():
     claims = pd.DataFrame([claims_row("a", 0, "C04", "asserts", "US official"),
                            claims_row("b", 0, "C04", "denies", "Kim Yo Jong"),
-                           claims_row("b", 1, "C04", "asserts", "Hong Min"),
                            claims_row("c", 0, "C04", "hedged", "experts"),
+                           claims_row("e", 0, "C04", "denies", "Kim Yo Jong"),
+                           claims_row("e", 1, "C04", "asserts", "Hong Min"),
                            claims_row("d", 0, "C09", "denies", "Kremlin")])
     out = analysis.find_contradictions(claims)
     pairs = list(zip(out.article_a, out.article_b, out.severity))
-    assert pairs == [("a", "b", "conflict"), ("c", "b", "tension")]
+    # e asserts and reports the denial: its net stance is 'asserts', so only b (denial only) is set against
+    assert pairs == [("a", "b", "conflict"), ("e", "b", "conflict"), ("c", "b", "tension")]
     assert out.iloc[0].detail_b.startswith("denies (Kim Yo Jong)")
+    assert out.iloc[0].detail_a.startswith("asserts (US official)")
     same = analysis.find_contradictions(claims, include_same_article=True)
-    assert ("b", "b", "conflict") in set(zip(same.article_a, same.article_b, same.severity))
+    assert ("e", "e", "conflict") in set(zip(same.article_a, same.article_b, same.severity))
+    assert len(same) == 4
 
 
 def test_figure_bounds_units():
@@ -213,3 +217,27 @@ def test_seed_veto_dates_with_the_real_date_extractor(seed_articles):
     body = dict(zip(seed_articles.article_id, seed_articles.body))
     assert body[ids["000"]][out.start_a[0]:out.end_a[0]].endswith("March")
     assert body[ids["001"]][out.start_b[0]:out.end_b[0]].endswith("April")
+
+
+def test_seed_pipeline_end_to_end(seed_articles):
+    """Seeds through the real extractors: veto month, container figures, denials."""
+    claims = analysis.tag_claims(seed_articles)
+    out = analysis.find_contradictions(claims, analysis.extract_quantities(seed_articles),
+                                       analysis.extract_dates(seed_articles), seed_articles)
+    short = out.assign(article_a=out.article_a.str[:3], article_b=out.article_b.str[:3])
+    dates = short[short.type == "date"]
+    assert ["C08", "000", "001", "conflict"] in dates[["claim_id", "article_a", "article_b", "severity"]].values.tolist()
+    figures = short[short.type == "figure"]
+    # "thousands of containers" (AFP copies) vs "more than 1,000 containers" (Yonhap): tension, once per pair
+    assert set(zip(figures.article_a, figures.article_b, figures.severity)) >= {("000", "004", "tension"),
+                                                                              ("002", "004", "tension")}
+    assert not figures.duplicated(["article_a", "article_b", "topic"]).any()
+    assert (figures.topic == "container").any() and not (figures.severity == "conflict").any()
+    # every stance row sets a supporting article against one whose net stance is a denial
+    matrix = analysis.source_claim_matrix(claims)
+    for row in out[out.type == "stance"].itertuples():
+        assert matrix.loc[row.article_b, row.claim_id] == "denies"
+        assert matrix.loc[row.article_a, row.claim_id] in ("asserts", "hedged")
+    bodies = dict(zip(seed_articles.article_id, seed_articles.body))
+    for row in out[out.type != "stance"].itertuples():
+        assert 0 <= row.start_a < row.end_a <= len(bodies[row.article_a])
