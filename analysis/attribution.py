@@ -234,14 +234,18 @@ analysis examination debris evidence it this that there these those officials ex
 """.split())
 
 
-def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan]) -> list[_Candidate]:
+def _in_quotes(quotes: list[QuoteSpan], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and quotes[k].start <= offset < quotes[k].end
+
+
+def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: list[int]) -> list[_Candidate]:
     out: list[_Candidate] = []
-    text = body[s:e]
-    for n_cues, m in enumerate(_CUE_RE.finditer(text)):
+    for n_cues, m in enumerate(_CUE_RE.finditer(body, s, e)):
         if n_cues == MAX_CUES_PER_SENTENCE:
             break
-        cs, ce = s + m.start(), s + m.end()
-        if any(q.start <= cs < q.end for q in quotes):
+        cs, ce = m.start(), m.end()
+        if _in_quotes(quotes, qstarts, cs):
             continue  # the quoted speaker's own words
         surface = re.sub(r"\s+", " ", m.group(0).lower())
         cue = _CUES.get(surface, surface)
@@ -311,23 +315,32 @@ class _Resolver:
             if m.role and m.name not in self.roles:
                 self.roles[m.name] = m.role
         self.acronyms = _acronyms(body)
+        # name token -> (mention starts, full names), for "Kirby" -> "John Kirby"
+        self._by_token: dict[str, tuple[list[int], list[str]]] = {}
+        for m in mentions:
+            for tok in m.name.split():
+                entry = self._by_token.setdefault(tok, ([], []))
+                entry[0].append(m.start)
+                entry[1].append(m.name)
+        self._speaker_names: dict[str, str] = {}
+        self._last: dict[str, tuple[int, str]] = {}  # latest speaker: "person", "thing", "any"
 
     def _full_name(self, token: str, offset: int) -> str | None:
-        before = [m for m in self.mentions[:bisect_left(self._mention_starts, offset)] if token in m.name.split()]
-        if before:
-            return before[-1].name
-        known = [sp for _, sp, person in self.events if person and token in sp.split()]
-        if known:
-            return known[-1]
-        after = [m for m in self.mentions if token in m.name.split()]
-        return after[0].name if after else None
+        """The latest full name before ``offset`` containing ``token`` (else a speaker's, else the first)."""
+        found = self._by_token.get(token)
+        if found:
+            k = bisect_left(found[0], offset) - 1
+            if k >= 0:
+                return found[1][k]
+        named = self._speaker_names.get(token)
+        if named:
+            return named
+        return found[1][0] if found else None
 
     def _pronoun(self, kind: str, offset: int) -> str | None:
-        best: tuple[int, str] | None = None
-        for off, sp, person in self.events:
-            if off < offset and (kind == "any" or (kind == "person") == person):
-                if best is None or off >= best[0]:
-                    best = (off, sp)
+        best: tuple[int, str] | None = self._last.get(kind)
+        if best is not None and best[0] >= offset:
+            best = None
         if kind == "person":
             k = bisect_left(self._mention_starts, offset) - 1
             if k >= 0 and (best is None or self.mentions[k].start > best[0]):
@@ -363,7 +376,7 @@ class _Resolver:
         elif len(toks) == 1 and cleaned.lower() == name.lower():
             # "the official" -> the official named before ("US official")
             head = toks[0].lower().rstrip("s")
-            for _, sp, _person in reversed(self.events):
+            for _, sp, _person in reversed(self.events[-50:]):
                 if sp.lower().split()[-1].rstrip("s") == head:
                     name = sp
                     break
@@ -379,7 +392,13 @@ class _Resolver:
         return name, stype, role
 
     def note(self, offset: int, speaker: str, stype: str) -> None:
-        self.events.append((offset, speaker, looks_like_person(speaker)))
+        person = looks_like_person(speaker)
+        self.events.append((offset, speaker, person))
+        self._last["any"] = (offset, speaker)
+        self._last["person" if person else "thing"] = (offset, speaker)
+        if person:
+            for tok in speaker.split():
+                self._speaker_names[tok] = speaker
 
 
 def _acronyms(body: str) -> dict[str, str]:
@@ -429,13 +448,11 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
             resolver.acronyms[acr] = long_form
     rows: list[list] = []
     quote_speaker: dict[int, int] = {}     # quote_id -> row index that attributes it
+    row_quotes: list[list[QuoteSpan]] = []
     for sid, (s, e) in enumerate(spans):
         lo = bisect_right(qstarts, s) - 1
         inside = [q for q in quotes[max(0, lo):bisect_left(qstarts, e)] if q.end > s and q.start < e]
-        cands = _candidates(body, s, e, inside if inside else [])
-        if quotes:
-            # a cue inside a quote that started in an earlier sentence
-            cands = [c for c in cands if not any(q.start <= c.cue_start < q.end for q in inside)]
+        cands = _candidates(body, s, e, quotes, qstarts)
         best = min(cands, key=lambda c: (c.rank, c.cue_start)) if cands else None
         quote = max(inside, key=lambda q: min(q.end, e) - max(q.start, s)) if inside else None
         qs = max(quote.start, s) if quote else -1
@@ -449,15 +466,15 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
                 quote_speaker.setdefault(q.quote_id, len(rows) - 1)
         else:
             rows.append([aid, sid, None, None, "", "", -1, -1, qs, qe, quote is not None, False, s, e])
+        row_quotes.append(inside)
     # quoted sentences without a cue take the speaker of their quotation,
     # else of the quoted, attributed sentence just before them
     for i, row in enumerate(rows):
         if row[2] is not None or not row[10]:
             continue
-        s, e = row[12], row[13]
         src = None
-        for q in quotes:
-            if q.end > s and q.start < e and q.quote_id in quote_speaker:
+        for q in row_quotes[i]:
+            if q.quote_id in quote_speaker:
                 src = quote_speaker[q.quote_id]
                 break
         if src is None and i > 0 and rows[i - 1][2] is not None and rows[i - 1][10] \

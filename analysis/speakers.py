@@ -124,7 +124,9 @@ company group bank inc ltd corp co party club league cup fc championship premier
 both all some several many most other another each every no any such
 advertisement listen follow track read watch more related share
 iskander hwasong kn
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+""".split()) | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
+# (abbreviations like "Jan" and "Sat" are also first names, so only full
+# month and weekday names block a name)
 
 _TITLE_WORDS = frozenset("""
 mr mrs ms dr sir lord president prime minister leader ambassador secretary general gen spokesman
