@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 KERNEL := osint-analysis
 REPORTS ?= reports
 
-.PHONY: all setup report test lab bench clean
+.PHONY: all setup report test lab bench bench-quick clean
 
 all: report
 
@@ -36,6 +36,10 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# a slice of the bench corpus and small scales: a minute or two
+bench-quick: $(STAMP)
+	$(PY) benchmarks/run_all.py --quick
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache build *.egg-info
