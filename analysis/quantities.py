@@ -17,6 +17,7 @@ How it works, and why it is fast:
    ("or more"), leading qualifier ("about"), the counted noun phrase
    (:mod:`analysis.noun_phrases`), and the exclusions (dates, clock times,
    identifiers, ordinals, page chrome; :mod:`analysis.quantity_context`);
+   multipliers, units and ranges are read by :mod:`analysis.numeral_tails`;
 3. a pass over neighbouring figures links "X of (the) Y" (``part_of`` with
    ``of_value``) and lets a qualifier scope over a coordination ("up to 3
    million rounds or 500,000 shells");
@@ -38,13 +39,13 @@ import pandas as pd
 from analysis import noun_phrases as _np
 from analysis import quantity_context as _ctx
 from analysis.number_words import (
-    A_SCALE, MULTIPLIERS, NUMBER_WORD_RUN, VAGUE, fraction_value, parse_digits,
-    parse_number_words, vague_value,
+    A_SCALE, NUMBER_WORD_RUN, VAGUE, fraction_value, parse_digits, parse_number_words, vague_value,
 )
+from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, read_range, unit_after
+from analysis.quantity_links import link_neighbours
 from analysis.sentences import SentenceIndex, _require
 from analysis.units import (
-    CURRENCY_PREFIX_PATTERN, MONEY_UNITS, UNIT_AFTER, UNIT_KIND, currency_prefix_unit,
-    is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
 )
 
 COLUMNS = [
@@ -53,8 +54,6 @@ COLUMNS = [
 ]
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague", "part_of")
 
-# Digits start with a digit so the regex engine can skip other characters in C.
-_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?")
 # Currency written before the digits ("$", "US$", "£", "USD ", "Rs ").
 _CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX_PATTERN}$")
 # Number words open with one of these; the scan runs on the lower-cased body and
@@ -106,15 +105,6 @@ _WORD_NUMERAL = re.compile(
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NOT_BEFORE_DIGITS = frozenset(".,:/-–_")
-_MULT_AFTER = re.compile(
-    r"[ \t]+(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
-    r"(?:[ \t]+(?P<w2>(?i:million|billion)))?\b"
-    r"|(?P<a>bn|mn|mln|tn|trn|m|k|b|M|K|B|Bn|BN)(?![A-Za-z0-9])"
-)
-_RANGE_TAIL = re.compile(
-    rf"(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+(?i:to|and|or)[ \t]+)"
-    rf"(?P<cur>{CURRENCY_PREFIX_PATTERN})?(?:(?P<digits>{_DIGITS.pattern})|(?P<words>(?i:{NUMBER_WORD_RUN})))"
-)
 _HALF_A_UNIT = re.compile(r"[ \t]+an?(?=[ \t]+[a-z])", re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?![\w-])")
 _ORDINAL_HYPHEN = re.compile(
@@ -131,24 +121,11 @@ _ADDRESS_AFTER = re.compile(
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Boulevard|Terrace|Crescent|Close)\b"
 )
-_MONEY_WORDS = frozenset("""
-sales revenue revenues profit profits turnover worth cost costs budget fund funding debt debts
-deficit loss losses price paid pay bid deal valued earnings income spending investment fine fined
-raised bonus
-""".split())
-_METRE_AFTER = re.compile(
-    r"[ \t]*(?:tall|high|long|wide|deep|away|above|below|metres|meters|sprint|sprints|race|races|"
-    r"hurdles|freestyle|breaststroke|backstroke|butterfly|medley|relay|relays|final|finals|title|"
-    r"titles|record|records|run|dash|heat|heats|event|events|gold|silver|bronze|medal|medals|"
-    r"champion|champions|runner|runners|specialist|world|indoor|outdoor|semi-final|semi-finals)\b",
-    re.IGNORECASE,
-)
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
 _YEAR_PREPOSITION = frozenset("""
 in since by from until till to of the during before after early late mid circa year
 season between through throughout around about spring summer autumn winter fall
 """.split())
-_CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles rubles francs".split())
 _NOT_BEFORE_FRACTION = frozenset("""
 first second third fourth final last the this that next previous latter former top bottom other
 opening closing early late each every either
@@ -235,7 +212,7 @@ def find_figures(body: str) -> list[_Figure]:
     if len(low) != len(body):  # a few characters change length when lower-cased
         low = body.translate(_ASCII_LOWER)
     # candidate numeral starts: digits, and words that open a number word
-    cands: list[tuple[int, re.Match | None]] = [(m.start(), m) for m in _DIGITS.finditer(body)]
+    cands: list[tuple[int, re.Match | None]] = [(m.start(), m) for m in DIGITS.finditer(body)]
     if _WORD_AT_START.match(low):
         cands.append((0, None))
     cands.extend((m.start() + 1, None) for m in _WORD_TRIGGER.finditer(low))
@@ -251,7 +228,7 @@ def find_figures(body: str) -> list[_Figure]:
             fig, resume = _read_words(body, low, p)
         if fig is not None:
             figures.append(fig)
-    _link_neighbours(body, figures)
+    link_neighbours(body, figures)
     return figures
 
 
@@ -289,7 +266,7 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         return None, resume
     f = _Figure()
     value = parse_digits(digits)
-    mult, pos = _multiplier(body, pos, digits, bool(cur), before)
+    mult, pos = multiplier(body, pos, digits, bool(cur), before)
     if mult is None:
         return None, resume
     has_mult = mult != 1.0
@@ -300,14 +277,14 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         f.is_count = False
     unit_sep = ""
     if not cur:
-        u = _unit_after(body, pos, value, has_mult)
+        u = unit_after(body, pos, value, has_mult)
         if u is not None:
             (f.unit, f.kind, scale), pos, unit_sep = u
             f.value = value * scale
             f.is_count = False
-    rng = _RANGE_TAIL.match(body, pos)
+    rng = RANGE_TAIL.match(body, pos)
     if rng is not None:
-        verdict = _range(body, f, rng, digits, before, s, has_mult)
+        verdict = read_range(body, f, rng, digits, before, s, has_mult)
         if verdict == "skip":
             return None, max(resume, rng.end())
         if verdict is not None:
@@ -393,15 +370,15 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         return None, resume
     f.value = value
     unit_sep = ""
-    u = _unit_after(body, pos, value, has_mult)
+    u = unit_after(body, pos, value, has_mult)
     if u is not None:
         (f.unit, f.kind, scale), pos, unit_sep = u
         f.value = value * scale
         f.is_count = False
     if group in ("words", "ascale"):
-        rng = _RANGE_TAIL.match(body, pos)
+        rng = RANGE_TAIL.match(body, pos)
         if rng is not None:
-            verdict = _range(body, f, rng, "", before, s, has_mult)
+            verdict = read_range(body, f, rng, "", before, s, has_mult)
             if verdict == "skip":
                 return None, max(resume, rng.end())
             if verdict is not None:
@@ -546,179 +523,3 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
     return True
 
 
-def _multiplier(body: str, pos: int, digits: str, has_currency: bool,
-                before: _ctx.Before) -> tuple[float | None, int]:
-    """Scale word or abbreviation after digits; ``(None, pos)`` when the digits are a code."""
-    mm = _MULT_AFTER.match(body, pos)
-    if mm is None:
-        # digits glued to letters that are no unit ("3D", "4G", "4x4") are codes
-        if pos < len(body) and (body[pos].isalpha() or body[pos] == "_"):
-            if UNIT_AFTER.match(body, pos) is None:
-                return None, pos
-        return 1.0, pos
-    if mm.group("w"):
-        mult = MULTIPLIERS[mm.group("w").lower()]
-        if mm.group("w2"):
-            mult *= MULTIPLIERS[mm.group("w2").lower()]
-        return mult, mm.end()
-    a = mm.group("a")
-    low = a.lower()
-    if a == "m" and not has_currency and not _m_means_million(body, mm.end(), digits, before):
-        return 1.0, pos  # metres: left to the unit reader
-    if a in ("b", "B", "M", "K") and not has_currency:
-        return None, pos  # "5B", "3M": codes, not amounts
-    return MULTIPLIERS[low], mm.end()
-
-
-def _m_means_million(body: str, after: int, digits: str, before: _ctx.Before) -> bool:
-    """Is the "m" in "2.3m" a million (people, pounds) rather than metres?"""
-    if _METRE_AFTER.match(body, after):
-        return False
-    nxt = _NEXT_WORD.match(body, after)
-    if nxt is not None:
-        w = nxt.group("w").lower()
-        if w in _CURRENCY_WORDS or w == "of" or (nxt.group("w").islower() and is_plural(w)):
-            return True
-    return any(t.lower().strip(".,;:()\"'") in _MONEY_WORDS or t[:1] in "$£€¥" for t in before.tokens[-6:])
-
-
-def _unit_after(body: str, pos: int, value: float, has_mult: bool):
-    """``((unit, kind, scale), new_pos, separator)`` for a unit right after the number."""
-    u = UNIT_AFTER.match(body, pos)
-    if u is None:
-        return None
-    surface = u.group("unit")
-    found = lookup_unit(surface)
-    if found is None:
-        return None
-    sep = u.group("sep")
-    unit = found[0]
-    if sep and len(surface) == 1 and surface != "%":
-        return None  # "5 m", "3 t": too ambiguous when written apart
-    if sep.strip() == "-" and (surface == "%" or unit in MONEY_UNITS):
-        return None
-    if unit == "krw" and surface.lower() == "won" and not (has_mult or value >= 1000):
-        return None  # "won" is usually the verb
-    return found, u.end(), sep
-
-
-def _range(body: str, f: _Figure, rng: re.Match, digits: str, before: _ctx.Before, s: int,
-           has_mult: bool):
-    """Decide whether a following number makes a range.
-
-    Returns ``(new_pos, new_start)`` for a range, ``"skip"`` when the pair
-    is not a quantity at all (a score, a span of years, a code), or ``None``
-    to leave the second number to be read on its own.
-    """
-    sep = rng.group("sep").strip().lower()
-    d2 = rng.group("digits")
-    w2 = rng.group("words")
-    dash = sep in ("-", "–", "—")
-    if (d2 is None) != (not digits):
-        return None  # "10 to fifteen": mixed writing, not read as a range
-    pos = rng.end()
-    mult2 = 1.0
-    if d2 is not None:
-        if dash and _ctx.year_like(digits) and (_ctx.year_like(d2) or len(d2) == 2):
-            return "skip"  # 2001-2004, 2004-05
-        if _ctx.NOT_AFTER_DIGITS.match(body, pos):
-            return "skip" if dash else None
-        v2 = parse_digits(d2)
-        mm = _MULT_AFTER.match(body, pos)
-        if mm is not None and (mm.group("w") or mm.group("a") in ("bn", "m", "k", "tn")):
-            mult2 = MULTIPLIERS[(mm.group("w") or mm.group("a")).lower()]
-            if mm.group("w2"):
-                mult2 *= MULTIPLIERS[mm.group("w2").lower()]
-            pos = mm.end()
-    else:
-        v2 = parse_number_words(w2)
-        if v2 is None:
-            return None
-    if d2 is not None and sep in ("-", "–", "—", "to", "and") and _ctx.MONTH_AFTER.match(body, pos):
-        return "skip"  # 20-21 January, from 14 to 17 February: dates
-    if dash:
-        if re.match(r"[ \t]*[-–—][ \t]*\d", body[pos:pos + 4]):
-            return "skip"  # 4-4-2, phone numbers
-        if digits and parse_digits(digits) <= 30 and v2 <= 30 and _ctx.SCORE_CONTEXT.search(
-                body, max(0, s - 40), min(len(body), pos + 40)):
-            return "skip"  # a match score: "won 3-1"
-    low = f.value
-    high = v2 * mult2
-    if not has_mult and mult2 != 1.0 and low < v2:
-        low *= mult2  # "between 2 and 3 million"
-    if digits and d2 and _ctx.year_like(digits) and _ctx.year_like(d2) and not has_mult:
-        return "skip" if dash or sep == "and" else None  # between 2001 and 2004: years
-    new_start = s
-    if sep == "and":
-        new_start = before.between(0)
-        if new_start is None or not low < high:
-            return None
-    elif sep == "or":
-        if not low < high or low != int(low) or high != int(high) or mult2 != 1.0:
-            return None
-    elif sep == "to":
-        if not low < high or before.after_from():
-            return None
-    elif not low < high:  # a dash between a larger and a smaller number
-        return "skip" if f.is_count and not has_mult else None
-    # the unit may follow the second number only ("10-20 km"); a different unit
-    # means two figures ("fell 46% to 1.6bn euros")
-    u = _unit_after(body, pos, high, mult2 != 1.0)
-    cur2 = rng.group("cur")
-    unit2 = (currency_prefix_unit(cur2) or "usd") if cur2 else (u[0][0] if u is not None else None)
-    if unit2 is None:
-        if not f.is_count and f.kind != "money":
-            return None
-    elif not f.is_count and unit2 != f.unit:
-        return None
-    elif f.is_count and cur2:
-        return None
-    if u is not None and not cur2:
-        (unit, kind, scale), pos2, _sep = u
-        if f.is_count:
-            low *= scale
-        high *= scale
-        f.unit, f.kind, f.is_count = unit, kind, False
-        pos = pos2
-    f.value = low
-    f.value_high = high
-    f.qualifier = "range"
-    f.own_qualifier = True
-    return pos, new_start
-
-
-# ---------------------------------------------------------------- neighbours
-
-_OF_GAP = re.compile(
-    r"[ \t]+(?:out[ \t]+)?of[ \t]+(?:(?:the|these|those|its|their|his|her|our|an?|all)[ \t]+)?"
-    r"(?:[A-Z][A-Za-z.-]*(?:['’]s?|s['’])[ \t]+)?$",  # "92 of the Lords' 750 peers"
-)
-_IN_GAP = re.compile(r"[ \t]+in[ \t]+$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"[ \t]*,?[ \t]+(?:or|and|and/or)[ \t]+$", re.IGNORECASE)
-
-
-def _link_neighbours(body: str, figures: list[_Figure]) -> None:
-    """Link "X of (the) Y" and let a qualifier scope over "A or B"."""
-    for a, b in zip(figures, figures[1:]):
-        gap_start = a.end
-        if b.start - gap_start > 48 or b.start < gap_start:
-            continue
-        gap = body[gap_start:b.start]
-        if "\n" in gap:
-            continue
-        # "21 of the roughly 50 missiles", "nine out of 10 people", "one in five adults"
-        if (a.kind in ("count", "percentage") and b.kind == "count" and math.isnan(a.value_high)
-                and (_OF_GAP.match(gap) or (_IN_GAP.match(gap) and a.kind == "count"
-                                           and a.value < b.value and not a.unit))):
-            a.qualifier = "part_of"
-            a.of_value = b.value
-            if a.kind == "count":
-                a.unit = b.unit
-                a.subject = b.subject
-            continue
-        # "up to 3 million rounds or 500,000 shells": the bound covers both
-        if (a.own_qualifier and a.qualifier in ("approx", "at_least", "at_most")
-                and not b.own_qualifier and b.qualifier == "exact" and a.kind == b.kind):
-            np_end = a.np_end if a.np_end > 0 else a.end
-            if np_end <= b.start and _COORD_GAP.fullmatch(body, np_end, b.start):
-                b.qualifier = a.qualifier
