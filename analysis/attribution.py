@@ -173,6 +173,7 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
 
 _ADVERB_SKIP = frozenset("""
 also previously earlier later repeatedly already recently once again still further then now today
+neither either not never
 yesterday tonight has have had been publicly privately separately reportedly allegedly apparently
 specifically firmly flatly strongly last this next on in at early late month week year weekend
 morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday

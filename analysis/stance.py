@@ -34,6 +34,7 @@ backtracking.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 _HEDGE = re.compile(
@@ -47,7 +48,8 @@ _HEDGE = re.compile(
     r"(?:did|does|do|would|could)\s+not\s+(?:immediately\s+)?deny|"
     r"(?:declined|refused)\s+to\s+(?:confirm|comment|deny)|"
     r"(?:could\s+not|cannot|can't)\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|"
-    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|assessment\s+suggests)(?![\w-])",
+    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:did|does|do|would)\s+not\s+confirm|"
+    r"(?:did|does|do|would|could)\s+not\s+rule\s+out|assessment\s+suggests)(?![\w-])",
     re.IGNORECASE)
 _HEDGE_NOUNS = frozenset("allegation allegations claim claims accusation accusations suspicion suspicions "
                          "speculation rumour rumours rumor rumors".split())
@@ -67,10 +69,13 @@ _REFUTED = re.compile(r"(?<!\w)(?:is|was|are|were)\s(?:\w+\s)?(?:false|untrue|a\
 _NEGATOR = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|\w+n't)(?![\w-])", re.IGNORECASE)
 _NO_EVIDENCE = re.compile(r"(?<![\w-])no\s+(?:evidence|proof|sign|signs|indication|indications)(?![\w-])",
                           re.IGNORECASE)
-_NOT_NEGATING = frozenset("only just least clear yet known surprising surprise a an immediately".split())
+# "not only", "not clear", "did not deny/confirm/comment/rule out" do not negate the claim
+# (the last ones are hedges)
+_NOT_NEGATING = frozenset("""only just least clear yet known surprising surprise a an immediately deny denied denies
+dispute disputed confirm confirmed comment respond responded reply rule ruled""".split())
 _CLAUSE_BREAK = re.compile(r",\s+but\s|;\s|\sbut\s|,\s+while\s|,\s+although\s|,\s+though\s|,\s+yet\s|"
-                           r"\s[—–]\s|\s--\s|,\s+whereas\s|,\s+even\s+as\s")
-_HEDGE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|,\s+which\s|\sahead\s+of\s|\safter\s|\sbefore\s|,\s+as\s|"
+                           r"\s[—–]\s|\s--\s|,\s+whereas\s|,\s+even\s+as\s|,\s+which\s|,\s+who\s")
+_HEDGE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\sahead\s+of\s|\safter\s|\sbefore\s|,\s+as\s|"
                           r",\s+according\s+to\s|,\s+said\s|,\s+saying\s")
 
 
@@ -106,9 +111,21 @@ class StanceCues:
         return None
 
 
-def _scope_end(text: str, pos: int, pattern: re.Pattern) -> int:
-    m = pattern.search(text, pos)
-    return m.start() if m else len(text)
+class _Breaks:
+    """Clause-break offsets of one sentence, found once (scope lookups stay linear)."""
+
+    def __init__(self, text: str, pattern: re.Pattern) -> None:
+        self.n = len(text)
+        self.starts = [m.start() for m in pattern.finditer(text)]
+
+    def after(self, pos: int) -> int:
+        k = bisect_left(self.starts, pos)
+        return self.starts[k] if k < len(self.starts) else self.n
+
+
+# Cues examined per kind and sentence: real sentences have a few; a
+# pathological run-on "sentence" must not cost cues x length.
+MAX_CUES = 20
 
 
 def _negated_denial(text: str, start: int) -> bool:
@@ -149,14 +166,18 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
     []
     """
     out = StanceCues()
+    clause = _Breaks(text, _CLAUSE_BREAK)
+    hedge_clause = _Breaks(text, _HEDGE_BREAK)
     for pattern in (_DENIAL, extra_denials):
         if pattern is None:
             continue
         for m in pattern.finditer(text):
+            if len(out.denials) >= MAX_CUES:
+                break
             if _negated_denial(text, m.start()):
                 continue
-            scope = _scope_end(text, m.end(), _CLAUSE_BREAK)
-            if _REFUTED.search(text, m.end(), scope):
+            scope = clause.after(m.end())
+            if _REFUTED.search(text, m.end(), min(scope, m.end() + 300)):
                 continue  # "the statement denying X is blatantly false": the denial is refuted
             out.denials.append(Cue("denial", m.start(), m.end(), scope, m.group(0)))
     out.mentions_denial = bool(out.denials) or any(
@@ -165,6 +186,8 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
         if pattern is None:
             continue
         for m in pattern.finditer(text):
+            if len(out.hedges) >= MAX_CUES:
+                break
             word = m.group(0).lower()
             if word in _HEDGE_NOUNS:
                 if out.denials and any(d.start < m.start() < d.scope_end for d in out.denials):
@@ -173,10 +196,12 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
                     continue  # "confirm long-standing allegations"
             if word.startswith(("accus", "claim")) and out.denials:
                 continue
-            scope = _scope_end(text, m.end(), _HEDGE_BREAK)
+            scope = hedge_clause.after(m.end())
             out.hedges.append(Cue("hedge", m.start(), m.end(), scope, m.group(0)))
     out.hedges.sort(key=lambda c: c.start)
     for m in _NEGATOR.finditer(text):
+        if len(out.negations) >= MAX_CUES:
+            break
         nxt = text[m.end():m.end() + 40].split()
         if not nxt or nxt[0].lower().strip(",.") in _NOT_NEGATING:
             continue
@@ -185,13 +210,14 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
         # the three words after the negator
         pos = m.end()
         count = 0
-        for w in re.finditer(r"\S+", text[m.end():]):
+        for w in re.finditer(r"\S+", text[m.end():m.end() + 120]):
             pos = m.end() + w.end()
             count += 1
             if count == 3:
                 break
         out.negations.append(Cue("negation", m.start(), m.end(), pos, m.group(0)))
     for m in _NO_EVIDENCE.finditer(text):
-        out.negations.append(Cue("negation", m.start(), m.end(), _scope_end(text, m.end(), _CLAUSE_BREAK),
-                                 m.group(0)))
+        if len(out.negations) >= 2 * MAX_CUES:
+            break
+        out.negations.append(Cue("negation", m.start(), m.end(), clause.after(m.end()), m.group(0)))
     return out
