@@ -528,3 +528,37 @@ def test_cli_subprocess_has_no_traceback(tmp_path, case):
     assert "Traceback" not in proc.stderr and proc.stdout == ""
     assert proc.stderr.strip().split("\n")[-1].startswith("error: ")
     assert message in proc.stderr
+
+
+# --- codebooks (the claims tests cover syntax, keys, regexes, ids; these add hostile files) ---
+
+@pytest.mark.parametrize("content,message", [
+    ("- just\n- a list\n", "codebook must be a mapping"),
+    ("plain words\n", "codebook must be a mapping"),
+    ('!!python/object/apply:os.system ["echo owned"]\n', "codebook must be a mapping"),
+    (PNG, ""),
+    # an alias bomb: nine to the eighth references if anything expanded it
+    ("concepts:\n  a: &a [x, x, x, x, x, x, x, x, x]\n"
+     + "".join(f"  {c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefg", "bcdefgh"))
+     + "claims:\n  - id: A\n    label: a\n    rules:\n      - all: [h]\n", "term must be a single value"),
+])
+def test_hostile_codebook_files_raise_codebook_error(tmp_path, content, message):
+    path = tmp_path / "book.yaml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    with pytest.raises(analysis.CodebookError) as info:
+        analysis.load_codebook(path)
+    assert str(info.value).startswith(str(path)) and message in str(info.value)
+
+
+def test_bad_codebook_or_corpus_stops_render_before_any_notebook(tmp_path):
+    book = tmp_path / "book.yaml"
+    book.write_text("claims:\n  - id: A\n    label: a\n    rules:\n      - regex: '(a+)+$'\n")
+    out = tmp_path / "reports"
+    status, _, err = cli("render", "--corpus", str(Path(analysis.__file__).parents[1] / "seeds"),
+                         "--out", str(out), "-p", f"codebook={book}")
+    assert status == 2
+    assert err.strip().startswith(f"error: {book}:5:") and "\n" not in err.strip()
+    assert not any(out.glob("*/index.html")), "a run folder was made for a render that could not start"
+    status, _, err = cli("render", "--corpus", str(tmp_path / "nope"), "--out", str(out))
+    assert status == 2 and "nope does not exist" in err and "Traceback" not in err
+    assert not any(out.glob("*/index.html"))
