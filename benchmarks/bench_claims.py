@@ -1,0 +1,100 @@
+"""Throughput of attribution, claim tagging and claim clustering on the BBC bench corpus.
+
+Times :func:`analysis.extract_attributions`, :func:`analysis.tag_claims`
+(default codebook, reusing the attributions, as a pipeline does) and the
+two together, in MB/s (UTF-8 bytes of the article bodies) and articles/s,
+from CPU time of this process (independent of what else the machine does)
+and wall-clock time, best of ``--repeat`` runs. Then
+:func:`analysis.cluster_claims` once (it is corpus-level, not per-article),
+and a linearity check: attribution + claims on the first half of the corpus
+versus all of it.
+
+The BBC corpus is off-topic for the default codebook, so the claims figure
+is the cost of *looking*; the seeds give the cost of finding. No crash on
+2,224 real articles is part of the result.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_claims.py [CORPUS] [--repeat 3] [--no-clusters]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import analysis  # noqa: E402
+from analysis.attribution import extract_attributions  # noqa: E402
+from analysis.claim_clusters import cluster_claims  # noqa: E402
+from analysis.claims import tag_claims  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
+
+
+def _time(func, repeat: int):
+    best_cpu = best_wall = float("inf")
+    result = None
+    for _ in range(repeat):
+        c, w = time.process_time(), time.perf_counter()
+        result = func()
+        best_cpu = min(best_cpu, time.process_time() - c)
+        best_wall = min(best_wall, time.perf_counter() - w)
+    return best_cpu, best_wall, result
+
+
+def _report(label: str, mb: float, n: int, cpu: float, wall: float) -> None:
+    print(f"{label:28s} {cpu:7.2f} s cpu {mb / cpu:6.2f} MB/s {n / cpu:7.0f} art/s  |"
+          f"  {wall:7.2f} s wall {mb / wall:6.2f} MB/s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-clusters", action="store_true", help="skip cluster_claims")
+    args = parser.parse_args(argv)
+    if not Path(args.corpus).is_dir():
+        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+        return 2
+    articles = analysis.load_corpus(args.corpus)
+    mb = articles["body"].str.encode("utf-8").str.len().sum() / 1e6
+    n = len(articles)
+    print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text, best of {args.repeat}")
+
+    cpu_a, wall_a, attrs = _time(lambda: extract_attributions(articles), args.repeat)
+    _report("extract_attributions", mb, n, cpu_a, wall_a)
+    cpu_c, wall_c, claims = _time(lambda: tag_claims(articles, attributions=attrs), args.repeat)
+    _report("tag_claims (given attrs)", mb, n, cpu_c, wall_c)
+    cpu_t, wall_t, _ = _time(lambda: tag_claims(articles), args.repeat)
+    _report("attributions + claims", mb, n, cpu_t, wall_t)
+
+    half = articles.iloc[: n // 2]
+    mb_half = half["body"].str.encode("utf-8").str.len().sum() / 1e6
+    cpu_h, _, _ = _time(lambda: tag_claims(half), args.repeat)
+    print(f"linearity: half corpus {cpu_h:.2f} s cpu for {mb_half:.2f} MB -> full {cpu_t:.2f} s for {mb:.2f} MB "
+          f"(ratio {cpu_t / cpu_h:.2f} for {mb / mb_half:.2f}x the text)")
+
+    attributed = attrs[attrs["speaker_type"] != "narrator"]
+    print(f"attributions: {len(attrs)} sentences, {len(attributed)} attributed "
+          f"({len(attributed) / max(len(attrs), 1):.0%}), {attributed['quoted'].sum()} quoted; "
+          f"speaker types: {attributed['speaker_type'].value_counts().head(6).to_dict()}")
+    print(f"claims found (off-topic corpus): {len(claims)}")
+
+    if not args.no_clusters:
+        cpu_k, wall_k, clusters = _time(lambda: cluster_claims(articles), 1)
+        _report("cluster_claims", mb, n, cpu_k, wall_k)
+        print(f"clusters: {clusters['cluster_id'].nunique()} spanning >= 2 articles, {len(clusters)} sentences; "
+              f"largest {int(clusters['n_sentences'].max()) if len(clusters) else 0} sentences")
+    seeds = analysis.load_corpus(REPO / "seeds")
+    cpu_s, wall_s, seed_claims = _time(lambda: tag_claims(seeds), args.repeat)
+    print(f"seeds: {len(seed_claims)} claim rows from {len(seeds)} articles in {wall_s:.2f} s wall")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
