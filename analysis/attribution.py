@@ -80,7 +80,8 @@ that which who whom whose after before when while as but because if since where 
 although though however amid despite whether what how why until unless once whereas
 """.split())
 _APPOSITIVE_OPENERS = frozenset("a an the who which former now at of from with in".split())
-_FINITE = frozenset("is are was were be will would can could may might must should do does did".split())
+_FINITE = frozenset("is are was were be been has have had will would can could may might must should do does did"
+                    .split())
 _AFTER_STOP = frozenset("""
 who which that on in last this as when while after before because at during earlier later via
 yesterday today tonight
@@ -144,8 +145,9 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
             return None
         appositive = " ".join(t[2] for t in toks[j + 1:]).rstrip(",")
         first = appositive.split(" ", 1)[0].lower()
-        if first not in _APPOSITIVE_OPENERS and not first.endswith("-based"):
-            return None
+        if first not in _APPOSITIVE_OPENERS and not first.endswith("-based") and not (
+                has_role_word(appositive) and j >= 0 and is_capitalised(toks[j][2])):
+            return None  # "Paul Goosens, head of Preventon, told" is fine; a clause is not
         role = appositive if has_role_word(appositive) else ""
         toks = toks[:j + 1]
         toks[-1] = (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])
@@ -166,11 +168,25 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
         return None
     if any(t[2].lower() in _FINITE for t in phrase_toks):
         return None  # the chunk spans a clause, not a noun phrase
+    k0 = len(toks) - len(phrase_toks)
+    phrase = " ".join(t[2] for t in phrase_toks)
+    if (not role and k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
+            and has_role_word(phrase)):
+        # "Chris Panayis, managing director of ISP Freedom2surf said": the
+        # writer dropped the comma closing the appositive
+        name_toks = [t for t in toks[max(0, k0 - 4):k0]]
+        while name_toks and not is_capitalised(name_toks[0][2]):
+            name_toks.pop(0)
+        name = " ".join(t[2] for t in name_toks).rstrip(",")
+        if name_toks and looks_like_person(name):
+            return name, name_toks[0][0], phrase, True
     start = phrase_toks[0][0]
-    main = body[s_start:start].strip() == "" or body[s_start:start].rstrip().endswith(",")
-    return " ".join(t[2] for t in phrase_toks), start, role, main
+    lead = body[max(s_start, start - 300):start]
+    main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
+    return phrase, start, role, main
 
 
+_TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ADVERB_SKIP = frozenset("""
 also previously earlier later repeatedly already recently once again still further then now today
 neither either not never
@@ -222,6 +238,8 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
     toks = cleaned.split()
     if not toks or any(t.lower() in _FINITE for t in toks):
         return False
+    if len(toks) == 1 and toks[0].lower().strip(",.") in _NOT_SPEAKERS:
+        return False  # "And he continued" with the pronoun lost, "But said ..."
     if has_role_word(cleaned):
         return True
     caps = [t for t in toks[1 if sentence_initial and len(toks) > 1 else 0:] if is_capitalised(t)]
@@ -230,6 +248,9 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
     return bool(caps)
 
 
+_NOT_SPEAKERS = frozenset("""
+and but so or also then however meanwhile still yet the a an this that these those there here
+""".split())
 _COMMON_INITIAL = frozenset("""
 analysis examination debris evidence it this that there these those officials experts
 """.split())
@@ -381,7 +402,8 @@ class _Resolver:
                 if sp.lower().split()[-1].rstrip("s") == head:
                     name = sp
                     break
-        person = looks_like_person(name)
+        # "Mr Berlusconi": a title makes a lone surname a person
+        person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
         role = role or self.roles.get(name, "")
         stype = speaker_type(name, role, named_person=person)
         known = self.types.get(name)

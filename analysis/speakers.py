@@ -135,7 +135,7 @@ spokeswoman senator sen rep gov governor mayor chairman chief king queen prince 
 
 _DETERMINERS = frozenset("""
 the a an both all some several many most other another two three four five various leading
-top senior junior key new latest recent
+top senior junior key new latest recent and but so also meanwhile however earlier later then
 """.split())
 # Adverbs and time phrases that sit between a subject and its verb
 # ("Kim Jong Un this month denied", "Ukraine also said", "has previously").
@@ -166,7 +166,7 @@ def clean_phrase(phrase: str) -> str:
     toks = phrase.strip(" ,;:-–—\t\n\"'“”‘’").split()
     while toks and toks[-1].strip(",.").lower() in _ADVERBS:
         toks.pop()
-    while toks and toks[0].lower() in _DETERMINERS and len(toks) > 1:
+    while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ADVERBS) and len(toks) > 1:
         toks.pop(0)
     out = " ".join(toks).strip(" ,;:")
     # a dangling "(DIA)" acronym stays; unmatched brackets do not
