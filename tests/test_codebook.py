@@ -144,3 +144,28 @@ def test_default_patterns_are_linear_on_adversarial_input():
             if rule.regex is not None:
                 rule.regex.search(text)
     assert isinstance(re.compile("x"), re.Pattern)
+
+
+def test_docs_worked_example_is_valid_and_behaves_as_documented():
+    import pandas as pd
+    from pathlib import Path
+
+    import analysis
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "codebook.md").read_text(encoding="utf-8")
+    section = doc.split("## 9. Worked example", 1)[1]
+    yaml_text = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    book = parse_codebook(yaml_text, source="docs/codebook.md")
+    assert book.ids == ["F1", "F2", "F3", "F4", "F5"]
+    table = [line for line in section.split("\n") if line.startswith("| ") and not line.startswith("| sentence")]
+    sentences = [line.split(" | ")[0].lstrip("| ").strip() for line in table]
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(sentences))], "outlet": "Gazette",
+                         "body": sentences})
+    out = analysis.tag_claims(arts, codebook=book)
+    for i, line in enumerate(table):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        claims = [] if cells[1] == "—" else [c.strip() for c in cells[1].split("/")]
+        stances = [c.strip() for c in cells[2].split("/")] if claims else []
+        got = out[out["article_id"] == f"a{i}"]
+        assert sorted(got["claim_id"]) == sorted(claims), line
+        assert dict(zip(got["claim_id"], got["stance"])) == dict(zip(claims, stances)), line
