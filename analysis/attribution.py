@@ -40,10 +40,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .coreference import _DOC_PREFIX, SpeakerResolver, expand_acronym
 from .quotes import QuoteSpan, quote_spans
 from .sentences import _require, iter_sentence_spans
-from .speakers import (Mention, clean_phrase, has_role_word, is_capitalised, looks_like_person,
-                       person_mentions, pronoun_kind, speaker_type, split_role)
+from .speakers import (clean_phrase, has_role_word, is_capitalised, looks_like_person, person_mentions,
+                       pronoun_kind)
 
 # surface form -> canonical cue
 _CUES: dict[str, str] = {}
@@ -86,15 +87,9 @@ _AFTER_STOP = frozenset("""
 who which that on in last this as when while after before because at during earlier later via
 yesterday today tonight
 """.split())
-_DOC_PREFIX = re.compile(
-    r"^(?:an?\s|the\s)?(?:new\s|recent\s|latest\s|separate\s)?(?:report|statement|study|analysis|assessment|"
-    r"survey|letter|post|data|figures|estimates?|investigation|document|review)\s(?:released\s|published\s|"
-    r"issued\s)?(?:by|from|of)\s", re.IGNORECASE)
 _DOCUMENT_WORD = re.compile(r"\b(?:report|study|survey|analysis|assessment|document|data|figures|photos?|"
                             r"images?|footage|video|statement|letter|records?|estimates?|findings)\b", re.I)
 _QUOTE_CHARS = "\"“”„«»"
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
-_SMALL = frozenset("of for and the on in to at de".split())
 
 
 @dataclass
@@ -186,7 +181,6 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
     return phrase, start, role, main
 
 
-_TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ADVERB_SKIP = frozenset("""
 also previously earlier later repeatedly already recently once again still further then now today
 neither either not never
@@ -323,150 +317,14 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
     return out
 
 
-class _Resolver:
-    """Canonical speakers within one article."""
-
-    def __init__(self, body: str, mentions: list[Mention]) -> None:
-        self.body = body
-        self.mentions = mentions
-        self._mention_starts = [m.start for m in mentions]
-        self.events: list[tuple[int, str, bool]] = []  # (offset, speaker, is_person)
-        self.types: dict[str, str] = {}
-        self.roles: dict[str, str] = {}
-        for m in mentions:
-            if m.role and m.name not in self.roles:
-                self.roles[m.name] = m.role
-        self.acronyms = _acronyms(body)
-        # name token -> (mention starts, full names), for "Kirby" -> "John Kirby"
-        self._by_token: dict[str, tuple[list[int], list[str]]] = {}
-        for m in mentions:
-            for tok in m.name.split():
-                entry = self._by_token.setdefault(tok, ([], []))
-                entry[0].append(m.start)
-                entry[1].append(m.name)
-        self._speaker_names: dict[str, str] = {}
-        self._last: dict[str, tuple[int, str]] = {}  # latest speaker: "person", "thing", "any"
-
-    def _full_name(self, token: str, offset: int) -> str | None:
-        """The latest full name before ``offset`` containing ``token`` (else a speaker's, else the first)."""
-        found = self._by_token.get(token)
-        if found:
-            k = bisect_left(found[0], offset) - 1
-            if k >= 0:
-                return found[1][k]
-        named = self._speaker_names.get(token)
-        if named:
-            return named
-        return found[1][0] if found else None
-
-    def _pronoun(self, kind: str, offset: int) -> str | None:
-        best: tuple[int, str] | None = self._last.get(kind)
-        if best is not None and best[0] >= offset:
-            best = None
-        if kind == "person":
-            k = bisect_left(self._mention_starts, offset) - 1
-            if k >= 0 and (best is None or self.mentions[k].start > best[0]):
-                best = (self.mentions[k].start, self.mentions[k].name)
-        return best[1] if best else None
-
-    def resolve(self, phrase: str, role: str, offset: int) -> tuple[str, str, str]:
-        """Return (speaker, speaker_type, role) for a raw phrase at ``offset``."""
-        kind = pronoun_kind(phrase)
-        if kind:
-            found = self._pronoun(kind, offset)
-            if found is None:
-                return phrase.strip().lower(), "unknown", ""
-            role = self.roles.get(found, "")
-            stype = self.types.get(found) or speaker_type(found, role, named_person=looks_like_person(found))
-            self.types[found] = stype
-            return found, stype, role
-        cleaned = clean_phrase(_DOC_PREFIX.sub("", phrase))
-        name, split = split_role(cleaned)
-        role = split or role
-        # "Defense Intelligence Agency (DIA)" -> the long form
-        paren = re.search(r"\s*\(([A-Z][A-Z0-9&]{1,7})\)$", name)
-        if paren:
-            long_form = self.acronyms.get(paren.group(1))
-            name = long_form if long_form and long_form in name else name[:paren.start()].strip()
-        toks = name.split()
-        if len(toks) == 1 and toks[0].isupper() and toks[0] in self.acronyms:
-            name = self.acronyms[toks[0]]
-        elif len(toks) == 1 and is_capitalised(toks[0]) and not toks[0].isupper():
-            full = self._full_name(toks[0].strip(".,"), offset)
-            if full:
-                name = full
-        elif len(toks) == 1 and cleaned.lower() == name.lower():
-            # "the official" -> the official named before ("US official")
-            head = toks[0].lower().rstrip("s")
-            for _, sp, _person in reversed(self.events[-50:]):
-                if sp.lower().split()[-1].rstrip("s") == head:
-                    name = sp
-                    break
-        # "Mr Berlusconi": a title makes a lone surname a person
-        person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
-        role = role or self.roles.get(name, "")
-        stype = speaker_type(name, role, named_person=person)
-        known = self.types.get(name)
-        if known and (stype in {"person", "other", "document", "unknown"} or known == stype):
-            stype = known
-        self.types[name] = stype
-        if role and name not in self.roles:
-            self.roles[name] = role
-        return name, stype, role
-
-    def note(self, offset: int, speaker: str, stype: str) -> None:
-        person = looks_like_person(speaker)
-        self.events.append((offset, speaker, person))
-        self._last["any"] = (offset, speaker)
-        self._last["person" if person else "thing"] = (offset, speaker)
-        if person:
-            for tok in speaker.split():
-                self._speaker_names[tok] = speaker
-
-
-def _acronyms(body: str) -> dict[str, str]:
-    """Acronyms the body defines: "Defense Intelligence Agency (DIA)" -> {"DIA": ...}."""
-    found: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(body):
-        acr = m.group(1)
-        words = body[max(0, m.start() - 120):m.start()].split()
-        letters = [c for c in acr if c.isalpha()]
-        picked: list[str] = []
-        i = len(words) - 1
-        need = len(letters)
-        while i >= 0 and need > 0:
-            w = words[i].strip(",.;:")
-            if w.lower() in _SMALL and picked:
-                picked.insert(0, w)
-            elif w[:1].upper() == letters[need - 1] and w[:1].isupper():
-                picked.insert(0, w)
-                need -= 1
-            else:
-                break
-            i -= 1
-        if need == 0:
-            found.setdefault(acr, " ".join(picked))
-    # acronyms used alone whose long form appears without brackets
-    return found
-
-
-def _expand_acronym(acr: str, body: str) -> str | None:
-    letters = list(acr)
-    pattern = r"\b" + r"\s+(?:(?:of|for|and|the|on)\s+)?".join(f"{c}[a-z]+" for c in letters) + r"\b"
-    if len(letters) < 2 or len(letters) > 6:
-        return None
-    m = re.search(pattern, body)
-    return m.group(0) if m else None
-
-
 def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tuple]:
     spans = list(iter_sentence_spans(body))
     quotes = quote_spans(body)
     qstarts = [q.start for q in quotes]
     mentions = person_mentions(body, [(q.start, q.end) for q in quotes])
-    resolver = _Resolver(body, mentions)
+    resolver = SpeakerResolver(body, mentions)
     for acr in set(re.findall(r"\b[A-Z]{2,6}\b", body)) - set(resolver.acronyms):
-        long_form = _expand_acronym(acr, body)
+        long_form = expand_acronym(acr, body)
         if long_form:
             resolver.acronyms[acr] = long_form
     rows: list[list] = []

@@ -161,7 +161,7 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
     --------
     >>> c = stance_cues("Kim denied the allegations that Pyongyang is shipping weapons, calling them absurd.")
     >>> [d.surface for d in c.denials], [h.surface for h in c.hedges]
-    (['denied'], [])
+    (['denied', 'calling them absurd'], [])
     >>> stance_cues("The Kremlin neither confirmed nor denied the report.").denials
     []
     """
