@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .coreference import _DOC_PREFIX, SpeakerResolver, expand_acronym
+from .coreference import _DOC_PREFIX, SpeakerResolver, acronym_index, expand_acronym
 from .quotes import QuoteSpan, quote_spans
 from .sentences import _require, iter_sentence_spans
 from .speakers import (clean_phrase, has_role_word, is_capitalised, looks_like_person, person_mentions,
@@ -323,8 +323,11 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
     qstarts = [q.start for q in quotes]
     mentions = person_mentions(body, [(q.start, q.end) for q in quotes])
     resolver = SpeakerResolver(body, mentions)
+    index = None
     for acr in set(re.findall(r"\b[A-Z]{2,6}\b", body)) - set(resolver.acronyms):
-        long_form = expand_acronym(acr, body)
+        if index is None:
+            index = acronym_index(body)
+        long_form = expand_acronym(acr, body, index)
         if long_form:
             resolver.acronyms[acr] = long_form
     rows: list[list] = []

@@ -152,10 +152,46 @@ def acronyms(body: str) -> dict[str, str]:
     return found
 
 
-def expand_acronym(acr: str, body: str) -> str | None:
-    letters = list(acr)
-    pattern = r"\b" + r"\s+(?:(?:of|for|and|the|on)\s+)?".join(f"{c}[a-z]+" for c in letters) + r"\b"
-    if len(letters) < 2 or len(letters) > 6:
+_CONNECTORS = r"(?:of|for|and|the|on)"
+# Runs of capitalised words, allowing one small connector between two of them
+# ("Bank of England").  The word and white-space classes are disjoint, so the
+# repetition cannot backtrack.
+_CAPITAL_RUN = re.compile(
+    rf"\b[A-Z][a-z]+\b(?:\s+(?:{_CONNECTORS}\s+)?[A-Z][a-z]+\b)*"
+)
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_MAX_ACRONYM = 6
+
+
+def acronym_index(body: str) -> dict[str, str]:
+    """Map every possible acronym to the first run of capitalised words it abbreviates.
+
+    "... the Defense Intelligence Agency ..." gives ``{"DI": "Defense
+    Intelligence", "DIA": "Defense Intelligence Agency", "IA": ...}``.  One
+    pass over the body (at most 6-word windows), so expanding every acronym
+    of an article is linear in its length; searching the body once per
+    distinct acronym was quadratic on text full of acronyms.
+    """
+    index: dict[str, str] = {}
+    for run in _CAPITAL_RUN.finditer(body):
+        words = [(m.start(), m.end(), m.group(0)[0]) for m in _CAPITAL_WORD.finditer(run.group(0))]
+        base = run.start()
+        for i in range(len(words)):
+            initials = ""
+            for j in range(i, min(len(words), i + _MAX_ACRONYM)):
+                initials += words[j][2]
+                if j > i:
+                    index.setdefault(initials, body[base + words[i][0]:base + words[j][1]])
+    return index
+
+
+def expand_acronym(acr: str, body: str, index: dict[str, str] | None = None) -> str | None:
+    """The first phrase of capitalised words in ``body`` whose initials spell ``acr``.
+
+    Pass a prebuilt :func:`acronym_index` when expanding many acronyms of one body.
+    """
+    if not 2 <= len(acr) <= _MAX_ACRONYM:
         return None
-    m = re.search(pattern, body)
-    return m.group(0) if m else None
+    if index is None:
+        index = acronym_index(body)
+    return index.get(acr)
