@@ -211,3 +211,18 @@ def test_log_axes_use_plain_numbers():
     labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert labels and not any("$" in t or "mathdefault" in t for t in labels)
     assert "100" in labels
+
+
+def test_chart_text_is_literal_without_touching_global_rcparams(tmp_path):
+    import matplotlib as mpl
+
+    from analysis.plots._base import label_axes, new_figure, save_figure
+
+    assert mpl.rcParams["text.parse_math"] is True  # the user's own plots keep mathtext
+    fig, ax = new_figure()
+    ax.barh(range(2), [1, 2])
+    ax.set_yticks(range(2), ["$\\alert{1}$", "$5m and $3m"])  # would raise as mathtext
+    label_axes(ax, "cost $1bn vs $2bn", "x", "y")
+    paths = save_figure(fig, "literal_text", tmp_path)
+    assert all(p.stat().st_size > 0 for p in paths.values())
+    assert mpl.rcParams["text.parse_math"] is True

@@ -14,23 +14,37 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from analysis.errors import ParameterError
 from analysis.palette import FONT_SIZES, GREY
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\Z")
 
-# Labels come from article text (outlets, headlines, claims, quotes); with
-# mathtext on, two "$" in one label ("$5m ... $3m", or a hostile outlet name
-# such as "$\\alert{1}$") raise ValueError while drawing and kill the report.
-# No chart here uses mathematical notation, so text is always literal.
-mpl.rcParams["text.parse_math"] = False
+
+class LiteralTextFigure(Figure):
+    """A figure whose text is always drawn literally, never as mathtext.
+
+    Labels come from article text (outlets, headlines, claims, quotes); with
+    mathtext on, two "$" in one label ("$5m ... $3m", or a hostile outlet
+    name such as "$\\alert{1}$") raise ValueError while drawing and kill the
+    report.  No chart here uses mathematical notation, so every text artist
+    is made literal at draw time, and tick labels that matplotlib creates
+    while drawing are made under a literal-text rc context.  Scoped to these
+    figures: importing the package never changes the user's own plots.
+    """
+
+    def draw(self, renderer):
+        for text in self.findobj(Text):
+            text.set_parse_math(False)
+        with mpl.rc_context({"text.parse_math": False}):
+            return super().draw(renderer)
 
 
 def new_figure(width: float = 7.0, height: float = 4.0, nrows: int = 1, ncols: int = 1,
                **subplot_kw) -> tuple[Figure, object]:
     """A constrained-layout figure and its axes (an array when nrows*ncols > 1)."""
-    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+    fig = LiteralTextFigure(figsize=(width, height), layout="constrained", dpi=100)
     axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
     return fig, axes
 

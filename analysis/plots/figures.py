@@ -12,7 +12,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, QUALIFIER_COLORS, QUALIFIER_LABELS, QUALIFIER_MARKERS
-from analysis.plots._base import label_axes, new_figure, show_empty, shorten, suptitle
+from analysis.plots._base import LiteralTextFigure, label_axes, new_figure, show_empty, shorten, suptitle
 from analysis.sentences import _require
 
 
@@ -150,7 +150,7 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         sub = sub.sort_values(["_q", "value"]).head(max_rows_per_unit).sort_values(["value", "source"])
         panels.append((unit, sub))
     heights = [len(sub) for _, sub in panels]
-    fig = Figure(figsize=(7.5, 1.5 + sum(0.36 * h + 0.75 for h in heights)), layout="constrained", dpi=100)
+    fig = LiteralTextFigure(figsize=(7.5, 1.5 + sum(0.36 * h + 0.75 for h in heights)), layout="constrained", dpi=100)
     axes = fig.subplots(len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": [h + 1.2 for h in heights]})[:, 0]
     suptitle(fig, title)
     head_info = {} if headlines is None or headlines.empty else headlines.set_index("unit").to_dict("index")
@@ -159,7 +159,7 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         if log:
             ax.set_xscale("log")
             # plain numbers ("1,000"), not mathtext powers: text is literal
-            # in these charts (text.parse_math is off, see _base) and readers
+            # in these charts (LiteralTextFigure, see _base) and readers
             # of news figures read 1,000 faster than 10^3
             ax.xaxis.set_major_formatter(FuncFormatter(_plain_number))
             ax.xaxis.set_minor_formatter(NullFormatter())
