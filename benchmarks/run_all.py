@@ -152,6 +152,7 @@ def scale_child(n_articles: int, steps: list[str], corpus: Path, chunk_size: int
         info = extract_to_parquet(_replica_chunks(base, n_articles, chunk_size), out, per_article,
                                   chunk_size=chunk_size)
         result["extract_s"] = time.perf_counter() - start
+        result["extract_peak_mb"] = _max_rss_mb()
         result["rows"] = info["tables"]
         result["parquet_mb"] = sum(p.stat().st_size for p in Path(out).glob("*.parquet")) / 1e6
         del base
@@ -166,10 +167,14 @@ def scale_child(n_articles: int, steps: list[str], corpus: Path, chunk_size: int
             result["rows"]["reuse"] = len(reuse)
             del articles, reuse
     result["total_s"] = result["extract_s"] + result.get("reuse_s", 0.0)
-    # ru_maxrss is in KiB on Linux (bytes on macOS)
-    scale = 1 if sys.platform == "darwin" else 1024
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+    result["peak_mb"] = _max_rss_mb()
     return result
+
+
+def _max_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
 
 
 def run_scale(n_articles: int, steps: list[str], corpus: Path, chunk_size: int) -> dict:
@@ -330,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {size:>8,} articles  {res['mb']:>7.1f} MB  extract {res['extract_s']:7.1f} s"
                   f"  reuse {res.get('reuse_s', 0):6.1f} s  total {res['total_s']:7.1f} s"
                   f"  {res['mb'] / res['total_s']:5.2f} MB/s  {size / res['total_s']:6.0f} art/s"
-                  f"  peak {res['peak_mb']:7.0f} MB  parquet {res['parquet_mb']:.0f} MB"
+                  f"  peak {res['peak_mb']:7.0f} MB (streaming part {res['extract_peak_mb']:.0f} MB)"
+                  f"  parquet {res['parquet_mb']:.0f} MB"
                   f"  reuse rows {res['rows'].get('reuse', 0):,}", flush=True)
 
     dask_result = None
