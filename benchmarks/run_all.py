@@ -204,6 +204,7 @@ def dask_speedup(articles: pd.DataFrame, steps: list[str], workers: int, rounds:
 
     # worker processes read the logging level from the environment
     os.environ["DASK_LOGGING__DISTRIBUTED"] = "error"
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # quantulum3 configures the root logger
     start = time.perf_counter()
     with dask.config.set({"logging.distributed": "error"}), \
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
