@@ -220,11 +220,21 @@ def _denier(body: str, s: int, cue_start: int) -> str | None:
 
 
 def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, text: str, speaker: str) -> bool:
-    """Does the claim hold within the cue's clause, with a term at or after the cue?"""
+    """Does the claim hold within the cue's clause, with a term at or after the cue?
+
+    A claim already complete before the cue is not governed by it: the cue
+    then opens a comment on it ("... sent 10,000 containers to Russia,
+    which could hold 4.8 million shells"; "talks ..., amid fears that the
+    North will supply munitions"; "the accuracy of the KN-23 improved,
+    suggesting ... Ukraine").
+    """
     for rule in claim.rules:
         inside = _rule_terms(rule, hits, sid, s, s + cue.scope_end, text, speaker)
-        if inside is not None and any(a - s >= cue.start for a, _ in inside):
-            return True
+        if inside is None or not any(a - s >= cue.start for a, _ in inside):
+            continue
+        if _rule_terms(rule, hits, sid, s, s + cue.start, text, speaker) is not None:
+            continue
+        return True
     return False
 
 

@@ -49,7 +49,13 @@ _HEDGE = re.compile(
     r"(?:declined|refused)\s+to\s+(?:confirm|comment|deny)|"
     r"(?:could\s+not|cannot|can't)\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|"
     r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:did|does|do|would)\s+not\s+confirm|"
-    r"(?:did|does|do|would|could)\s+not\s+rule\s+out|assessment\s+suggests)(?![\w-])",
+    r"(?:did|does|do|would|could)\s+not\s+rule\s+out|assessment\s+suggests|"
+    # a feared or worried-about event is not asserted ("amid fears that Kim will supply ...")
+    r"fears?\s+that|concerns?\s+that|worr(?:y|ies|ied)\s+that|"
+    # a hypothetical transaction ("Any transfer of missiles ... would breach", "warned that any arms
+    # deal would ..."), not the object of a denial ("denied any transfer")
+    r"(?:(?-i:Any)|(?<=that\s)any|if)\s+(?:such\s+)?(?:transfers?|arms\s+deals?|deals?|sales?|supply|supplies|shipments?|"
+    r"deliver(?:y|ies)))(?![\w-])",
     re.IGNORECASE)
 _HEDGE_NOUNS = frozenset("allegation allegations claim claims accusation accusations suspicion suspicions "
                          "speculation rumour rumours rumor rumors".split())
@@ -61,7 +67,14 @@ _DENIAL = re.compile(
     r"rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|(?:has|have|had)\s+(?:never|not)\s+(?:sent|supplied|shipped|"
     r"provided|exported|sold|transferred|delivered)|no\s+intention\s+(?:of|to)|"
     r"(?:called|calling|branded|branding|described|describing|labell?ed)\s[^.;]{0,50}?(?:absurd|baseless|groundless|"
-    r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false))(?![\w-])",
+    r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false)|"
+    # "said the report was 'a fabrication'", "considers such reports to be groundless"
+    r"(?:reports?|allegations?|accusations?|claims?|findings|charges?)\s(?:[^.;]{0,40}?\s)?"
+    r"(?:was|were|is|are|as|to\s+be)\s[^.;]{0,25}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|"
+    r"lies|fake|slander\w*|smear\w*|false|untrue|propaganda)|"
+    # "the 'fabricated' reports of arms transfers"
+    r"(?:fabricated|baseless|groundless|unfounded|false|absurd|bogus)[\"”’']?\s+(?:reports?|allegations?|claims?|"
+    r"accusations?|charges?))(?![\w-])",
     re.IGNORECASE)
 _DENIAL_NOUN = re.compile(r"(?<![\w-])denials?(?![\w-])", re.IGNORECASE)
 _REFUTED = re.compile(r"(?<!\w)(?:is|was|are|were)\s(?:\w+\s)?(?:false|untrue|a\s+lie|wrong|not\s+true|"
