@@ -51,15 +51,17 @@ _CUES: dict[str, str] = {}
 for _canon, _forms in {
     "said": "said says say saying", "told": "told tells telling", "stated": "stated",
     "added": "added adds adding", "explained": "explained explains", "noted": "noted",
-    "denied": "denied denies deny denying", "confirmed": "confirmed confirms confirming",
+    "denied": "denied denies deny denying", "confirmed": "confirmed confirms confirming confirm",
     "reported": "reported", "announced": "announced announces", "revealed": "revealed reveals",
-    "claimed": "claimed", "warned": "warned warns warning", "insisted": "insisted insists",
-    "argued": "argued argues", "wrote": "wrote writes", "tweeted": "tweeted", "posted": "posted",
+    "claimed": "claimed", "warned": "warned warns warning warn", "insisted": "insisted insists insist",
+    "argued": "argued argues argue", "wrote": "wrote writes", "tweeted": "tweeted", "posted": "posted",
     "acknowledged": "acknowledged acknowledges", "admitted": "admitted admits",
-    "alleged": "alleged alleges", "accused": "accused accuses accusing",
-    "assessed": "assessed assesses", "believe": "believe believes believed",
+    "alleged": "alleged alleges allege", "accused": "accused accuses accusing accuse",
+    "assessed": "assessed assesses assess", "believe": "believe believes believed",
+    "estimated": "estimated estimates estimate", "described": "described describes",
+    "contended": "contended contends", "reckoned": "reckons reckon",
     "suspect": "suspect suspects suspected", "maintained": "maintained maintains maintain",
-    "concluded": "concluded concludes", "concurred": "concurred", "dismissed": "dismissed dismisses",
+    "concluded": "concluded concludes conclude", "concurred": "concurred", "dismissed": "dismissed dismisses",
     "rejected": "rejected rejects", "lambasted": "lambasted", "criticised": "criticised criticized criticises criticizes",
     "condemned": "condemned condemns", "urged": "urged urges", "vowed": "vowed vows",
     "stressed": "stressed stresses", "predicted": "predicted", "estimated": "estimated",
@@ -279,6 +281,8 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
             out.append(_Candidate(1 if initial or trailing else 3, cue, cs, ce, phrase, ps, role))
             continue
+        if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
+            continue  # an infinitive ("used imagery to confirm that ...") reports no speech
         if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"}:
             # "X lambasted Y, saying ...": the participle's subject is the main subject
             continue
