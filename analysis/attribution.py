@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .coreference import _DOC_PREFIX, SpeakerResolver, acronym_index, expand_acronym
+from .coreference import _DOC_PREFIX, SpeakerResolver, acronym_index, expand_acronym, is_plural
 from .quotes import QuoteSpan, quote_spans
 from .sentences import _require, iter_sentence_spans
 from .speakers import (clean_phrase, has_role_word, is_capitalised, looks_like_person, person_mentions,
@@ -64,7 +64,7 @@ for _canon, _forms in {
     "concluded": "concluded concludes conclude", "concurred": "concurred", "dismissed": "dismissed dismisses",
     "rejected": "rejected rejects", "lambasted": "lambasted", "criticised": "criticised criticized criticises criticizes",
     "condemned": "condemned condemns", "urged": "urged urges", "vowed": "vowed vows",
-    "stressed": "stressed stresses", "predicted": "predicted", "estimated": "estimated",
+    "stressed": "stressed stresses", "predicted": "predicted",
     "declared": "declared declares", "disclosed": "disclosed", "replied": "replied",
     "asked": "asked", "continued": "continued",
     "quoted": "quoted",
@@ -142,6 +142,18 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
             return None
         appositive = " ".join(t[2] for t in toks[j + 1:]).rstrip(",")
         first = appositive.split(" ", 1)[0].lower()
+        if looks_like_person(appositive):
+            # "Ukraine's prosecutor general, Andriy Kostin, said": the name is the
+            # appositive, the role the phrase before it
+            k = j
+            while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
+                    and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
+                k -= 1
+            role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
+            if has_role_word(role):
+                lead = body[max(s_start, toks[k][0] - 300):toks[k][0]]
+                main = lead.strip() == "" or lead.rstrip().endswith(",")
+                return appositive, toks[j + 1][0], role, main
         if first not in _APPOSITIVE_OPENERS and not first.endswith("-based") and not (
                 has_role_word(appositive) and j >= 0 and is_capitalised(toks[j][2])):
             return None  # "Paul Goosens, head of Preventon, told" is fine; a clause is not
@@ -156,6 +168,8 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
             break
         if low in _BOUNDARY_WORDS or t[0] in _QUOTE_CHARS:
             break
+        if t in _DASHES:
+            break  # a dateline ("SEOUL, South Korea (AP) — The minister said") or an aside
         if low == "and" and phrase_toks and not is_capitalised(phrase_toks[0][2]):
             break
         phrase_toks.insert(0, toks[k])
@@ -165,6 +179,10 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
         return None
     if any(t[2].lower() in _FINITE for t in phrase_toks):
         return None  # the chunk spans a clause, not a noun phrase
+    if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
+        # "... sanctions on entities it says are involved": the pronoun is the subject
+        phrase_toks = phrase_toks[-1:]
+    phrase_toks = _named_tail(phrase_toks)
     k0 = len(toks) - len(phrase_toks)
     phrase = " ".join(t[2] for t in phrase_toks)
     if (not role and k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
@@ -181,6 +199,28 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
     lead = body[max(s_start, start - 300):start]
     main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
     return phrase, start, role, main
+
+
+_DASHES = frozenset({"—", "–", "--", "-", "―"})
+_DETERMINER_WORDS = frozenset("a an the this that".split())
+
+
+def _named_tail(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "an allegation Moscow (denies)", "a claim Pyongyang (rejects)": the name is the subject.
+
+    A determiner, then lower-case words that name no kind of source, then a
+    run of capitalised words: the capitalised run is the subject of a
+    that-less relative clause.
+    """
+    if len(toks) < 3 or toks[0][2].lower() not in _DETERMINER_WORDS:
+        return toks
+    k = 1
+    while k < len(toks) and toks[k][2].islower() and toks[k][2] not in {"of", "and", "for"}:
+        k += 1
+    if k == 1 or k == len(toks) or has_role_word(" ".join(t[2] for t in toks[1:k])):
+        return toks
+    tail = toks[k:]
+    return tail if all(is_capitalised(t[2]) for t in tail) else toks
 
 
 _ADVERB_SKIP = frozenset("""
@@ -225,6 +265,24 @@ def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | Non
     return " ".join(t[2] for t in phrase), phrase[0][0], role
 
 
+_INVERTED_OPENERS = frozenset("""
+the a an one another two three several some former senior top its his her their
+""".split())
+
+
+def _inverted_speaker(phrase: str) -> bool:
+    """Can the words after an inverted cue ("..., said X") be its speaker?
+
+    A speaker there is a name or a title phrase ("said Lee Seong-kweun",
+    "said the official"); "said about 20% of the missiles ..." is the
+    reported content, not a speaker.
+    """
+    if any(c.isdigit() for c in phrase) or "%" in phrase:
+        return False
+    first = phrase.split(" ", 1)[0]
+    return first[:1].isupper() or first.lower() in _INVERTED_OPENERS or bool(pronoun_kind(first))
+
+
 def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
     if not phrase or len(phrase) > 160:
         return False
@@ -236,6 +294,8 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
         return False
     if len(toks) == 1 and toks[0].lower().strip(",.") in _NOT_SPEAKERS:
         return False  # "And he continued" with the pronoun lost, "But said ..."
+    if len(toks) == 1 and toks[0].lower() in ANAPHORIC_HEADS and phrase.split()[0].lower() in {"the", "its", "their"}:
+        return True  # "the agency said", "the ministry said": a source named before
     if has_role_word(cleaned):
         return True
     caps = [t for t in toks[1 if sentence_initial and len(toks) > 1 else 0:] if is_capitalised(t)]
@@ -246,6 +306,12 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
 
 _NOT_SPEAKERS = frozenset("""
 and but so or also then however meanwhile still yet the a an this that these those there here
+""".split())
+#: Nouns that, with "the", refer back to a source named before ("the agency said").
+ANAPHORIC_HEADS = frozenset("""
+agency ministry department office service body group team panel committee monitors report statement study
+government embassy military army bureau council commission watchdog institute organisation organization
+company countries nations sides governments
 """.split())
 _COMMON_INITIAL = frozenset("""
 analysis examination debris evidence it this that there these those officials experts
@@ -274,8 +340,9 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             if not got:
                 continue
             phrase, ps, role = got
+            document = bool(_DOCUMENT_WORD.search(phrase))
             phrase = _DOC_PREFIX.sub("", phrase)
-            if not (_valid_speaker(phrase, False) or _DOCUMENT_WORD.search(phrase)):
+            if not (_valid_speaker(phrase, False) or document):
                 continue
             initial = body[s:cs].strip() == ""
             trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
@@ -289,7 +356,7 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         inverted = None
         if surface in _INVERTIBLE and (quote_before or before.endswith(",")):
             got = _np_after(body, ce, e)
-            if got and _valid_speaker(got[0], False) and got[0].lower() not in {"that"}:
+            if got and _valid_speaker(got[0], False) and _inverted_speaker(got[0]):
                 inverted = got
         subject = _np_before(body, s, cs)
         if inverted and (quote_before or not subject):
@@ -321,6 +388,50 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
     return out
 
 
+_NP_INNER = frozenset("and of its their the 's".split())
+_CLAUSE_OPENERS = frozenset("after as when while because that since before although though".split())
+
+
+def _sentence_antecedent(body: str, s: int, pos: int, plural: bool) -> tuple[str, int] | None:
+    """A noun phrase earlier in the sentence that a later "it"/"they" can stand for.
+
+    Candidates are subjects: the phrase opening the sentence and phrases
+    opening a clause ("... after Washington imposed ..."), read while their
+    words are capitalised, determiners, "and", "of", "its"/"their" or a
+    source word. "they" takes the first plural candidate (the main subject
+    before an embedded one), "it" the nearest singular one; each must be a
+    possible speaker.
+    """
+    toks = _tokens(body[max(s, pos - _LOOKBACK_CHARS):pos], max(s, pos - _LOOKBACK_CHARS))
+    found: list[tuple[str, int]] = []
+    i = 0
+    while i < len(toks):
+        if i == 0 or toks[i - 1][2].lower().strip(",") in _CLAUSE_OPENERS or toks[i - 1][2].endswith(","):
+            j = i
+            while j < len(toks) and j - i < 10:
+                w = toks[j][2].rstrip(",")
+                after_det = j > i and toks[j - 1][2].lower() in {"its", "their", "the"} and w.isalpha()
+                if not (is_capitalised(w) or w.lower() in _NP_INNER or w.lower() in _DETERMINER_WORDS
+                        or has_role_word(w) or after_det):
+                    break
+                j += 1
+                if toks[j - 1][2].endswith(","):
+                    break
+            words = [x[2].rstrip(",") for x in toks[i:j]]
+            while words and (words[-1].lower() in _NP_INNER or words[-1].lower() in _DETERMINER_WORDS):
+                words.pop()
+            phrase = " ".join(words)
+            if words and _valid_speaker(phrase, i == 0) and not pronoun_kind(phrase):
+                found.append((phrase, toks[i][0]))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    if plural:
+        return next((f for f in found if is_plural(clean_phrase(f[0]))), None)
+    singular = [f for f in found if not is_plural(clean_phrase(f[0]))]
+    return singular[-1] if singular else None
+
+
 def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tuple]:
     spans = list(iter_sentence_spans(body))
     quotes = quote_spans(body)
@@ -345,6 +456,12 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
         quote = max(inside, key=lambda q: min(q.end, e) - max(q.start, s)) if inside else None
         qs = max(quote.start, s) if quote else -1
         qe = min(quote.end, e) if quote else -1
+        if best is not None and pronoun_kind(best.phrase) in {"thing", "plural"}:
+            # "The US and its allies announced sanctions ..., which they say violate ...":
+            # the pronoun's antecedent is in the same sentence
+            found = _sentence_antecedent(body, s, best.phrase_start, pronoun_kind(best.phrase) == "plural")
+            if found:
+                best.phrase, best.phrase_start = found
         if best is not None:
             speaker, stype, role = resolver.resolve(best.phrase, best.role, best.phrase_start)
             resolver.note(best.cue_start, speaker, stype)
@@ -366,7 +483,10 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
                 src = quote_speaker[q.quote_id]
                 break
         if src is None and i > 0 and rows[i - 1][2] is not None and rows[i - 1][10] \
-                and rows[i - 1][3] != "narrator":
+                and rows[i - 1][3] != "narrator" and body[row[12]:row[8]].strip(" " + _QUOTE_CHARS) == "":
+            # only a sentence that opens with its quotation carries on the
+            # quoted speech; a phrase in scare quotes inside a narrated
+            # sentence ("Zakharova called the reports an 'absurd fabrication'") does not
             src = i - 1
         if src is not None:
             row[2:6] = rows[src][2:6]

@@ -62,6 +62,13 @@ class SpeakerResolver:
         return found[1][0] if found else None
 
     def _pronoun(self, kind: str, offset: int) -> str | None:
+        if kind == "plural":
+            # "they": the latest plural source ("officials", "Moscow and Pyongyang");
+            # never a single speaker ("the minister") of an earlier sentence
+            for off, sp, _person in reversed(self.events[-20:]):
+                if off < offset and is_plural(sp):
+                    return sp
+            return None
         best: tuple[int, str] | None = self._last.get(kind)
         if best is not None and best[0] >= offset:
             best = None
@@ -98,10 +105,11 @@ class SpeakerResolver:
             if full:
                 name = full
         elif len(toks) == 1 and cleaned.lower() == name.lower():
-            # "the official" -> the official named before ("US official")
+            # "the official" -> the official named before ("US official");
+            # "the ministry" -> "DPRK Ministry of National Defense"
             head = toks[0].lower().rstrip("s")
             for _, sp, _person in reversed(self.events[-50:]):
-                if sp.lower().split()[-1].rstrip("s") == head:
+                if any(w.lower().rstrip("s") == head for w in sp.split()):
                     name = sp
                     break
         # "Mr Berlusconi": a title makes a lone surname a person
@@ -124,6 +132,21 @@ class SpeakerResolver:
         if person:
             for tok in speaker.split():
                 self._speaker_names[tok] = speaker
+
+
+_PLURAL_NOUN = re.compile(r"(?:[a-z]{2,}(?<!s)s|people|staff|police)$")
+
+
+def is_plural(speaker: str) -> bool:
+    """A plural source: a coordination ("Moscow and Pyongyang") or a plural noun ("US officials").
+
+    Examples
+    --------
+    >>> is_plural("United States and its allies"), is_plural("US officials"), is_plural("Kremlin")
+    (True, True, False)
+    """
+    words = speaker.split()
+    return bool(words) and (" and " in speaker or bool(_PLURAL_NOUN.match(words[-1])))
 
 
 def acronyms(body: str) -> dict[str, str]:

@@ -146,7 +146,7 @@ may might must should not never publicly privately separately reportedly alleged
 last this next on in at early late month week year weekend morning afternoon evening night
 """.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person"}
+_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "any", "i": "person"}
 
 
 def words(text: str) -> list[str]:
@@ -336,7 +336,7 @@ def _role_after(body: str, end: int) -> str:
 
 
 def pronoun_kind(phrase: str) -> str | None:
-    """'person', 'thing' or 'any' for a bare pronoun, else None."""
+    """'person', 'thing', 'plural' ("they") or 'any' for a bare pronoun, else None."""
     return _PRONOUNS.get(phrase.strip().lower())
 
 
