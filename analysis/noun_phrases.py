@@ -20,8 +20,28 @@ from typing import NamedTuple
 from analysis.number_words import TENS_WORDS, UNITS_WORDS
 from analysis.units import is_plural, singular
 
-_TOKEN = re.compile(r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?)(?![\w'’-])")
+# A word, or a model name or calibre that modifies a counted noun ("KN-23",
+# "F-16", "Hwasong-11", "152mm"): those never head the phrase.
+_TOKEN = re.compile(
+    r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?|\d+(?:\.\d+)?[A-Za-z]+)(?![\w'’-])")
+_IDENTIFIER = re.compile(r".*\d")
+# Capitalised plural demonyms head a phrase ("10 Ukrainians", "50 Americans").
+_DEMONYM = re.compile(r"[A-Z][a-z]+ans$")
 _MAX_TOKENS = 6
+# Third-person verbs that follow a plural noun whose phrase is the object of
+# something singular ("a poll of 1,313 people suggests"): never a head noun.
+_VERBS_S = frozenset("""
+suggests shows says meets proves remains lies appears seems reveals finds indicates claims warns
+makes takes means needs wants gets includes expects believes thinks puts faces holds comes goes
+knows sees looks tells lives dies stands sits runs uses keeps gives plans hopes continues begins
+becomes helps points calls reports estimates predicts supports opposes backs agrees accounts
+represents ranks reaches hits tops marks costs pays employs owns contains carries involves requires
+stays works lets leaves brings sets seeks sends allows adds follows says confirms argues insists
+""".split())
+# A determiner or number right after a word marks that word as a verb ("proves the need").
+_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?:the|a|an|that|this|these|those|its|their|his|her|our|two|three|four|five|\d)\b", re.IGNORECASE)
+_COORDINATED_ID = re.compile(r"(?:,|[ \t]+(?:and|or))[ \t]+[A-Za-z][A-Za-z]*-?\d[\w-]{0,8}(?![\w'’-])")
 
 #: Words that never belong to a counted noun phrase.
 STOP = frozenset("""
@@ -107,13 +127,32 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
             break
         words.append((m.start("w"), m.end("w"), w))
         p = m.end()
-        if plural and w[0].islower() and is_plural(low):
+        if _IDENTIFIER.match(w):
+            # a coordination of model names: "KN-23 and KN-24 missiles"
+            c = _COORDINATED_ID.match(body, p)
+            if c is not None:
+                p = c.end()
+            continue
+        if plural and ((w[0].islower() and is_plural(low)) or _DEMONYM.match(w)):
+            # a plural noun modifying a later plural is not the head:
+            # "special forces troops", "artillery shells", "arms dealers"
+            for _ in range(2):
+                nxt = _TOKEN.match(body, p)
+                if nxt is None:
+                    break
+                nw = nxt.group("w")
+                if not (nw.islower() and nw not in STOP and is_plural(nw) and not _is_verb_form(nw)
+                        and nw not in _VERBS_S and not _OBJECT_AFTER.match(body, nxt.end())):
+                    break  # "a survey of 1,300 bosses suggests": the verb
+                words.append((nxt.start("w"), nxt.end("w"), nw))
+                p = nxt.end()
             break
         if not plural and words and len(words) > 1 and _is_verb_form(low):
             words.pop()
             break
     # Drop trailing words that cannot head a phrase ("50 wounded", "10 new").
-    while words and (_is_verb_form(words[-1][2].lower()) or words[-1][2].lower() in _MODIFIER_ONLY):
+    while words and (_is_verb_form(words[-1][2].lower()) or words[-1][2].lower() in _MODIFIER_ONLY
+                     or _IDENTIFIER.match(words[-1][2])):
         words.pop()
     if not words:
         return None

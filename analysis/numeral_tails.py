@@ -122,6 +122,8 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
             return "skip"  # 2001-2004, 2004-05
         if _ctx.NOT_AFTER_DIGITS.match(body, pos):
             return "skip" if dash else None
+        if len(d2) > 1 and d2[0] == "0":
+            return None  # "505 or 0800 555 111": a code, not the end of a range
         v2 = parse_digits(d2)
         mm = _MULT_AFTER.match(body, pos)
         if mm is not None and (mm.group("w") or mm.group("a") in ("bn", "m", "k", "tn")):
@@ -156,8 +158,12 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
         if not low < high or low != int(low) or high != int(high) or mult2 != 1.0:
             return None
     elif sep == "to":
-        if not low < high or before.after_from():
-            return None
+        if not low < high or before.after_change():
+            return None  # "rose $1.20 to $74.50": a change and a level
+        if before.after_from():
+            new_start = before.from_start()
+            if new_start is None:
+                return None  # "rose from 5% to 7%": two figures
     elif not low < high:  # a dash between a larger and a smaller number
         return "skip" if f.is_count and not has_mult else None
     # the unit may follow the second number only ("10-20 km"); a different unit

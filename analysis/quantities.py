@@ -234,6 +234,15 @@ def find_figures(body: str) -> list[_Figure]:
 
 # ---------------------------------------------------------------- one figure
 
+# Another digit group after one space: the middle of "020 7946 0958".
+_DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
+# ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
+_DIGIT_GROUP_BEFORE = re.compile(r".*(?<![\d,.])(?!(?:19|20)\d\d[ \t]$)\d{3,5}[ \t]$")
+# The last word of a figure before "over" ("$5bn over five years", "12% over three years").
+_FIGURE_END = re.compile(r"(?:\d[%]?|\b(?:million|billion|trillion|bn|percent|cent|dollars|euros|pounds|won|yen|"
+                         r"roubles|rubles|yuan))[,]?$", re.IGNORECASE)
+
+
 def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
     """Read the figure around the digits ``dm``; return it (or None) and where to resume."""
     digits = dm.group()
@@ -255,6 +264,10 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         return None, resume  # 09, 0800: clock times, phone numbers, codes
     if len(digits) > 20:
         return None, resume  # a code or a string of digits, not an amount
+    if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
+            _DIGIT_GROUP_AFTER.match(body, pos)
+            or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s]))):
+        return None, resume  # a group inside or ending "020 7946 0958": a phone number or code
     before = _ctx.Before(body, s)
     if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE:
         chrome = _ctx.CHROME_OF_AFTER.match(body, pos)
@@ -430,6 +443,9 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
             pos = t.end()
         # written before: "about 900", "more than 1,000", "up to 3 million"
         q = before.qualifier()
+        if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
+                and _FIGURE_END.search(before.word(2)):
+            q = None  # "£1.2 billion over 10 years": over a period, not more than it
         if q is not None and not before.after_from(q[2]):
             qual, q_start, _ = q
             if not (f.qualifier == "vague" and qual == "approx"):
@@ -464,8 +480,9 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                 f.subject = body[phrase.start:phrase.end]
                 f.np_end = phrase.head_end
                 as_unit = lookup_unit(phrase.head)
-                if as_unit is not None and phrase.head_end == phrase.end:
-                    # "millions of dollars", "hundreds of miles": the noun is a unit
+                if as_unit is not None and (phrase.head_end == phrase.end or f.qualifier == "vague"):
+                    # "millions of dollars", "hundreds of miles", "thousands of
+                    # tonnes of ammunition": the noun is a unit
                     f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
                     f.value *= as_unit[2]
                 else:

@@ -93,6 +93,7 @@ reference ref id pin vol vol. volume issue edition size type mk division league 
 lap hole psalm verse windows top fig fig. figure table appendix question rule amendment directive
 regulation series catalogue apollo boeing airbus formula cell wing pier berth ch. art. sec. p. pp.
 """.split())
+_AGE_DETERMINERS = frozenset("the a an his her their its our my your".split())
 _AGE_WORDS = frozenset({"aged", "ages", "age", "age of", "ages of", "aged between"})
 AGE_APPOSITION_AFTER = re.compile(r"[ \t]*(?:,|\))")
 # "three years ago" is a date (left to the date extractor), not a duration.
@@ -243,6 +244,13 @@ class Before:
                    and self.tokens[i - 1].lower() not in NAME_EXEMPT):
                 i -= 1
             return self.starts[i]
+        # "the man, 42, was charged", "his wife, 35,": a determiner, a noun, the age
+        if len(w) > 2 and w.endswith(",") and w[:-1].isalpha() and w[:-1].islower():
+            for k in (2, 3):
+                if self.word(k).lower() in _AGE_DETERMINERS:
+                    return self.starts[len(self.tokens) - k]
+                if not self.word(k).isalpha() or not self.word(k).islower():
+                    break
         return None
 
     def sentence_start(self) -> bool:
@@ -262,6 +270,53 @@ class Before:
         return self.word(1 + skip).lower() == "from" or (
             self.word(2 + skip).lower() == "from" and self.qualifier(skip) is not None)
 
+    def from_start(self) -> int | None:
+        """Start of "from" right before the number when a range word comes before it.
+
+        "ranges from 300 to 500 km", "anywhere from 10 to 20" are ranges; news
+        mostly writes "from X to Y" for a change ("raise the age for council
+        workers from 60 to 65"), two figures.
+        """
+        if self.word(1).lower() != "from":
+            return None
+        for k in (2, 3, 4):
+            if self.word(k).lower().strip(",") in RANGE_WORDS:
+                return self.starts[len(self.tokens) - 1]
+        return None
+
+    def after_change(self) -> bool:
+        """A change verb right before the number: "rose $1.20 to $74.50" is a change and a level."""
+        return self.word(1).lower() in CHANGE_WORDS
+
+
+# Words that make "from X to Y" a range rather than a change.
+RANGE_WORDS = frozenset("""
+range ranges ranging ranged vary varies varying varied anywhere spanning span spans estimates
+estimated between
+""".split())
+
+# Verbs of change: after them "X to Y" / "from X to Y" is a change and a level, not a range.
+CHANGE_WORDS = frozenset(
+    w + e
+    for stem, ends in {
+        "ris": ("e", "es", "ing", "en"), "rose": ("",), "fall": ("", "s", "ing", "en"), "fell": ("",),
+        "increas": ("e", "es", "ed", "ing"), "decreas": ("e", "es", "ed", "ing"),
+        "climb": ("", "s", "ed", "ing"), "drop": ("", "s", "ped", "ping"), "jump": ("", "s", "ed", "ing"),
+        "gr": ("ow", "ows", "ew", "own", "owing"), "rais": ("e", "es", "ed", "ing"),
+        "lower": ("", "s", "ed", "ing"), "reduc": ("e", "es", "ed", "ing"), "cut": ("", "s", "ting"),
+        "boost": ("", "s", "ed", "ing"), "slash": ("", "es", "ed", "ing"),
+        "surg": ("e", "es", "ed", "ing"), "soar": ("", "s", "ed", "ing"),
+        "plung": ("e", "es", "ed", "ing"), "declin": ("e", "es", "ed", "ing"),
+        "slip": ("", "s", "ped", "ping"), "edg": ("e", "es", "ed", "ing"), "slid": ("e", "es", "ing"),
+        "tumbl": ("e", "es", "ed", "ing"), "gain": ("", "s", "ed", "ing"), "los": ("e", "es", "ing"),
+        "lost": ("",), "shrink": ("", "s", "ing"), "shrank": ("",), "expand": ("", "s", "ed", "ing"),
+        "widen": ("", "s", "ed", "ing"), "narrow": ("", "s", "ed", "ing"), "add": ("", "s", "ed", "ing"),
+        "revis": ("e", "es", "ed", "ing"), "upgrad": ("e", "es", "ed", "ing"),
+        "downgrad": ("e", "es", "ed", "ing"), "mov": ("e", "es", "ed", "ing"), "went": ("",),
+        "up": ("",), "down": ("",), "higher": ("",),
+    }.items()
+    for w, e in ((stem, end) for end in ends)
+)
 
 # Capitalised words that are not names even mid-sentence.
 _NOT_NAMES = frozenset("""
