@@ -41,6 +41,12 @@ def test_folder_without_manifest_and_jsonl(tmp_path):
     pd.testing.assert_frame_equal(pd.concat(iter_corpus(records, 3), ignore_index=True),
                                   analysis.load_corpus(records))
 
+    table = tmp_path / "records.csv"
+    pd.DataFrame({"id": ["c1", "c2", "c3"], "text": ["One.", "Two.", "Three."],
+                  "source": ["X", "Y", "Z"]}).to_csv(table, index=False)
+    pd.testing.assert_frame_equal(pd.concat(iter_corpus(table, 2), ignore_index=True),
+                                  analysis.load_corpus(table))
+
 
 def test_duplicate_ids_renamed_across_chunks_like_load_corpus(tmp_path):
     records = tmp_path / "dupes.jsonl"
