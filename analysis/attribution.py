@@ -193,7 +193,10 @@ def _np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, 
         while name_toks and not is_capitalised(name_toks[0][2]):
             name_toks.pop(0)
         name = " ".join(t[2] for t in name_toks).rstrip(",")
-        if name_toks and looks_like_person(name):
+        first_name = k0 - len(name_toks)
+        preceded = toks[first_name - 1][2].lower() if name_toks and first_name > 0 else ""
+        # a plural ("..., analysts say") is a new subject, and "the end of the Cold War," is no name
+        if name_toks and looks_like_person(name) and not is_plural(phrase) and preceded not in {"the", "of"}:
             return name, name_toks[0][0], phrase, True
     start = phrase_toks[0][0]
     lead = body[max(s_start, start - 300):start]
@@ -294,7 +297,7 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
         return False
     if len(toks) == 1 and toks[0].lower().strip(",.") in _NOT_SPEAKERS:
         return False  # "And he continued" with the pronoun lost, "But said ..."
-    if len(toks) == 1 and toks[0].lower() in ANAPHORIC_HEADS and phrase.split()[0].lower() in {"the", "its", "their"}:
+    if len(toks) == 1 and toks[0].lower() in ANAPHORIC_HEADS and phrase.split()[0].lower() in {"the", "its", "their", "both"}:
         return True  # "the agency said", "the ministry said": a source named before
     if has_role_word(cleaned):
         return True

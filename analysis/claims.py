@@ -33,10 +33,10 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .attribution import _np_before, _valid_speaker, extract_attributions
+from .attribution import _CUE_RE, _np_before, _valid_speaker, extract_attributions
 from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
 from .sentences import _require, iter_sentence_spans
-from .speakers import clean_phrase, pronoun_kind, speaker_type
+from .speakers import clean_phrase, looks_like_person, pronoun_kind, speaker_type, split_role
 from .stance import Cue, StanceCues, stance_cues
 
 COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start", "end", "sentence",
@@ -155,8 +155,9 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     if attributions is None:
         attributions = extract_attributions(articles, narrator=True)
     by_sentence: dict[tuple[str, int], tuple] = {}
-    for row in attributions[["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]].itertuples(
-            index=False):
+    cols = ["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]
+    cols += [c for c in ("quote_start", "quote_end") if c in attributions.columns]
+    for row in attributions[cols].itertuples(index=False):
         by_sentence[(row[0], int(row[1]))] = row
     outlets = articles["outlet"] if "outlet" in articles.columns else pd.Series([""] * len(articles))
     rows: list[tuple] = []
@@ -189,6 +190,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                     matched[sid].append((claim, used))
                     done.add(sid)
     rows: list[tuple] = []
+    speakers = {by_sentence[(aid, sid)][2] for sid in range(len(spans)) if (aid, sid) in by_sentence}
     for sid in sorted(matched):
         s, e = spans[sid]
         text = body[s:e]
@@ -201,9 +203,12 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
             if stance is None:
                 continue
             who, who_type = speaker, stype
-            if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES:
-                # "X said Pyongyang denied ...": the denying party speaks
-                denier = _denier(body, s, s + cues.denials[0].start)
+            if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
+                    and not _quoted(attr, s + cues.denials[0].start):
+                # "X said Pyongyang denied ...": the denying party speaks (but
+                # in '"We have never exported weapons," the ministry said' the
+                # quoted speaker is the denying party)
+                denier = _denier(body, s, s + cues.denials[0].start, speakers)
                 if denier:
                     who, who_type = denier, speaker_type(denier)
             rows.append((aid, sid, claim.id, stance, who, s, e, text, claim.label, who_type, cue, stance_cue,
@@ -211,12 +216,28 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
     return rows
 
 
-def _denier(body: str, s: int, cue_start: int) -> str | None:
+def _quoted(attr: tuple | None, offset: int) -> bool:
+    """Does ``offset`` lie in the sentence's quotation?"""
+    return attr is not None and len(attr) > 7 and attr[6] <= offset < attr[7]
+
+
+def _denier(body: str, s: int, cue_start: int, speakers: set[str]) -> str | None:
+    """The denying party named before a denial cue, canonical like the article's speakers."""
     got = _np_before(body, s, cue_start)
-    if got is None or not _valid_speaker(got[0], body[s:got[1]].strip() == ""):
-        return None
+    if got is None or not _valid_speaker(got[0], body[s:got[1]].strip() == "") or _CUE_RE.search(got[0]):
+        return None  # "the ministry said the report was a fabrication": the speaker denies
     name = clean_phrase(got[0])
-    return None if pronoun_kind(name) else name
+    if pronoun_kind(name):
+        return None
+    person, _role = split_role(name)
+    if looks_like_person(person):
+        name = person  # "Russia's foreign ministry spokeswoman Maria Zakharova" -> "Maria Zakharova"
+    if len(name.split()) == 1:
+        # "Peskov" -> "Dmitry Peskov" when the article attributes words to him
+        full = sorted(sp for sp in speakers if isinstance(sp, str) and name in sp.split() and sp != name)
+        if full:
+            name = full[0]
+    return name
 
 
 def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, text: str, speaker: str) -> bool:
