@@ -104,7 +104,10 @@ def article_dates(body: str, published: Optional[date]) -> list[tuple]:
         joined = _range_start(body, atom, nxt) if nxt is not None else None
         if joined is not None:
             span, relative = resolve_range(atom, nxt, published, future)
-            if span is not None or published is None:
+            # unresolved for want of a publication day: keep the range; two
+            # absolute ends in the wrong order are not one ("January 2003-04
+            # January 1990")
+            if span is not None or (published is None and relative):
                 start, end = joined, nxt.end
                 precision = max(atom.precision, nxt.precision, key=PRECISION_RANK.__getitem__)
                 i += 1

@@ -130,3 +130,12 @@ def test_phone_number_groups_are_not_figures():
 
 def test_a_year_before_a_number_is_not_a_phone_prefix():
     assert _figs("In 2023 150 people died.") == [("150", 150.0, None, "person", "exact")]
+
+
+def test_absolute_dates_in_the_wrong_order_are_not_one_range():
+    # found by the hypothesis property in test_dates: with no publication day
+    # the reversed pair was joined into one row with an unresolved date
+    from analysis.dates import extract_dates
+    found = extract_dates(article_frame("January 2003-04 January 1990s", published=None))
+    assert found["date"].notna().all()
+    assert found["surface"].tolist()[0] == "January 2003"
