@@ -43,6 +43,10 @@ COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start"
            "label", "speaker_type", "cue", "stance_cue", "evidence"]
 _DENIAL_CUES = frozenset({"denied", "dismissed", "rejected"})
 _ALLEGATION_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations"})
+# a denial worded from its object ("the reports were groundless", "fabricated reports")
+# names no denying party before it: the sentence's speaker is the denier
+_DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusation accusations claim claims findings
+charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
 
 
 class _ArticleHits:
@@ -204,7 +208,8 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 continue
             who, who_type = speaker, stype
             if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
-                    and not _quoted(attr, s + cues.denials[0].start):
+                    and not _quoted(attr, s + cues.denials[0].start) \
+                    and cues.denials[0].surface.split()[0].lower() not in _DENIAL_OBJECT_WORDS:
                 # "X said Pyongyang denied ...": the denying party speaks (but
                 # in '"We have never exported weapons," the ministry said' the
                 # quoted speaker is the denying party)

@@ -112,6 +112,9 @@ class SpeakerResolver:
                 if any(w.lower().rstrip("s") == head for w in sp.split()):
                     name = sp
                     break
+            else:
+                if toks[0].lower() in ORGANISATION_HEADS:
+                    name = self._named_organisation(toks[0], offset) or name
         # "Mr Berlusconi": a title makes a lone surname a person
         person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
         role = role or self.roles.get(name, "")
@@ -124,6 +127,24 @@ class SpeakerResolver:
             self.roles[name] = role
         return name, stype, role
 
+    def _named_organisation(self, head: str, offset: int) -> str | None:
+        """What "the agency" / "the ministry" refers to: the last organisation named with
+        that word ("DPRK Ministry of National Defense"), else the latest non-person source."""
+        window = max(0, offset - _ORG_LOOKBACK)
+        at = self.body.rfind(head.capitalize(), window, offset)
+        if at != -1:
+            line_start = max(window, self.body.rfind("\n", 0, at) + 1)
+            for run in _CAPITAL_RUN.finditer(self.body, line_start, min(len(self.body), at + 200)):
+                if run.start() <= at < run.end():
+                    before = self.body[line_start:run.start()].split()
+                    acronym = before[-1] if before and before[-1].isupper() and 2 <= len(before[-1]) <= 6 else ""
+                    return f"{acronym} {run.group(0)}".strip()
+        kinds = ORGANISATION_HEADS[head.lower()]
+        for _, sp, person in reversed(self.events[-3:]):
+            if not person and not is_plural(sp) and self.types.get(sp) in kinds:
+                return sp
+        return None
+
     def note(self, offset: int, speaker: str, stype: str) -> None:
         person = looks_like_person(speaker)
         self.events.append((offset, speaker, person))
@@ -134,6 +155,23 @@ class SpeakerResolver:
                 self._speaker_names[tok] = speaker
 
 
+_STATE = ("government", "military", "intelligence")
+#: Nouns that, with "the", name an organisation mentioned before ("the agency said"),
+#: with the kinds of source each can refer back to.
+ORGANISATION_HEADS: dict[str, tuple[str, ...]] = {
+    "agency": (*_STATE, "international_body", "media"), "service": _STATE, "ministry": _STATE,
+    "department": _STATE, "office": _STATE, "government": ("government",), "embassy": ("government",),
+    "bureau": _STATE, "military": ("military",), "army": ("military",),
+    "panel": ("international_body",), "committee": ("international_body", "government"),
+    "council": ("international_body", "government"), "commission": ("international_body", "government"),
+    "body": ("international_body",), "watchdog": ("international_body", "expert"),
+    "group": ("expert", "other"), "team": ("expert", "other", "international_body"), "institute": ("expert",),
+    "organisation": ("expert", "other", "international_body"), "organization": ("expert", "other",
+                                                                               "international_body"),
+    "company": ("other",),
+}
+# "the ministry" looks this far back for the organisation it names
+_ORG_LOOKBACK = 3000
 _PLURAL_NOUN = re.compile(r"(?:[a-z]{2,}(?<!s)s|people|staff|police)$")
 
 
