@@ -268,8 +268,8 @@ def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | Non
     return " ".join(t[2] for t in phrase), phrase[0][0], role
 
 
-_INVERTED_OPENERS = frozenset("""
-the a an one another two three several some former senior top its his her their
+_QUANTIFIERS = frozenset("""
+about around nearly almost roughly some more less over under up only all most half many few at least
 """.split())
 
 
@@ -280,10 +280,9 @@ def _inverted_speaker(phrase: str) -> bool:
     "said the official"); "said about 20% of the missiles ..." is the
     reported content, not a speaker.
     """
-    if any(c.isdigit() for c in phrase) or "%" in phrase:
+    if any(c.isdigit() for c in phrase) or "%" in phrase or phrase.split(" ", 1)[0].lower() in _QUANTIFIERS:
         return False
-    first = phrase.split(" ", 1)[0]
-    return first[:1].isupper() or first.lower() in _INVERTED_OPENERS or bool(pronoun_kind(first))
+    return bool(pronoun_kind(phrase)) or has_role_word(phrase) or any(w[:1].isupper() for w in phrase.split())
 
 
 def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
@@ -309,6 +308,7 @@ def _valid_speaker(phrase: str, sentence_initial: bool) -> bool:
 
 _NOT_SPEAKERS = frozenset("""
 and but so or also then however meanwhile still yet the a an this that these those there here
+some many most several few all each both other others such
 """.split())
 #: Nouns that, with "the", refer back to a source named before ("the agency said").
 ANAPHORIC_HEADS = frozenset("""
@@ -391,6 +391,20 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
     return out
 
 
+def _continues_speech(body: str, s: int, e: int, qs: int, qe: int) -> bool:
+    """Does a cue-less quoted sentence carry on the previous sentence's quoted speech?
+
+    Yes when it opens with its quotation, or when a quotation of five or
+    more words runs to its end ('The deficit "is a big issue going
+    forward".'). A short phrase in scare quotes inside a narrated sentence
+    ("Zakharova called the reports an 'absurd fabrication'") is the
+    narrator's.
+    """
+    if body[s:qs].strip(" " + _QUOTE_CHARS) == "":
+        return True
+    return len(body[qs:qe].split()) >= 5 and body[qe:e].strip(" .!?,'’" + _QUOTE_CHARS) == ""
+
+
 _NP_INNER = frozenset("and of its their the 's".split())
 _CLAUSE_OPENERS = frozenset("after as when while because that since before although though".split())
 
@@ -459,9 +473,10 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
         quote = max(inside, key=lambda q: min(q.end, e) - max(q.start, s)) if inside else None
         qs = max(quote.start, s) if quote else -1
         qe = min(quote.end, e) if quote else -1
-        if best is not None and pronoun_kind(best.phrase) in {"thing", "plural"}:
+        if best is not None and best.rank >= 3 and pronoun_kind(best.phrase) in {"thing", "plural"}:
             # "The US and its allies announced sanctions ..., which they say violate ...":
-            # the pronoun's antecedent is in the same sentence
+            # in an embedded clause the pronoun's antecedent is in the same sentence
+            # (a trailing "..., they say." refers back to the last source instead)
             found = _sentence_antecedent(body, s, best.phrase_start, pronoun_kind(best.phrase) == "plural")
             if found:
                 best.phrase, best.phrase_start = found
@@ -486,10 +501,7 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool) -> list[tupl
                 src = quote_speaker[q.quote_id]
                 break
         if src is None and i > 0 and rows[i - 1][2] is not None and rows[i - 1][10] \
-                and rows[i - 1][3] != "narrator" and body[row[12]:row[8]].strip(" " + _QUOTE_CHARS) == "":
-            # only a sentence that opens with its quotation carries on the
-            # quoted speech; a phrase in scare quotes inside a narrated
-            # sentence ("Zakharova called the reports an 'absurd fabrication'") does not
+                and rows[i - 1][3] != "narrator" and _continues_speech(body, row[12], row[13], row[8], row[9]):
             src = i - 1
         if src is not None:
             row[2:6] = rows[src][2:6]

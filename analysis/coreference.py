@@ -172,7 +172,9 @@ ORGANISATION_HEADS: dict[str, tuple[str, ...]] = {
 }
 # "the ministry" looks this far back for the organisation it names
 _ORG_LOOKBACK = 3000
-_PLURAL_NOUN = re.compile(r"(?:[a-z]{2,}(?<!s)s|people|staff|police)$")
+# "officials", "MPs", "Tories" (a one-word capitalised plural); not "Reuters Inc", "United States"
+_PLURAL_NOUN = re.compile(r"(?:[a-z]{2,}(?<![su])s|[A-Z]{2,}s|people|staff|police)$")
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+(?<![su])s$")
 
 
 def is_plural(speaker: str) -> bool:
@@ -184,7 +186,8 @@ def is_plural(speaker: str) -> bool:
     (True, True, False)
     """
     words = speaker.split()
-    return bool(words) and (" and " in speaker or bool(_PLURAL_NOUN.match(words[-1])))
+    return bool(words) and (" and " in speaker or bool(_PLURAL_NOUN.fullmatch(words[-1]))
+                            or len(words) == 1 and bool(_PLURAL_NAME.match(words[0])))
 
 
 def acronyms(body: str) -> dict[str, str]:

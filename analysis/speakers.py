@@ -124,6 +124,8 @@ company group bank inc ltd corp co party club league cup fc championship premier
 both all some several many most other another each every no any such
 advertisement listen follow track read watch more related share
 iskander hwasong kn
+if when while after before as since because although though unless until once whether so yet or nor then
+there here what where why how who
 """.split()) | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
 # (abbreviations like "Jan" and "Sat" are also first names, so only full
 # month and weekday names block a name)
