@@ -153,7 +153,7 @@ def test_docs_worked_example_is_valid_and_behaves_as_documented():
     import analysis
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "codebook.md").read_text(encoding="utf-8")
-    section = doc.split("## 9. Worked example", 1)[1]
+    section = doc.split("## 9. Worked example", 1)[1].split("\n## ", 1)[0]  # up to the next section
     yaml_text = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     book = parse_codebook(yaml_text, source="docs/codebook.md")
     assert book.ids == ["F1", "F2", "F3", "F4", "F5"]
