@@ -168,15 +168,19 @@ def run_chunk(articles: pd.DataFrame, steps: Sequence[str],
     dict of str to pandas.DataFrame
         One table per step, rows in article order.
     """
+    from analysis.sentences import shared_sentence_spans
+
     options = dict(options or {})
     out: dict[str, pd.DataFrame] = {}
-    for name in steps:
-        step = ARTICLE_STEPS.get(name)
-        if step is None:
-            continue
-        kwargs = {k: options[k] for k in step.options if options.get(k) is not None}
-        kwargs.update({n: out[n] for n in step.uses if n in out})
-        out[name] = step.load()(articles, **kwargs)
+    # every step that needs sentences splits the same bodies: split each once
+    with shared_sentence_spans():
+        for name in steps:
+            step = ARTICLE_STEPS.get(name)
+            if step is None:
+                continue
+            kwargs = {k: options[k] for k in step.options if options.get(k) is not None}
+            kwargs.update({n: out[n] for n in step.uses if n in out})
+            out[name] = step.load()(articles, **kwargs)
     return out
 
 
