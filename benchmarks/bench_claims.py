@@ -22,34 +22,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import analysis  # noqa: E402
 from analysis.attribution import extract_attributions  # noqa: E402
 from analysis.claim_clusters import cluster_claims  # noqa: E402
 from analysis.claims import tag_claims  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
+from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
 
 
-def _time(func, repeat: int):
-    best_cpu = best_wall = float("inf")
-    result = None
-    for _ in range(repeat):
-        c, w = time.process_time(), time.perf_counter()
-        result = func()
-        best_cpu = min(best_cpu, time.process_time() - c)
-        best_wall = min(best_wall, time.perf_counter() - w)
-    return best_cpu, best_wall, result
 
 
-def _report(label: str, mb: float, n: int, cpu: float, wall: float) -> None:
-    print(f"{label:28s} {cpu:7.2f} s cpu {mb / cpu:6.2f} MB/s {n / cpu:7.0f} art/s  |"
-          f"  {wall:7.2f} s wall {mb / wall:6.2f} MB/s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,16 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     n = len(articles)
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text, best of {args.repeat}")
 
-    cpu_a, wall_a, attrs = _time(lambda: extract_attributions(articles), args.repeat)
-    _report("extract_attributions", mb, n, cpu_a, wall_a)
-    cpu_c, wall_c, claims = _time(lambda: tag_claims(articles, attributions=attrs), args.repeat)
-    _report("tag_claims (given attrs)", mb, n, cpu_c, wall_c)
-    cpu_t, wall_t, _ = _time(lambda: tag_claims(articles), args.repeat)
-    _report("attributions + claims", mb, n, cpu_t, wall_t)
+    cpu_a, wall_a, attrs = best_time(lambda: extract_attributions(articles), args.repeat)
+    report("extract_attributions", mb, n, cpu_a, wall_a)
+    cpu_c, wall_c, claims = best_time(lambda: tag_claims(articles, attributions=attrs), args.repeat)
+    report("tag_claims (given attrs)", mb, n, cpu_c, wall_c)
+    cpu_t, wall_t, _ = best_time(lambda: tag_claims(articles), args.repeat)
+    report("attributions + claims", mb, n, cpu_t, wall_t)
 
     half = articles.iloc[: n // 2]
     mb_half = half["body"].str.encode("utf-8").str.len().sum() / 1e6
-    cpu_h, _, _ = _time(lambda: tag_claims(half), args.repeat)
+    cpu_h, _, _ = best_time(lambda: tag_claims(half), args.repeat)
     print(f"linearity: half corpus {cpu_h:.2f} s cpu for {mb_half:.2f} MB -> full {cpu_t:.2f} s for {mb:.2f} MB "
           f"(ratio {cpu_t / cpu_h:.2f} for {mb / mb_half:.2f}x the text)")
 
@@ -86,12 +74,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"claims found (off-topic corpus): {len(claims)}")
 
     if not args.no_clusters:
-        cpu_k, wall_k, clusters = _time(lambda: cluster_claims(articles), 1)
-        _report("cluster_claims", mb, n, cpu_k, wall_k)
+        cpu_k, wall_k, clusters = best_time(lambda: cluster_claims(articles), 1)
+        report("cluster_claims", mb, n, cpu_k, wall_k)
         print(f"clusters: {clusters['cluster_id'].nunique()} spanning >= 2 articles, {len(clusters)} sentences; "
               f"largest {int(clusters['n_sentences'].max()) if len(clusters) else 0} sentences")
     seeds = analysis.load_corpus(REPO / "seeds")
-    cpu_s, wall_s, seed_claims = _time(lambda: tag_claims(seeds), args.repeat)
+    cpu_s, wall_s, seed_claims = best_time(lambda: tag_claims(seeds), args.repeat)
     print(f"seeds: {len(seed_claims)} claim rows from {len(seeds)} articles in {wall_s:.2f} s wall")
     return 0
 

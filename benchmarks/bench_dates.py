@@ -15,32 +15,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import analysis  # noqa: E402
 from analysis.dates import extract_dates  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
+from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
 
 
-def _time(func, articles, repeat: int) -> tuple[float, float, object]:
-    best_cpu = best_wall = float("inf")
-    result = None
-    for _ in range(repeat):
-        c, w = time.process_time(), time.perf_counter()
-        result = func(articles)
-        best_cpu = min(best_cpu, time.process_time() - c)
-        best_wall = min(best_wall, time.perf_counter() - w)
-    return best_cpu, best_wall, result
 
 
-def _report(label: str, mb: float, n: int, cpu: float, wall: float) -> None:
-    print(f"{label:24s} {mb / cpu:7.2f} MB/s cpu  {n / cpu:8.0f} articles/s cpu  |"
-          f"  {mb / wall:7.2f} MB/s wall  {n / wall:8.0f} articles/s wall")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     mb = articles["body"].str.encode("utf-8").str.len().sum() / 1e6
     n = len(articles)
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text, best of {args.repeat}")
-    cpu, wall, dates = _time(extract_dates, articles, args.repeat)
-    _report("extract_dates", mb, n, cpu, wall)
+    cpu, wall, dates = best_time(lambda: extract_dates(articles), args.repeat)
+    report("extract_dates", mb, n, cpu, wall)
     print(f"  {len(dates)} date mentions; precision: "
           + ", ".join(f"{k} {v}" for k, v in dates["precision"].value_counts().items())
           + f"; relative {int(dates['relative'].sum())}")
@@ -68,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         def both(frame):
             return extract_quantities(frame), extract_dates(frame)
 
-        cpu, wall, _ = _time(both, articles, args.repeat)
-        _report("quantities + dates", mb, n, cpu, wall)
+        cpu, wall, _ = best_time(lambda: both(articles), args.repeat)
+        report("quantities + dates", mb, n, cpu, wall)
     return 0
 
 

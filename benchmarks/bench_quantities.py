@@ -25,19 +25,19 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import time
 import warnings
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
 from analysis.quantities import extract_quantities  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
+from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
 FIXTURE = REPO / "tests" / "fixtures" / "seed_quantities.csv"
 PHRASES = [
     "Debris from 21 of the roughly 50 North Korean ballistic missiles, with ranges of about 900 kilometers.",
@@ -53,15 +53,6 @@ def _mb(bodies) -> float:
     return sum(len(b.encode("utf-8")) for b in bodies) / 1e6
 
 
-def _best(func, repeat: int):
-    best_cpu = best_wall = float("inf")
-    result = None
-    for _ in range(repeat):
-        c, w = time.process_time(), time.perf_counter()
-        result = func()
-        best_cpu = min(best_cpu, time.process_time() - c)
-        best_wall = min(best_wall, time.perf_counter() - w)
-    return best_cpu, best_wall, result
 
 
 def _quantulum():
@@ -74,9 +65,6 @@ def _quantulum():
     return parser
 
 
-def _report(label: str, mb: float, n: int, cpu: float, wall: float, extra: str = "") -> None:
-    print(f"{label:34s} {mb / cpu:8.3f} MB/s cpu {n / cpu:9.1f} art/s cpu | "
-          f"{mb / wall:8.3f} MB/s wall {n / wall:9.1f} art/s wall  {extra}")
 
 
 def seed_accuracy(parser) -> None:
@@ -138,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     mb, n = _mb(bodies), len(articles)
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text; best of {args.repeat}")
 
-    cpu, wall, q = _best(lambda: extract_quantities(articles), args.repeat)
-    _report("extract_quantities (all)", mb, n, cpu, wall, f"{len(q):,} figures")
+    cpu, wall, q = best_time(lambda: extract_quantities(articles), args.repeat)
+    report("extract_quantities (all)", mb, n, cpu, wall, f"{len(q):,} figures")
     print("  kinds: " + ", ".join(f"{k} {v}" for k, v in q["kind"].value_counts().items()))
     print("  qualifiers: " + ", ".join(f"{k} {v}" for k, v in q["qualifier"].value_counts().items()))
     named = (q["unit"] != "").mean()
@@ -150,10 +138,10 @@ def main(argv: list[str] | None = None) -> int:
         sample = articles.iloc[::args.quantulum_every].reset_index(drop=True)
         s_mb, s_n = _mb(sample["body"]), len(sample)
         print(f"\nsame bodies for both: every {args.quantulum_every}th article -> {s_n} articles, {s_mb:.2f} MB")
-        o_cpu, o_wall, ours = _best(lambda: extract_quantities(sample), args.repeat)
-        _report("extract_quantities (sample)", s_mb, s_n, o_cpu, o_wall, f"{len(ours):,} figures")
-        t_cpu, t_wall, found = _best(lambda: sum(len(parser.parse(b)) for b in sample["body"]), 1)
-        _report("quantulum3 parser.parse (sample)", s_mb, s_n, t_cpu, t_wall, f"{found:,} quantities")
+        o_cpu, o_wall, ours = best_time(lambda: extract_quantities(sample), args.repeat)
+        report("extract_quantities (sample)", s_mb, s_n, o_cpu, o_wall, f"{len(ours):,} figures")
+        t_cpu, t_wall, found = best_time(lambda: sum(len(parser.parse(b)) for b in sample["body"]), 1)
+        report("quantulum3 parser.parse (sample)", s_mb, s_n, t_cpu, t_wall, f"{found:,} quantities")
         print(f"  extract_quantities is {t_cpu / o_cpu:,.0f}x faster (cpu) on the same text")
     seed_accuracy(parser)
     phrases(parser)
