@@ -53,7 +53,7 @@ BBC = REPO.parent / "shared" / "bench" / "bbc"
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.pipeline import ARTICLE_STEPS, STEPS, resolve_steps, run_pipeline  # noqa: E402
+from analysis.pipeline import ARTICLE_STEPS, STEPS, run_pipeline  # noqa: E402
 
 # Table rows: label -> step name (None: not a pipeline step)
 STEP_ROWS = [

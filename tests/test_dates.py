@@ -4,7 +4,6 @@ non-dates, missing publication dates, properties and linear cost."""
 from __future__ import annotations
 
 import csv
-import time
 from pathlib import Path
 
 import pandas as pd

@@ -6,10 +6,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis.palette import (FONT_SIZES, GREY, LIGHT_GREY, OKABE_ITO, STANCE_COLORS, STANCE_HATCHES,
+from analysis.palette import (FONT_SIZES, GREY, LIGHT_GREY, STANCE_COLORS, STANCE_HATCHES,
                               STANCE_LETTERS, STANCES)
 from analysis.plots._base import label_axes, new_figure, show_empty, shorten
 from analysis.sentences import _require

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
-from analysis.palette import CATEGORICAL, FONT_SIZES, GREY, LIGHT_GREY, OKABE_ITO, color_for, marker_for
+from analysis.palette import FONT_SIZES, LIGHT_GREY, OKABE_ITO, color_for, marker_for
 from analysis.plots._base import label_axes, new_figure, show_empty, shorten, suptitle
 from analysis.sentences import _require
 

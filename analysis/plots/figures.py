@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, QUALIFIER_COLORS, QUALIFIER_LABELS, QUALIFIER_MARKERS

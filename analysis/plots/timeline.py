@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, OKABE_ITO
+from analysis.palette import FONT_SIZES, LIGHT_GREY, OKABE_ITO
 from analysis.plots._base import label_axes, new_figure, show_empty, shorten
 from analysis.sentences import _require
 

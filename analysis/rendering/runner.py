@@ -31,9 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from analysis.errors import RenderError
 from analysis.rendering import publish
-from analysis.rendering.execute import (CANCELLED, OK, NotebookRun, OutputFolderError, execute_notebook,
+from analysis.rendering.execute import (NotebookRun, OutputFolderError, execute_notebook,
                                         kill_kernels)
 from analysis.rendering.locking import RenderLock
 from analysis.rendering.plan import DEFAULT_CELL_TIMEOUT, RenderPlan, plan_render
