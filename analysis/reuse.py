@@ -54,6 +54,30 @@ _ANCHOR = 2  # tokens that must match to bridge a small edit
 _MAX_REPEAT = 8  # occurrences of one shingle inside one article beyond which it is ignored
 
 
+_PASS_BITS = 4  # the index's document-frequency pass runs over 2**_PASS_BITS hash ranges
+_SLICE_ROWS = 1 << 22  # shingle rows per slice when filtering and sorting the seed lists
+
+
+def _top_bits(H: np.ndarray) -> np.ndarray:
+    """Bucket number (top ``_PASS_BITS`` bits) of every hash, as uint8, built in slices."""
+    out = np.empty(len(H), dtype=np.uint8)
+    shift = np.uint64(64 - _PASS_BITS)
+    for s in range(0, len(H), _SLICE_ROWS):
+        out[s:s + _SLICE_ROWS] = H[s:s + _SLICE_ROWS] >> shift
+    return out
+
+
+def _doc_slices(ptr: np.ndarray, rows: int):
+    """Consecutive article ranges ``(lo, hi)`` of about ``rows`` rows each (ptr: row offsets)."""
+    n = len(ptr) - 1
+    lo = 0
+    while lo < n:
+        hi = int(np.searchsorted(ptr, ptr[lo] + rows, "right")) - 1
+        hi = min(max(hi, lo + 1), n)
+        yield lo, hi
+        lo = hi
+
+
 def _sorted_member(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
     """``np.isin(values, sorted_values)`` for sorted unique ``sorted_values``.
 
@@ -79,12 +103,14 @@ class _Index:
 
     def __init__(self, bodies: list[str], ngram: int, max_df: int) -> None:
         # Memory: this builds per-token arrays for the whole corpus, so every
-        # temporary is dropped as soon as it is used and offsets/ids are 32-bit
-        # (100,000 BBC-sized articles: 7.9 GB peak before, see docs/profiling.md).
+        # temporary is dropped as soon as it is used, offsets/ids are 32-bit
+        # and the sorts run over one hash range or one slice of articles at a
+        # time (100,000 BBC-sized articles: max RSS of the build 3.9 GB with
+        # whole-corpus sorts, 3.2 GB with the passes; see docs/profiling.md).
         self.ngram = ngram
         vocab = Vocabulary()
         self.docs: list[_Doc] = []
-        hashes, doc_of, pos_of = [], [], []
+        hashes = []
         for d, body in enumerate(bodies):
             ids, starts, ends = vocab.tokenize(body)
             self.docs.append(_Doc(ids.astype(np.int32), starts.astype(np.int32), ends.astype(np.int32)))
@@ -92,56 +118,103 @@ class _Index:
         stop = vocab.stop_mask()
         self.stop_list = stop.tolist()
         self._lists: dict[int, list[int]] = {}
+        pos_of = [None] * len(hashes)
         for d, (doc, h) in enumerate(zip(self.docs, hashes)):
-            if len(h) == 0:
-                continue
             # a seed needs at least two content words in its window
             content = np.concatenate(([0], np.cumsum(~stop[doc.ids])))
-            keep = (content[ngram:] - content[:-ngram]) >= 2
+            keep = (content[ngram:] - content[:-ngram]) >= 2 if len(h) else np.zeros(0, dtype=bool)
             hashes[d] = h[keep]
-            pos_of.append(np.flatnonzero(keep).astype(np.int32))
-            doc_of.append(np.full(int(keep.sum()), d, dtype=np.int32))
-        H = np.concatenate([h for h in hashes if len(h)]) if any(len(h) for h in hashes) else np.zeros(0, np.uint64)
-        D = np.concatenate(doc_of) if doc_of else np.zeros(0, np.int32)
-        P = np.concatenate(pos_of) if pos_of else np.zeros(0, np.int32)
-        del hashes, doc_of, pos_of
+            pos_of[d] = np.flatnonzero(keep).astype(np.int32)
+        # filled article by article, each article's arrays freed once copied,
+        # so the per-article lists and the corpus arrays are never both whole;
+        # rows are in article order, so D is ascending
+        counts = np.array([len(h) for h in hashes], dtype=np.int64)
+        H = np.empty(int(counts.sum()), dtype=np.uint64)
+        P = np.empty(len(H), dtype=np.int32)
+        w = 0
+        for d, c in enumerate(counts.tolist()):
+            H[w:w + c], P[w:w + c] = hashes[d], pos_of[d]
+            w += c
+            hashes[d] = pos_of[d] = None
+        D = np.repeat(np.arange(len(hashes), dtype=np.int32), counts)
+        del hashes, pos_of, counts
 
-        # document frequency of every hash, counting an article once; D is
-        # ascending as concatenated, so a stable sort on H orders by (H, D)
-        order = np.argsort(H, kind="stable")
-        Hs, Ds = H[order], D[order]
-        del order
-        first = np.ones(len(Hs), dtype=bool)
-        first[1:] = (Hs[1:] != Hs[:-1]) | (Ds[1:] != Ds[:-1])
-        # a shingle repeated many times inside one article (a refrain, a table,
-        # degenerate input) would make seed matching quadratic, so it is
-        # dropped: a (hash, article) run longer than _MAX_REPEAT has two equal
-        # rows _MAX_REPEAT apart
-        if len(Hs) > _MAX_REPEAT:
-            far = (Hs[_MAX_REPEAT:] == Hs[:-_MAX_REPEAT]) & (Ds[_MAX_REPEAT:] == Ds[:-_MAX_REPEAT])
-            repetitive = np.unique(Hs[:-_MAX_REPEAT][far])
-            del far
-        else:
-            repetitive = np.zeros(0, np.uint64)
-        uH, uD = Hs[first], Ds[first]
-        del Hs, Ds, first
-        starts = np.flatnonzero(np.concatenate(([True], uH[1:] != uH[:-1]))) if len(uH) else np.zeros(0, np.int64)
-        sizes = np.diff(np.append(starts, len(uH)))
-        useful = (sizes >= 2) & (sizes <= max_df)
-        self.n_boilerplate = int(((sizes > max_df)).sum())
-        self._group_starts, self._group_sizes, self._uD = starts[useful], sizes[useful], uD
-        good_hashes = uH[starts[useful]]
-        del uH, starts, sizes, useful
+        # Document frequency of every hash, counting an article once, one
+        # hash range at a time: the top _PASS_BITS bits split the shingles
+        # into buckets whose concatenation is still in hash order, so the
+        # per-bucket results concatenate to exactly the whole-corpus ones
+        # while the sort temporaries only ever cover one bucket (see
+        # docs/profiling.md: the whole-corpus sort was the index's peak).
+        bucket = _top_bits(H)
+        uD_parts, start_parts, size_parts, good_parts, rep_parts = [], [], [], [], []
+        self.n_boilerplate, offset = 0, 0
+        for b in range(1 << _PASS_BITS):
+            idx = np.flatnonzero(bucket == b)
+            if not len(idx):
+                continue
+            # idx is ascending, so Db is ascending too and a stable sort on
+            # the hash orders the bucket by (H, D)
+            Hb = H[idx]
+            order = np.argsort(Hb, kind="stable")
+            Hs, Ds = Hb[order], D[idx[order]]
+            del idx, Hb, order
+            first = np.ones(len(Hs), dtype=bool)
+            first[1:] = (Hs[1:] != Hs[:-1]) | (Ds[1:] != Ds[:-1])
+            # a shingle repeated many times inside one article (a refrain, a
+            # table, degenerate input) would make seed matching quadratic, so
+            # it is dropped: a (hash, article) run longer than _MAX_REPEAT has
+            # two equal rows _MAX_REPEAT apart
+            if len(Hs) > _MAX_REPEAT:
+                far = (Hs[_MAX_REPEAT:] == Hs[:-_MAX_REPEAT]) & (Ds[_MAX_REPEAT:] == Ds[:-_MAX_REPEAT])
+                rep_parts.append(np.unique(Hs[:-_MAX_REPEAT][far]))
+                del far
+            uH, uD = Hs[first], Ds[first]
+            del Hs, Ds, first
+            starts = np.flatnonzero(np.concatenate(([True], uH[1:] != uH[:-1])))
+            sizes = np.diff(np.append(starts, len(uH)))
+            useful = (sizes >= 2) & (sizes <= max_df)
+            self.n_boilerplate += int((sizes > max_df).sum())
+            uD_parts.append(uD)
+            start_parts.append(starts[useful] + offset)
+            size_parts.append(sizes[useful])
+            good_parts.append(uH[starts[useful]])
+            offset += len(uD)
+            del uH, uD, starts, sizes, useful
+        del bucket
+        self._uD = np.concatenate(uD_parts) if uD_parts else np.zeros(0, np.int32)
+        self._group_starts = np.concatenate(start_parts) if start_parts else np.zeros(0, np.int64)
+        self._group_sizes = np.concatenate(size_parts) if size_parts else np.zeros(0, np.int64)
+        good_hashes = np.concatenate(good_parts) if good_parts else np.zeros(0, np.uint64)
+        repetitive = np.concatenate(rep_parts) if rep_parts else np.zeros(0, np.uint64)
+        del uD_parts, start_parts, size_parts, good_parts, rep_parts
 
-        # per-article seed lists (hash-sorted) restricted to useful shingles
-        keep = _sorted_member(good_hashes, H)
-        if len(repetitive):
-            keep &= ~_sorted_member(repetitive, H)
-        H, D, P = H[keep], D[keep], P[keep]
-        del keep
-        order = np.lexsort((H, D))
-        self.H, self.D, self.P = H[order], D[order], P[order]
-        self.ptr = np.searchsorted(self.D, np.arange(len(bodies) + 1))
+        # per-article seed lists (hash-sorted) restricted to useful shingles,
+        # filtered and sorted in place a slice of articles at a time: the
+        # article column is ascending, so sorting each slice by (D, H) sorts
+        # the whole, and D itself needs no reordering
+        n_docs = len(bodies)
+        ptr = np.searchsorted(D, np.arange(n_docs + 1))
+        w = 0
+        for lo_d, hi_d in _doc_slices(ptr, _SLICE_ROWS):
+            s, e = int(ptr[lo_d]), int(ptr[hi_d])
+            Hc = H[s:e]
+            keep = _sorted_member(good_hashes, Hc)
+            if len(repetitive):
+                keep &= ~_sorted_member(repetitive, Hc)
+            Hc, Dc, Pc = Hc[keep], D[s:e][keep], P[s:e][keep]
+            del keep
+            order = np.lexsort((Hc, Dc))
+            k = len(order)
+            H[w:w + k], D[w:w + k], P[w:w + k] = Hc[order], Dc, Pc[order]
+            w += k
+            del Hc, Dc, Pc, order
+        # shrink in place (no views of these buffers remain) rather than copy,
+        # which would hold the corpus-sized buffers and the copies at once
+        for arr in (H, D, P):
+            arr.resize((w,), refcheck=False)
+        self.H, self.D, self.P = H, D, P
+        del H, D, P
+        self.ptr = np.searchsorted(self.D, np.arange(n_docs + 1))
 
     def tokens(self, d: int) -> list[int]:
         """Token ids of article ``d`` as a Python list (fast scalar access), cached."""
