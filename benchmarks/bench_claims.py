@@ -33,11 +33,7 @@ from analysis.attribution import extract_attributions  # noqa: E402
 from analysis.claim_clusters import cluster_claims  # noqa: E402
 from analysis.claims import tag_claims  # noqa: E402
 
-from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
-
-
-
-
+from timing import DEFAULT_CORPUS, best_time, body_mb, load_bench_corpus, report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,12 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-clusters", action="store_true", help="skip cluster_claims")
     args = parser.parse_args(argv)
-    if not Path(args.corpus).is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+    loaded = load_bench_corpus(args.corpus)
+    if loaded is None:
         return 2
-    articles = analysis.load_corpus(args.corpus)
-    mb = articles["body"].str.encode("utf-8").str.len().sum() / 1e6
-    n = len(articles)
+    articles, mb, n = loaded
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text, best of {args.repeat}")
 
     cpu_a, wall_a, attrs = best_time(lambda: extract_attributions(articles), args.repeat)
@@ -62,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     report("attributions + claims", mb, n, cpu_t, wall_t)
 
     half = articles.iloc[: n // 2]
-    mb_half = half["body"].str.encode("utf-8").str.len().sum() / 1e6
+    mb_half = body_mb(half["body"])
     cpu_h, _, _ = best_time(lambda: tag_claims(half), args.repeat)
     print(f"linearity: half corpus {cpu_h:.2f} s cpu for {mb_half:.2f} MB -> full {cpu_t:.2f} s for {mb:.2f} MB "
           f"(ratio {cpu_t / cpu_h:.2f} for {mb / mb_half:.2f}x the text)")

@@ -21,14 +21,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import analysis  # noqa: E402
 from analysis.dates import extract_dates  # noqa: E402
 
-from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
-
-
-
-
+from timing import DEFAULT_CORPUS, best_time, load_bench_corpus, report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,12 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-quantities", action="store_true",
                         help="also time extract_quantities + extract_dates together")
     args = parser.parse_args(argv)
-    if not Path(args.corpus).is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
+    loaded = load_bench_corpus(args.corpus)
+    if loaded is None:
         return 2
-    articles = analysis.load_corpus(args.corpus)
-    mb = articles["body"].str.encode("utf-8").str.len().sum() / 1e6
-    n = len(articles)
+    articles, mb, n = loaded
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text, best of {args.repeat}")
     cpu, wall, dates = best_time(lambda: extract_dates(articles), args.repeat)
     report("extract_dates", mb, n, cpu, wall)

@@ -37,7 +37,7 @@ import pandas as pd  # noqa: E402
 import analysis  # noqa: E402
 from analysis.quantities import extract_quantities  # noqa: E402
 
-from timing import DEFAULT_CORPUS, best_time, report  # noqa: E402
+from timing import DEFAULT_CORPUS, best_time, body_mb, load_bench_corpus, report  # noqa: E402
 FIXTURE = REPO / "tests" / "fixtures" / "seed_quantities.csv"
 PHRASES = [
     "Debris from 21 of the roughly 50 North Korean ballistic missiles, with ranges of about 900 kilometers.",
@@ -49,12 +49,6 @@ PHRASES = [
 ]
 
 
-def _mb(bodies) -> float:
-    return sum(len(b.encode("utf-8")) for b in bodies) / 1e6
-
-
-
-
 def _quantulum():
     from quantulum3 import classifier, parser
 
@@ -63,8 +57,6 @@ def _quantulum():
     # faster of its two modes, which can only flatter it here.
     classifier.USE_CLF = False
     return parser
-
-
 
 
 def seed_accuracy(parser) -> None:
@@ -117,13 +109,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="run quantulum3 on every k-th article (1 = all; default 10)")
     ap.add_argument("--no-quantulum", action="store_true")
     args = ap.parse_args(argv)
-    if not Path(args.corpus).is_dir():
-        print(f"corpus folder not found: {args.corpus}", file=sys.stderr)
-        return 2
     warnings.simplefilter("ignore")
-    articles = analysis.load_corpus(args.corpus)
-    bodies = articles["body"].tolist()
-    mb, n = _mb(bodies), len(articles)
+    loaded = load_bench_corpus(args.corpus)
+    if loaded is None:
+        return 2
+    articles, mb, n = loaded
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text; best of {args.repeat}")
 
     cpu, wall, q = best_time(lambda: extract_quantities(articles), args.repeat)
@@ -136,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = None if args.no_quantulum else _quantulum()
     if parser is not None:
         sample = articles.iloc[::args.quantulum_every].reset_index(drop=True)
-        s_mb, s_n = _mb(sample["body"]), len(sample)
+        s_mb, s_n = body_mb(sample["body"]), len(sample)
         print(f"\nsame bodies for both: every {args.quantulum_every}th article -> {s_n} articles, {s_mb:.2f} MB")
         o_cpu, o_wall, ours = best_time(lambda: extract_quantities(sample), args.repeat)
         report("extract_quantities (sample)", s_mb, s_n, o_cpu, o_wall, f"{len(ours):,} figures")

@@ -146,28 +146,24 @@ def _read(name: str) -> pd.DataFrame:
     return pd.read_csv(FIXTURES / name, dtype=str, keep_default_na=False)
 
 
+def _evaluate(extract, seed_table: str, heldout_table: str, keys) -> dict:
+    """Scores of ``extract`` on a seed table and a held-out table."""
+    seed_gold = _read(seed_table).rename(columns={"article_id": "case"})
+    seed_pred = extract(analysis.load_corpus(REPO / "seeds")).rename(columns={"article_id": "case"})
+    held = _read(heldout_table)
+    pred = extract(_heldout_articles(held)).rename(columns={"article_id": "case"})
+    return {"seeds": score(seed_gold, seed_pred, "case", keys),
+            "heldout": score(held, pred, "case", keys)}
+
+
 def evaluate_quantities() -> dict:
     """Scores of extract_quantities on the seed and held-out tables."""
-    results = {}
-    seed_gold = _read("seed_quantities.csv").rename(columns={"article_id": "case"})
-    seed_pred = extract_quantities(analysis.load_corpus(REPO / "seeds")).rename(columns={"article_id": "case"})
-    results["seeds"] = score(seed_gold, seed_pred, "case", QUANTITY_KEYS)
-    held = _read("heldout_quantities.csv")
-    pred = extract_quantities(_heldout_articles(held)).rename(columns={"article_id": "case"})
-    results["heldout"] = score(held, pred, "case", QUANTITY_KEYS)
-    return results
+    return _evaluate(extract_quantities, "seed_quantities.csv", "heldout_quantities.csv", QUANTITY_KEYS)
 
 
 def evaluate_dates() -> dict:
     """Scores of extract_dates on the seed and held-out tables."""
-    results = {}
-    seed_gold = _read("seed_dates.csv").rename(columns={"article_id": "case"})
-    seed_pred = extract_dates(analysis.load_corpus(REPO / "seeds")).rename(columns={"article_id": "case"})
-    results["seeds"] = score(seed_gold, seed_pred, "case", DATE_KEYS)
-    held = _read("heldout_dates.csv")
-    pred = extract_dates(_heldout_articles(held)).rename(columns={"article_id": "case"})
-    results["heldout"] = score(held, pred, "case", DATE_KEYS)
-    return results
+    return _evaluate(extract_dates, "seed_dates.csv", "heldout_dates.csv", DATE_KEYS)
 
 
 def _print(title: str, results: dict, misses: bool) -> None:

@@ -14,6 +14,24 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "bench" / "bbc"
 
 
+def body_mb(bodies) -> float:
+    """Megabytes of UTF-8 body text (the unit every MB/s figure uses)."""
+    return sum(len(b.encode("utf-8")) for b in bodies) / 1e6
+
+
+def load_bench_corpus(path: str | Path):
+    """``(articles, mb, n)`` for a corpus folder, or ``None`` (with a message) when it is missing."""
+    import sys
+
+    import analysis
+
+    if not Path(path).is_dir():
+        print(f"corpus folder not found: {path}", file=sys.stderr)
+        return None
+    articles = analysis.load_corpus(path)
+    return articles, body_mb(articles["body"]), len(articles)
+
+
 def best_time(func: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
     """Best CPU and wall seconds of ``repeat`` calls of ``func()``, and its last result."""
     best_cpu = best_wall = float("inf")
