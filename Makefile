@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 KERNEL := osint-analysis
 REPORTS ?= reports
 
-.PHONY: all setup report test lab bench bench-quick clean
+.PHONY: all setup report test lab bench bench-quick sync-notebooks clean
 
 all: report
 
@@ -40,6 +40,11 @@ bench: $(STAMP)
 # a slice of the bench corpus and small scales: a minute or two
 bench-quick: $(STAMP)
 	$(PY) benchmarks/run_all.py --quick
+
+# After editing a notebook or its paired percent script by hand: bring each
+# pair back in step (the newer file wins), then commit both.
+sync-notebooks: $(STAMP)
+	$(VENV)/bin/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache build *.egg-info

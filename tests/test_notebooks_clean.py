@@ -6,11 +6,11 @@ These checks run without a kernel, so they are fast and always on.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import re
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 
@@ -96,15 +96,35 @@ def test_only_the_teaching_notebook_has_solutions():
             assert n == 0, path.name
 
 
-def test_committed_notebooks_match_the_build_script(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_notebooks", REPO / "notebooks" / "build_notebooks.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    written = build.build(tmp_path)
-    assert {p.stem for p in written} == {p.stem for p in NOTEBOOKS}
-    for fresh in written:
-        committed = nbformat.read(REPO / "notebooks" / fresh.name, as_version=4)
-        regenerated = nbformat.read(fresh, as_version=4)
-        assert [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in committed.cells] == \
-               [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in regenerated.cells], \
-            f"{fresh.name} differs from notebooks/build_notebooks.py; rebuild or port the edit"
+def _cells(nb):
+    return [(c.cell_type, c.source, list(c.metadata.get("tags", []))) for c in nb.cells]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_each_notebook_is_paired_with_its_percent_script(path):
+    """The ``.py`` percent script is the diffable source; the pair must agree.
+
+    JupyterLab (with jupytext) saves both files of a pair together, and
+    ``make sync-notebooks`` brings a pair back in step after an edit of
+    either one, so nothing overwrites an edit silently.
+    """
+    script = path.with_suffix(".py")
+    assert script.is_file(), f"{path.name} has no paired percent script {script.name}"
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.get("jupytext", {}).get("formats") == "ipynb,py:percent", \
+        f"{path.name} is not paired (jupytext formats metadata missing)"
+    paired = jupytext.read(script)
+    assert _cells(paired) == _cells(nb), \
+        f"{path.name} and {script.name} differ; run `make sync-notebooks` and commit both"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_percent_scripts_are_valid_python(path):
+    """The scripts are linted as code: at least they must parse."""
+    source = path.with_suffix(".py").read_text(encoding="utf-8")
+    compile(source, str(path.with_suffix(".py")), "exec")
+
+
+def test_every_percent_script_has_its_notebook():
+    scripts = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.py"))
+    assert {p.stem for p in scripts} == {p.stem for p in NOTEBOOKS}

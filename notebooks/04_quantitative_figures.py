@@ -1,0 +1,132 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.7
+#   kernelspec:
+#     display_name: Python (osint-analysis)
+#     language: python
+#     name: osint-analysis
+# ---
+
+# %% [markdown]
+# # Quantitative figures
+#
+# Every number the articles report with a unit -- distances, counts of
+# missiles or containers, money, percentages -- by source, drawn as what the
+# wording actually claims: **exact** figures are points, **approximate** ones
+# ("about 900 km") a band, **at least** ("more than 1,000") an arrow to the
+# right, **at most** an arrow to the left, **ranges** a bar, **vague** figures
+# ("thousands") a dashed segment, and **part of a whole** ("21 of roughly 50")
+# a square joined to the whole.
+#
+# The *headline figures* are found from the data: figures are grouped by unit,
+# and the units that the most sources report come first.  When the intervals
+# of a group overlap, the sources are compatible; when they do not, either
+# the sources disagree or they measure different things -- read the
+# sentences before concluding.
+
+# %%
+# %matplotlib inline
+import pandas as pd
+
+import analysis
+from analysis import plots, report_data
+
+pd.set_option("display.max_colwidth", 160)
+pd.set_option("display.max_rows", 80)
+
+# %% tags=["parameters"]
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
+codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
+approx_tolerance = 0.1  # relative half-width of the band drawn for approximate figures (about, roughly)
+n_headlines = 5  # number of headline figure groups (units) called out
+min_sources = 2  # a headline unit must be reported by at least this many articles
+max_units = 6  # unit panels drawn in the chart
+max_rows_per_unit = 12  # figures drawn per unit panel
+
+# %%
+from analysis import headlines
+
+# %%
+corpus_path = report_data.resolve_path(corpus)
+figures_path = report_data.resolve_path(figures_dir)
+articles = analysis.load_corpus(corpus_path)
+report_data.run_info(articles, corpus, run_date)
+
+# %%
+quantities = analysis.extract_quantities(articles)
+# a sentence repeated on the page (standfirst and body) is one statement
+distinct = headlines.distinct_figures(quantities)
+intervals = headlines.figure_intervals(distinct, approx_tolerance=approx_tolerance)
+print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
+      f"{quantities['article_id'].nunique():,} of {len(articles):,} articles")
+
+# %% [markdown]
+# ## Headline figures
+#
+# The units reported by at least `min_sources` sources, most-reported first.
+# `agreed_interval` is what every figure in the group allows when read
+# literally (the largest lower bound to the smallest upper bound).  The
+# `verdict`: **consistent** -- one value could make every source right;
+# **tension** -- possible as written, but not as a reader takes the words
+# ("more than 1,000" suggests fewer than 2,000, "thousands" at least 2,000);
+# **no common value** -- the figures describe different things (a salvo, a
+# shipment, a total) or the sources really disagree: read the sentences.
+
+# %%
+headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
+                                            approx_tolerance=approx_tolerance, min_sources=min_sources)
+headline_table.assign(
+    agreed_interval=[headlines.describe_interval(lo, hi) if lo <= hi else "none"
+                     for lo, hi in zip(headline_table["low"], headline_table["high"])],
+    figures=headline_table["figures"].map("; ".join),
+)[["rank", "unit", "n_sources", "figures", "verdict", "agreed_interval"]]
+
+# %% [markdown]
+# ## Every figure by source
+
+# %%
+fig = plots.plot_figures(intervals, headline_table, articles, max_units=max_units,
+                         max_rows_per_unit=max_rows_per_unit)
+plots.save_figure(fig, "04_figures_by_source", figures_path)
+fig
+
+# %% [markdown]
+# ## The sentences behind the headline figures
+#
+# Check each figure in context: who gives it, about what, with which hedge.
+
+# %%
+report_data.figures_in_context(intervals, articles, units=headline_table["unit"].tolist())
+
+# %% [markdown]
+# ## All figures
+#
+# Every distinct figure found, with its qualifier and literal interval (sorted
+# by unit and value).
+
+# %%
+report_data.figures_in_context(intervals, articles)
+
+# %% [markdown]
+# ## Key numbers
+
+# %%
+summary = {
+    "n_figures": int(len(quantities)),
+    "n_units": int(quantities["unit"].replace("", pd.NA).dropna().nunique()),
+    "qualifiers": quantities["qualifier"].value_counts().to_dict(),
+    "n_distinct_figures": int(len(distinct)),
+    "headlines": headline_table[["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent",
+                                 "as_read", "verdict", "figures", "values"]].to_dict("records"),
+    "run_date": run_date,
+}
+report_data.write_summary(summary, figures_path, "04_quantitative_figures")
+pd.Series(summary, name="value", dtype=object).to_frame()

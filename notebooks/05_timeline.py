@@ -1,0 +1,101 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.7
+#   kernelspec:
+#     display_name: Python (osint-analysis)
+#     language: python
+#     name: osint-analysis
+# ---
+
+# %% [markdown]
+# # Timeline
+#
+# What happened when, according to each source.  Every date mention is
+# resolved to a calendar date: absolute dates as written ("January 2",
+# "Sept. 13"), relative ones ("on Friday", "last year", "this month") against
+# the article's publication date.  A relative date is only as good as the
+# publication date it was resolved against, so those are drawn hollow and
+# listed separately below: check them.
+
+# %%
+# %matplotlib inline
+import pandas as pd
+
+import analysis
+from analysis import plots, report_data
+
+pd.set_option("display.max_colwidth", 160)
+pd.set_option("display.max_rows", 80)
+
+# %% tags=["parameters"]
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
+codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
+start_date = ""  # ISO date; events ending before it are left out, empty for no lower limit
+end_date = ""  # ISO date; events starting after it are left out, empty for no upper limit
+max_sources = 20  # sources drawn in the chart (those with most dated events)
+background_days = 365  # events ending more than this many days before publication are background, listed but not drawn
+
+# %%
+corpus_path = report_data.resolve_path(corpus)
+figures_path = report_data.resolve_path(figures_dir)
+articles = analysis.load_corpus(corpus_path)
+report_data.run_info(articles, corpus, run_date)
+
+# %%
+dates = analysis.extract_dates(articles)
+events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date,
+                                     background_days=background_days)
+print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "
+      f"({int(events['background'].sum()):,} background), from {events['source'].nunique():,} sources")
+
+# %%
+fig = plots.plot_timeline(events, max_rows=max_sources)
+plots.save_figure(fig, "05_timeline", figures_path)
+fig
+
+# %% [markdown]
+# ## Events in date order
+#
+# `days_before_publication` is how long before its report the event happened;
+# `background` marks events that ended long before publication (context such
+# as "sanctions imposed in 2006", not the news) -- they are listed here but not
+# drawn.
+
+# %%
+events[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]]
+
+# %% [markdown]
+# ## Dates resolved from relative expressions
+#
+# "On Friday" in an article published on a Friday may mean that day or the
+# week before; check these against the publication date.
+
+# %%
+events.loc[events["relative"].fillna(False).astype(bool),
+           ["date", "source", "published", "surface", "sentence"]]
+
+# %% [markdown]
+# ## Key numbers
+
+# %%
+summary = {
+    "n_date_mentions": int(len(dates)),
+    "n_events": int(len(events)),
+    "n_relative": int(events["relative"].fillna(False).astype(bool).sum()),
+    "n_background": int(events["background"].sum()),
+    "earliest": events["date"].min() if len(events) else None,
+    "latest": events["date_end"].max() if len(events) else None,
+    "events_per_source": events["source"].value_counts().to_dict(),
+    "event_dates": sorted({d.date().isoformat() for d in events["date"]}),
+    "run_date": run_date,
+}
+report_data.write_summary(summary, figures_path, "05_timeline")
+pd.Series(summary, name="value", dtype=object).to_frame()
