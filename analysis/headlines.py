@@ -75,8 +75,9 @@ def figure_intervals(quantities: pd.DataFrame, approx_tolerance: float = 0.1) ->
     --------
     >>> q = pd.DataFrame({"article_id": ["a"], "surface": ["more than 1,000"], "value": [1000.0],
     ...                   "value_high": [np.nan], "unit": ["container"], "qualifier": ["at_least"]})
-    >>> figure_intervals(q)[["low", "high", "plausible_high", "open_high"]].iloc[0].tolist()
-    [1000.0, inf, 2000.0, True]
+    >>> row = figure_intervals(q).iloc[0]
+    >>> float(row["low"]), float(row["high"]), float(row["plausible_high"]), bool(row["open_high"])
+    (1000.0, inf, 1500.0, True)
     """
     _require(quantities, QUANTITY_COLUMNS, "figure_intervals")
     if not 0 <= float(approx_tolerance) < 1:

@@ -285,7 +285,6 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 COMMON = {"corpus": str, "codebook": str, "figures_dir": str, "run_date": str}
 
 
-@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks committed yet")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_repository_notebooks_declare_the_common_parameters(path: Path):
     declared = read_parameters(path)

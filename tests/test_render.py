@@ -419,7 +419,6 @@ TEACHING = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("06_*
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not TEACHING, reason="teaching notebook not committed yet")
 def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, monkeypatch):
     import nbformat as nbf
 

@@ -104,7 +104,6 @@ def test_parquet_tables_equal_in_memory_run(seeds_dir, seed_articles, tmp_path):
 
 
 def test_reuse_runs_after_the_chunks_on_the_whole_corpus(tmp_path):
-    pytest.importorskip("analysis.reuse")
     shared = ("The powerful sister of North Korean leader Kim Jong Un this month denied "
               "the allegations made by the ministry in Seoul.")
     articles = article_frame("Seoul said so. " + shared, "Nothing alike.", shared + " More.")
@@ -213,6 +212,6 @@ def test_in_memory_chunks_with_repeated_ids_are_refused(tmp_path):
 
 
 def test_dask_frame_needs_the_dask_engine(seed_articles):
-    dd = pytest.importorskip("dask.dataframe")
+    import dask.dataframe as dd  # a test dependency: missing it is a failure, not a skip
     with pytest.raises(ParameterError, match="engine='dask'"):
         run_pipeline(dd.from_pandas(seed_articles, npartitions=2), steps="sentences")
