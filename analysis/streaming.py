@@ -89,7 +89,7 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     if _tables.is_table_folder(source):
         yield from _iter_parquet_articles(source, chunk_size)
         return
-    rules = tuple(_corpus.DEFAULT_RULES) + tuple(boilerplate_rules or ())
+    rules = _corpus.resolve_rules(source, boilerplate_rules)
     problems = _corpus._Problems(strict)
     rows = _iter_rows(source, problems, rules, max_bytes)
     ids = _IdRegistry()
@@ -133,16 +133,16 @@ def _iter_rows(source: Path, problems, rules, max_bytes) -> Iterable[dict[str, A
     suffix = source.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_json_records(source, problems))
+                for r in _records.read_json_records(source, problems, max_bytes))
     if suffix == ".csv":
         if _records.looks_like_manifest(source):
             return _corpus._iter_manifest(source, problems, rules, max_bytes)
         return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_csv_records(source, problems))
-    if suffix in _corpus.TEXT_SUFFIXES:
+                for r in _records.read_csv_records(source, problems, max_bytes))
+    if suffix in _corpus.ARTICLE_SUFFIXES:
         return iter([_corpus._from_text_file(source, source.stem, {}, problems, rules, max_bytes)])
     raise CorpusError(f"{source}: unsupported corpus file type {suffix or '(none)'}; "
-                      "give a folder, manifest.csv, .jsonl, .json or .csv")
+                      "give a folder, manifest.csv, .jsonl, .json, .csv, .txt, .md or .html")
 
 
 class _IdRegistry:
