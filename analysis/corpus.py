@@ -465,6 +465,10 @@ def _assemble(rows: list[dict[str, Any]], problems: _Problems) -> pd.DataFrame:
                  "language", "wire", "path", "encoding", "boilerplate", "repairs"]
     for col in text_cols:
         frame[col] = frame[col].fillna("").astype(str)
+    # Invisible bidi controls in metadata would reverse what follows them in
+    # every label drawn from it (bodies were cleaned, with a note, above).
+    for col in ("article_id", "outlet", "headline", "wire", "url", "language"):
+        frame[col] = frame[col].map(lambda v: strip_bidi(v)[0])
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce").astype("datetime64[ns]")
     frame["n_chars"] = frame["body"].str.len().astype("int64")
     frame["n_words"] = frame["body"].map(lambda b: len(b.split())).astype("int64")
