@@ -77,9 +77,15 @@ def show_empty(ax: Axes, message: str) -> None:
 
 
 def shorten(text: str, width: int = 40) -> str:
-    """Cut a label to ``width`` characters with an ellipsis, on one line."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Cut a label to ``width`` characters with an ellipsis, on one line.
+
+    Goes through :func:`analysis.safe_text.safe_label`: bidi and other
+    control characters are removed (so "12" is never drawn as "21") and a
+    cut never leaves a bracket or quotation mark open.
+    """
+    from analysis.safe_text import safe_label
+
+    return safe_label(text, width)
 
 
 def save_figure(fig: Figure, name: str, figures_dir: str | Path, dpi: int = 150) -> dict[str, Path]:
