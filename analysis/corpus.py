@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -239,8 +240,9 @@ def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[
     if not files:
         raise CorpusError(f"{display_path(root)}: folder holds no article files "
                           "(*.txt, *.md, *.html) and no manifest.csv")
-    stems = pd.Series([p.stem for p in files])
-    clash = set(stems[stems.duplicated()])
+    # a Counter, not a pandas Series: stems of undecodable file names hold
+    # surrogates that Arrow-backed strings cannot take
+    clash = {stem for stem, n in Counter(p.stem for p in files).items() if n > 1}
     for p in files:
         rel = p.relative_to(root)
         if not _inside(p, real_root):

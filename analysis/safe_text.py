@@ -84,7 +84,7 @@ def safe_label(text: object, max_chars: int | None = None) -> str:
     budget = max_chars - 1
     while True:
         cut = label[:budget]
-        if " " in cut.strip():
+        if " " in cut.strip() and label[budget] != " ":  # do not end inside a word
             cut = cut.rsplit(" ", 1)[0]
         cut = cut.rstrip(" ,;:-–—")
         closers = _open_pairs(cut)
