@@ -56,6 +56,12 @@ ARTICLE_COLUMNS = [
 ]
 
 
+#: Warnings shown one by one per load; the rest are counted in one summary
+#: warning (every one is still listed in ``attrs["skipped"]``/``attrs["notes"]``),
+#: so 50,000 empty files do not print 50,000 lines into every report.
+MAX_WARNINGS = 20
+
+
 class _Problems:
     """Collects skipped inputs; raises at once in strict mode."""
 
@@ -63,18 +69,36 @@ class _Problems:
         self.strict = strict
         self.skipped: list[dict[str, str]] = []
         self.notes: list[dict[str, str]] = []
+        self.n_warned = 0
+        self.n_unshown = 0
+
+    def _warn(self, message: str) -> None:
+        if self.n_warned < MAX_WARNINGS:
+            self.n_warned += 1
+            warnings.warn(message, CorpusWarning, stacklevel=5)
+        else:
+            self.n_unshown += 1
 
     def skip(self, where: str, problem: str) -> None:
         message = f"{where}: {problem}"
         if self.strict:
             raise CorpusError(message)
-        warnings.warn(f"skipped {message}", CorpusWarning, stacklevel=4)
+        self._warn(f"skipped {message}")
         self.skipped.append({"path": where, "reason": problem})
 
     def note(self, where: str, problem: str) -> None:
         """A repair that loses nothing (recorded, warned, never fatal)."""
-        warnings.warn(f"{where}: {problem}", CorpusWarning, stacklevel=4)
+        self._warn(f"{where}: {problem}")
         self.notes.append({"path": where, "note": problem})
+
+    def summarise(self) -> None:
+        """One warning for the problems not warned about one by one (call once, at the end)."""
+        if self.n_unshown:
+            warnings.warn(f"... and {self.n_unshown:,} more skipped file(s) or repair(s) not shown one "
+                          "by one; every one is listed in attrs['skipped'] and attrs['notes'] "
+                          f"({len(self.skipped):,} skipped, {len(self.notes):,} repaired in all)",
+                          CorpusWarning, stacklevel=3)
+            self.n_unshown = 0
 
     def flag(self, where: str, problem: str) -> None:
         """A data problem worked around: a note, or an error when strict."""
@@ -170,9 +194,11 @@ def load_corpus(
             )
         rows = [r for r in rows if r is not None]
     if not rows:
+        problems.summarise()
         detail = f" ({len(problems.skipped)} skipped)" if problems.skipped else ""
         raise CorpusError(f"{source}: no usable articles found{detail}")
     frame = _assemble(rows, problems)
+    problems.summarise()
     frame.attrs["skipped"] = problems.skipped
     frame.attrs["notes"] = problems.notes
     frame.attrs["source"] = str(source.resolve())

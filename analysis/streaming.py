@@ -120,6 +120,7 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     if batch:
         yield emit()
         n_yielded += len(batch)
+    problems.summarise()
     if not n_yielded:
         detail = f" ({len(problems.skipped)} skipped)" if problems.skipped else ""
         raise CorpusError(f"{source}: no usable articles found{detail}")

@@ -417,3 +417,16 @@ def test_bad_rule_file_is_refused_naming_the_rule(tmp_path):
     (folder / "boilerplate.yaml").write_text("rules: [{name: x}]\n")
     with pytest.raises(CorpusError, match="exactly the keys 'name' and 'pattern'"):
         analysis.load_corpus(folder)
+
+
+def test_thousands_of_empty_files_give_a_bounded_number_of_warnings(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"empty{i:03d}.txt").write_text("")
+    (folder / "real.txt").write_text("Head\n\nBody.\n")
+    frame, messages = load(folder)
+    assert len(frame.attrs["skipped"]) == 300  # every one is still listed
+    assert len(messages) == 21  # 20 shown one by one, then one summary
+    assert messages[-1].startswith("... and 280 more skipped file(s) or repair(s) not shown one by one")
+    assert "300 skipped" in messages[-1]
