@@ -405,7 +405,7 @@ def _finish_record(record: dict[str, Any], problems: _Problems, rules) -> dict[s
         problems.skip(where, "record has no article text (body/text/content field)")
         return None
     encoding = record.pop("_encoding", "utf-8")
-    repairs = [] if encoding == "utf-8" else [f"invalid UTF-8; decoded as {encoding}"]
+    repairs = [f"invalid UTF-8; decoded as {encoding}"] if encoding in ("cp1252", "latin-1") else []
     text, n_bidi = strip_bidi(str(text).replace("\r\n", "\n").replace("\r", "\n"))
     headline, n_bidi_h = strip_bidi(str(record.get("headline") or ""))
     if n_bidi + n_bidi_h:

@@ -107,8 +107,9 @@ def iter_lines(path: Path, problems, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
     not the file.  Each line is decoded on its own (UTF-8, else
     Windows-1252; see :func:`analysis.decoding.decode_line`).  A line longer
     than ``max_bytes`` is skipped (warning with its line number) without
-    being held in memory.  UTF-16/32 files (byte-order mark) cannot be split
-    into lines as bytes; they are decoded whole.
+    being held in memory.  UTF-16/32 files (byte-order mark) and files with
+    CR-only line ends cannot be split into lines as bytes; they are decoded
+    whole (like an article file).
 
     Raises
     ------
@@ -122,11 +123,20 @@ def iter_lines(path: Path, problems, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
         raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     with handle:
         head = handle.read(65536)
-        if _utf16_or_32(head):
+        if _utf16_or_32(head) or (b"\r" in head and b"\n" not in head):
+            # UTF-16/32 cannot be split into lines as bytes, and a file with
+            # old Mac (CR-only) line ends has no "\n" to split at: decode whole.
             handle.close()
-            text = read_text(path, problems)
-            for number, line in enumerate(text.split("\n"), start=1):
-                yield number, line + "\n", "utf-16/32"
+            try:
+                decoded = decode_article_bytes(path.read_bytes(), label)
+            except OSError as exc:
+                raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            for repair in decoded.repairs:
+                if not repair.startswith("normalised"):
+                    problems.note(label, repair)
+            encoding = "utf-8" if decoded.encoding == "utf-8-sig" else decoded.encoding
+            for number, line in enumerate(decoded.text.split("\n"), start=1):
+                yield number, line + "\n", encoding
             return
         check_not_binary(head, label)
         handle.seek(0)
@@ -296,7 +306,7 @@ def _json_lines(path: Path, problems, max_bytes: int) -> Iterator[tuple[int, Any
             yield number, _loads(line), encoding
         except json.JSONDecodeError as exc:
             problems.skip(f"{path}:{number}", f"invalid JSON ({exc.msg} at column {exc.colno})")
-        if encoding not in ("utf-8", "utf-16/32"):
+        if encoding in ("cp1252", "latin-1"):
             problems.note(f"{path}:{number}", f"invalid UTF-8 in this line; decoded as {encoding}")
 
 
@@ -385,7 +395,7 @@ def _checked_rows(path: Path, header: list[str], rows, problems
             problems.skip(f"{path}:{line_no}",
                           f"malformed CSV row: {len(row)} fields where the header has {len(header)}")
             continue
-        if encoding:
+        if encoding in ("cp1252", "latin-1", "cp1252,latin-1"):
             problems.note(f"{path}:{line_no}", f"invalid UTF-8 in this row; decoded as {encoding}")
         yield line_no, dict(zip(header, row)), encoding
 

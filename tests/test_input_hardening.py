@@ -430,3 +430,17 @@ def test_thousands_of_empty_files_give_a_bounded_number_of_warnings(tmp_path):
     assert len(messages) == 21  # 20 shown one by one, then one summary
     assert messages[-1].startswith("... and 280 more skipped file(s) or repair(s) not shown one by one")
     assert "300 skipped" in messages[-1]
+
+
+def test_record_files_with_old_mac_line_ends_or_utf16_are_read(tmp_path):
+    cr = tmp_path / "cr.csv"
+    cr.write_bytes(b"id,title,text\r1,A,Body one.\r2,B,Body two.\r")
+    assert analysis.load_corpus(cr)["body"].tolist() == ["Body one.", "Body two."]
+    lines = tmp_path / "cr.jsonl"
+    lines.write_bytes(b'{"id":"a","text":"x"}\r{"id":"b","text":"y"}\r')
+    assert analysis.load_corpus(lines)["body"].tolist() == ["x", "y"]
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes('{"id":"a","title":"T","text":"caf\u00e9"}\n'.encode("utf-16"))
+    frame, messages = load(wide)
+    assert frame[["body", "encoding", "repairs"]].values.tolist() == [["caf\u00e9", "utf-16", ""]]
+    assert messages == []
