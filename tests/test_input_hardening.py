@@ -444,3 +444,18 @@ def test_record_files_with_old_mac_line_ends_or_utf16_are_read(tmp_path):
     frame, messages = load(wide)
     assert frame[["body", "encoding", "repairs"]].values.tolist() == [["caf\u00e9", "utf-16", ""]]
     assert messages == []
+
+
+def test_charts_never_draw_bidi_controls(tmp_path):
+    from analysis.plots._base import label_axes, new_figure, save_figure
+
+    fig, ax = new_figure()
+    ax.bar([0, 1], [3, 4])
+    ax.set_xticks([0, 1], ["\u202e12\u202c tanks", "plain"])
+    label_axes(ax, "Losses \u2067per\u2069 outlet", "", "")
+    ax.annotate("\u202eabc", (0, 3))
+    paths = save_figure(fig, "bidi", tmp_path)
+    svg = paths["svg"].read_text(encoding="utf-8")
+    assert not any(ch in svg for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    texts = {t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))}
+    assert {"12 tanks", "Losses per outlet", "abc"} <= texts
