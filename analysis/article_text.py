@@ -37,6 +37,41 @@ class ParsedArticle:
     byline_date: pd.Timestamp | None = None
     byline_evidence: str = ""
     notes: list[str] = field(default_factory=list)
+    headline_derived: bool = False
+
+
+# A derived headline is the first sentence, cut at a word boundary past this.
+DERIVED_HEADLINE_CHARS = 160
+_FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=[\"'”’)\]]*(?:\s|$))")
+
+
+def derive_headline(body: str, limit: int = DERIVED_HEADLINE_CHARS) -> str:
+    """A headline for an article that has none: its first sentence, shortened.
+
+    The body is not changed: the derived headline repeats its opening
+    words.  The first line is used when no sentence end is found in it.
+
+    Parameters
+    ----------
+    body : str
+        The article body.
+    limit : int, default 160
+        Longer first sentences are cut at the last word boundary before
+        this many characters and end with "…".
+
+    Returns
+    -------
+    str
+        The derived headline ("" for an empty body).
+    """
+    text = body.lstrip()
+    first_line = text.split("\n", 1)[0][: 4 * limit]
+    match = _FIRST_SENTENCE.match(first_line)
+    sentence = (match.group(0) if match else first_line).strip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return (cut or sentence[:limit]) + "…"
 
 
 def _normalise(s: str) -> str:
@@ -57,11 +92,13 @@ def parse_article_text(
     rules : sequence of BoilerplateRule
         Chrome rules (see :mod:`analysis.boilerplate`).
     headline : str, optional
-        A headline given separately (JSON/CSV records).  When given, the whole
-        text is body; otherwise the first non-empty, non-chrome line is the
-        headline, unless it is longer than :data:`MAX_HEADLINE_CHARS`
-        (then the headline is empty, the line stays in the body and
-        ``notes`` says so).
+        A headline given separately (JSON/CSV records; may be empty).  When
+        given, the whole text is body; otherwise the first non-empty,
+        non-chrome line is the headline, unless it is longer than
+        :data:`MAX_HEADLINE_CHARS` (then the line stays in the body and
+        ``notes`` says so).  Either way, an article left without a headline
+        gets one from :func:`derive_headline` (``headline_derived`` is True)
+        and its body keeps every line.
 
     Returns
     -------
@@ -76,7 +113,7 @@ def parse_article_text(
         body_lines = kept[idx + 1:]
         if len(headline) > MAX_HEADLINE_CHARS:
             notes = [f"first line is {len(headline):,} characters long, too long for a headline: "
-                     "read as body text, headline left empty"]
+                     "read as body text, headline derived from its first sentence"]
             headline, body_lines = "", kept[idx:]
         else:
             notes = []
@@ -85,7 +122,12 @@ def parse_article_text(
     body_lines, repeats = _drop_repeated_headline(body_lines, headline)
     removed.extend(("repeated-headline", r) for r in repeats)
     body = "\n".join(body_lines).strip()
-    parsed = ParsedArticle(headline=headline.strip(), body=body, removed=removed, notes=notes)
+    headline = headline.strip()
+    derived = not headline and bool(body)
+    if derived:
+        headline = derive_headline(body)
+    parsed = ParsedArticle(headline=headline, body=body, removed=removed, notes=notes,
+                           headline_derived=derived)
     _read_byline_date(parsed, body_lines)
     return parsed
 

@@ -28,26 +28,38 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
 from analysis.article_text import parse_article_text
-from analysis.boilerplate import DEFAULT_RULES, BoilerplateRule
+from analysis.boilerplate import DEFAULT_RULES, BoilerplateRule, corpus_rules, load_boilerplate_file
 from analysis.decoding import decode_article_bytes
 from analysis.errors import CorpusError, CorpusWarning
 from analysis import records as _records
+from analysis.safe_text import strip_bidi
 
 #: Files larger than this are skipped (or raise with ``strict=True``).
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
+#: Saved web pages, read with trafilatura (see :mod:`analysis.html_pages`).
+HTML_SUFFIXES = (".html", ".htm")
+#: Every file suffix a corpus folder is searched for (compared lower-cased: B.TXT, C.Md).
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "published", "published_basis", "headline", "body",
     "url", "language", "wire", "path", "encoding", "boilerplate", "repairs",
     "n_chars", "n_words",
 ]
+
+
+#: Warnings shown one by one per load; the rest are counted in one summary
+#: warning (every one is still listed in ``attrs["skipped"]``/``attrs["notes"]``),
+#: so 50,000 empty files do not print 50,000 lines into every report.
+MAX_WARNINGS = 20
 
 
 class _Problems:
@@ -57,18 +69,36 @@ class _Problems:
         self.strict = strict
         self.skipped: list[dict[str, str]] = []
         self.notes: list[dict[str, str]] = []
+        self.n_warned = 0
+        self.n_unshown = 0
+
+    def _warn(self, message: str) -> None:
+        if self.n_warned < MAX_WARNINGS:
+            self.n_warned += 1
+            warnings.warn(message, CorpusWarning, stacklevel=5)
+        else:
+            self.n_unshown += 1
 
     def skip(self, where: str, problem: str) -> None:
         message = f"{where}: {problem}"
         if self.strict:
             raise CorpusError(message)
-        warnings.warn(f"skipped {message}", CorpusWarning, stacklevel=4)
+        self._warn(f"skipped {message}")
         self.skipped.append({"path": where, "reason": problem})
 
     def note(self, where: str, problem: str) -> None:
         """A repair that loses nothing (recorded, warned, never fatal)."""
-        warnings.warn(f"{where}: {problem}", CorpusWarning, stacklevel=4)
+        self._warn(f"{where}: {problem}")
         self.notes.append({"path": where, "note": problem})
+
+    def summarise(self) -> None:
+        """One warning for the problems not warned about one by one (call once, at the end)."""
+        if self.n_unshown:
+            warnings.warn(f"... and {self.n_unshown:,} more skipped file(s) or repair(s) not shown one "
+                          "by one; every one is listed in attrs['skipped'] and attrs['notes'] "
+                          f"({len(self.skipped):,} skipped, {len(self.notes):,} repaired in all)",
+                          CorpusWarning, stacklevel=3)
+            self.n_unshown = 0
 
     def flag(self, where: str, problem: str) -> None:
         """A data problem worked around: a note, or an error when strict."""
@@ -95,9 +125,11 @@ def load_corpus(
         Raise :class:`CorpusError` on the first unusable file or record,
         duplicate article id or unparseable date, instead of skipping or
         working around it with a warning.
-    boilerplate_rules : iterable of BoilerplateRule, optional
-        Extra page-chrome rules, applied after the defaults in
-        :data:`analysis.boilerplate.DEFAULT_RULES`.
+    boilerplate_rules : iterable of BoilerplateRule, or path, optional
+        Extra page-chrome rules (or a YAML rule file, format in
+        :mod:`analysis.boilerplate`), applied after the defaults in
+        :data:`analysis.boilerplate.DEFAULT_RULES` and the corpus folder's
+        own ``boilerplate.yaml`` when it has one.
     max_bytes : int, default 64 MiB
         Larger article files are skipped (or raise when ``strict``).
 
@@ -128,7 +160,6 @@ def load_corpus(
     >>> articles[["article_id", "outlet", "published"]]  # doctest: +SKIP
     """
     source = Path(path)
-    rules = tuple(DEFAULT_RULES) + tuple(boilerplate_rules or ())
     problems = _Problems(strict)
     if not source.exists():
         raise CorpusError(f"{source}: no such file or folder")
@@ -136,6 +167,7 @@ def load_corpus(
         from analysis import tables
 
         return tables.read_articles(source)
+    rules = resolve_rules(source, boilerplate_rules)
     if source.is_dir():
         manifest = source / "manifest.csv"
         if manifest.is_file():
@@ -146,29 +178,63 @@ def load_corpus(
         suffix = source.suffix.lower()
         if suffix in (".jsonl", ".ndjson", ".json"):
             rows = [_finish_record(r, problems, rules)
-                    for r in _records.read_json_records(source, problems)]
+                    for r in _records.read_json_records(source, problems, max_bytes)]
         elif suffix == ".csv":
             if _records.looks_like_manifest(source):
                 rows = _from_manifest(source, problems, rules, max_bytes)
             else:
                 rows = [_finish_record(r, problems, rules)
-                        for r in _records.read_csv_records(source, problems)]
-        elif suffix in TEXT_SUFFIXES:
+                        for r in _records.read_csv_records(source, problems, max_bytes)]
+        elif suffix in ARTICLE_SUFFIXES:
             rows = [_from_text_file(source, source.stem, {}, problems, rules, max_bytes)]
         else:
             raise CorpusError(
-                f"{source}: unsupported corpus file type {suffix or '(none)'}; "
-                "give a folder, manifest.csv, .jsonl, .json or .csv"
+                f"{display_path(source)}: unsupported corpus file type {suffix or '(none)'}; "
+                "give a folder, manifest.csv, .jsonl, .json, .csv, .txt, .md or .html"
             )
         rows = [r for r in rows if r is not None]
     if not rows:
+        problems.summarise()
         detail = f" ({len(problems.skipped)} skipped)" if problems.skipped else ""
         raise CorpusError(f"{source}: no usable articles found{detail}")
     frame = _assemble(rows, problems)
+    problems.summarise()
     frame.attrs["skipped"] = problems.skipped
     frame.attrs["notes"] = problems.notes
     frame.attrs["source"] = str(source.resolve())
     return frame
+
+
+def resolve_rules(source: Path, extra=None) -> tuple[BoilerplateRule, ...]:
+    """Default chrome rules + the corpus's own ``boilerplate.yaml`` + ``extra``.
+
+    Parameters
+    ----------
+    source : Path
+        The corpus path (a folder, or a file whose folder is the corpus root).
+    extra : iterable of BoilerplateRule, or path of a rule file, optional
+
+    Returns
+    -------
+    tuple of BoilerplateRule
+    """
+    if isinstance(extra, (str, os.PathLike)):
+        extra = load_boilerplate_file(extra)
+    return tuple(DEFAULT_RULES) + corpus_rules(source) + tuple(extra or ())
+
+
+def display_path(p: str | os.PathLike[str]) -> str:
+    """A file name safe to print and store: undecodable bytes shown as ``\\xNN``.
+
+    File names that are not valid UTF-8 reach Python as surrogate escapes,
+    which cannot be written to a terminal, a log or a Parquet column.
+    """
+    text = os.fspath(p)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # --- folders and manifests -------------------------------------------------
@@ -181,7 +247,7 @@ def _article_files(root: Path) -> list[Path]:
     """Article files under ``root``, skipping hidden files and folders."""
     return sorted(
         p for p in root.rglob("*")
-        if p.suffix in TEXT_SUFFIXES
+        if p.suffix.lower() in ARTICLE_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
@@ -198,9 +264,11 @@ def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[
         else:
             problems.skip(str(link), "symbolic link points outside the corpus folder")
     if not files:
-        raise CorpusError(f"{root}: folder holds no article files (*.txt, *.md) and no manifest.csv")
-    stems = pd.Series([p.stem for p in files])
-    clash = set(stems[stems.duplicated()])
+        raise CorpusError(f"{display_path(root)}: folder holds no article files "
+                          "(*.txt, *.md, *.html) and no manifest.csv")
+    # a Counter, not a pandas Series: stems of undecodable file names hold
+    # surrogates that Arrow-backed strings cannot take
+    clash = {stem for stem, n in Counter(p.stem for p in files).items() if n > 1}
     for p in files:
         rel = p.relative_to(root)
         if not _inside(p, real_root):
@@ -210,7 +278,7 @@ def _iter_folder(root: Path, problems: _Problems, rules, max_bytes) -> Iterator[
             continue
         # File stems are the ids; files of one name in two subfolders keep
         # their relative path so neither is lost.
-        article_id = rel.with_suffix("").as_posix() if p.stem in clash else p.stem
+        article_id = display_path(rel.with_suffix("").as_posix() if p.stem in clash else p.stem)
         row = _from_text_file(p, article_id, {}, problems, rules, max_bytes)
         if row is not None:
             yield row
@@ -269,7 +337,10 @@ def _iter_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> Ite
 
 def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _Problems,
                     rules, max_bytes: int, where: str | None = None) -> dict[str, Any] | None:
-    label = str(p)
+    label = display_path(p)
+    if label != str(p):
+        problems.note(label, "file name is not valid UTF-8; undecodable bytes shown as \\xNN "
+                             "in article_id and path")
     try:
         size = p.stat().st_size
         if size > max_bytes:
@@ -291,9 +362,25 @@ def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _P
     for repair in decoded.repairs:
         if not repair.startswith("normalised"):
             problems.note(label, repair)
-    parsed = parse_article_text(decoded.text, rules, headline=None)
+    text, n_bidi = strip_bidi(decoded.text)
+    if n_bidi:
+        decoded.repairs.append(f"removed {n_bidi} bidirectional control character(s)")
+        problems.note(label, decoded.repairs[-1])
+    page = None
+    if p.suffix.lower() in HTML_SUFFIXES:
+        from analysis.html_pages import read_page
+
+        page = read_page(text, label)
+        text = page.text
+        meta = {**page.metadata(), **{k: v for k, v in meta.items() if str(v).strip()}}
+        if not text.strip():
+            problems.skip(label, "no article text found in the page")
+            return None
+    parsed = parse_article_text(text, rules, headline=(page.headline if page else None))
     for note in parsed.notes:
         problems.note(label, note)
+    if parsed.headline_derived:
+        decoded.repairs.append("headline derived from the first sentence")
     if not parsed.body:
         problems.note(label, "no body text after the headline; kept with an empty body")
     row = dict(meta)
@@ -304,7 +391,8 @@ def _from_text_file(p: Path, article_id: str, meta: dict[str, Any], problems: _P
         path=label,
         encoding=decoded.encoding,
         repairs="; ".join(decoded.repairs),
-        boilerplate="\n".join(f"[{name}] {line}" for name, line in parsed.removed),
+        boilerplate="\n".join(f"[{name}] {line}" for name, line in
+                              [*(page.removed if page else []), *parsed.removed]),
     )
     _fill_published(row, parsed, problems, where or label)
     return row
@@ -316,12 +404,22 @@ def _finish_record(record: dict[str, Any], problems: _Problems, rules) -> dict[s
     if text is None or not str(text).strip():
         problems.skip(where, "record has no article text (body/text/content field)")
         return None
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    headline = record.get("headline") or None
+    encoding = record.pop("_encoding", "utf-8")
+    repairs = [f"invalid UTF-8; decoded as {encoding}"] if encoding in ("cp1252", "latin-1") else []
+    text, n_bidi = strip_bidi(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    headline, n_bidi_h = strip_bidi(str(record.get("headline") or ""))
+    if n_bidi + n_bidi_h:
+        repairs.append(f"removed {n_bidi + n_bidi_h} bidirectional control character(s)")
+        problems.note(where, repairs[-1])
+    # A record's text is all body: a missing headline is derived, never
+    # taken out of the body (a one-line record would otherwise lose it).
     parsed = parse_article_text(text, rules, headline=headline)
+    if parsed.headline_derived:
+        repairs.append("headline derived from the first sentence")
     row = dict(record)
-    row.update(headline=parsed.headline, body=parsed.body, path=where, encoding="utf-8",
-               repairs="", boilerplate="\n".join(f"[{n}] {line}" for n, line in parsed.removed))
+    row.update(headline=parsed.headline, body=parsed.body, path=where, encoding=encoding,
+               repairs="; ".join(repairs),
+               boilerplate="\n".join(f"[{n}] {line}" for n, line in parsed.removed))
     _fill_published(row, parsed, problems, where)
     return row
 
@@ -395,6 +493,10 @@ def _assemble(rows: list[dict[str, Any]], problems: _Problems) -> pd.DataFrame:
                  "language", "wire", "path", "encoding", "boilerplate", "repairs"]
     for col in text_cols:
         frame[col] = frame[col].fillna("").astype(str)
+    # Invisible bidi controls in metadata would reverse what follows them in
+    # every label drawn from it (bodies were cleaned, with a note, above).
+    for col in ("article_id", "outlet", "headline", "wire", "url", "language"):
+        frame[col] = frame[col].map(lambda v: strip_bidi(v)[0])
     frame["published"] = pd.to_datetime(frame["published"], errors="coerce").astype("datetime64[ns]")
     frame["n_chars"] = frame["body"].str.len().astype("int64")
     frame["n_words"] = frame["body"].map(lambda b: len(b.split())).astype("int64")

@@ -143,3 +143,50 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
         raise CorpusError(
             f"{source}: has a {encoding} byte-order mark but invalid {encoding} at byte {exc.start}"
         ) from None
+
+
+def check_not_binary(head: bytes, source: str) -> None:
+    """Refuse bytes that start like a binary file (signature or control bytes).
+
+    Parameters
+    ----------
+    head : bytes
+        The first bytes of the file (64 KiB is enough).
+    source : str
+        The file name, for the message.
+
+    Raises
+    ------
+    CorpusError
+        A known binary signature, or more than 1 % control bytes.
+    """
+    kind = _binary_kind(head)
+    if kind is not None:
+        raise CorpusError(f"{source}: not a text file (looks like a {kind})")
+    sample = head[:65536]
+    n_control = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    if sample and n_control > _MAX_CONTROL_SHARE * len(sample):
+        raise CorpusError(f"{source}: not a text file ({n_control} control bytes in the first {len(sample)})")
+
+
+def decode_line(data: bytes) -> tuple[str, str]:
+    """Decode one line of a record file on its own: UTF-8, else Windows-1252.
+
+    Record files are often concatenated from several exports, so the
+    encoding is decided per line (and so per record), never for the whole
+    file from its first bad byte.  NUL bytes are dropped.
+
+    Returns
+    -------
+    (str, str)
+        The text and the encoding used (``utf-8``, ``cp1252`` or ``latin-1``).
+    """
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"

@@ -258,7 +258,7 @@ def load_params_file(path: str | Path) -> tuple[dict[str, Any], dict[str, dict[s
         raise ParameterError(f"{path}: cannot read parameters file ({exc.__class__.__name__}: "
                              f"{getattr(exc, 'strerror', None) or exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_guarded_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -277,6 +277,40 @@ def load_params_file(path: str | Path) -> tuple[dict[str, Any], dict[str, dict[s
         if not isinstance(name, str) or not name.isidentifier():
             raise ParameterError(f"{path}: {name!r} is not a valid parameter name")
     return data, {str(k): dict(v) for k, v in per_notebook.items()}
+
+
+def _guarded_loader():
+    """A SafeLoader that refuses aliases and duplicate keys in a parameters file.
+
+    Parameters files are hand-written scalars and small mappings; an alias
+    there is either a mistake or an "alias bomb" (nested ``*a`` lists that
+    expand to gigabytes), and a key given twice would silently keep the
+    last value.  Both are refused with the line, before anything expands.
+    """
+    import yaml
+
+    class GuardedLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"alias *{event.anchor} not allowed in a parameters file "
+                    "(write the value out)", event.start_mark)
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node, deep=False):
+            seen: dict[Any, int] = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, (str, int, float, bool)) and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} appears twice (first on line {seen[key]})",
+                        key_node.start_mark)
+                if isinstance(key, (str, int, float, bool)):
+                    seen[key] = key_node.start_mark.line + 1
+            return super().construct_mapping(node, deep=deep)
+
+    return GuardedLoader
 
 
 def coerce_value(value: Any, param: NotebookParameter, *, from_text: bool, where: str = "") -> Any:

@@ -29,6 +29,14 @@ Passages that lie inside quotation marks in *both* articles are flagged
 ``quoted``: two outlets quoting the same statement is not evidence that one
 copied the other, and :func:`analysis.origins` ignores them.
 
+**Verbatim copies** (identical bodies, as syndication produces them) are
+collapsed before any of this: only the first article with a given body is
+indexed and aligned, and every later copy is reported as one whole-body
+passage against that first one (``exact_copy`` True, score 1.0).  Passages
+between *different* texts are reported between the first copies only; the
+copy rows link the rest (as :func:`analysis.origins` does, transitively).
+So nine copies of a corpus cost what one copy costs, plus one row per copy.
+
 Cost is linear in the corpus size plus the number of candidate pairs, which
 ``max_df`` bounds.  See ``benchmarks/bench_reuse.py`` for measured figures.
 """
@@ -46,7 +54,7 @@ from .reuse_index import _extend_exact, _Index
 from .shingles import quote_spans
 
 REUSE_COLUMNS = ["article_a", "start_a", "end_a", "article_b", "start_b", "end_b", "text",
-                 "text_b", "n_words", "n_matched", "score", "quoted"]
+                 "text_b", "n_words", "n_matched", "score", "quoted", "exact_copy"]
 SUMMARY_COLUMNS = ["article_a", "article_b", "n_passages", "n_quoted", "longest_words",
                    "shared_chars_a", "containment_a", "shared_chars_b", "containment_b"]
 
@@ -183,7 +191,9 @@ def find_text_reuse(articles: pd.DataFrame, *, ngram: int = 5, min_words: int = 
         ``text_b`` (as article b has it), ``n_words`` (words of the passage in
         a), ``n_matched`` (words matching exactly), ``score``
         (``n_matched`` / the longer side's word count; 1.0 = verbatim) and
-        ``quoted`` (the passage lies inside quotation marks in both articles).
+        ``quoted`` (the passage lies inside quotation marks in both articles),
+        ``exact_copy`` (article b's body is identical to article a's, the
+        first article with that body; the row spans the whole body).
         ``article_a`` comes before ``article_b`` in the input order.
 
     Examples
@@ -197,8 +207,21 @@ def find_text_reuse(articles: pd.DataFrame, *, ngram: int = 5, min_words: int = 
     """
     _require(articles, ("article_id", "body"), "find_text_reuse")
     _check_params(ngram, min_words, max_df, min_shared, max_gap)
-    ids = _article_ids(articles, "find_text_reuse")
-    bodies = articles["body"].fillna("").astype(str).tolist()
+    all_ids = _article_ids(articles, "find_text_reuse")
+    all_bodies = articles["body"].fillna("").astype(str).tolist()
+    # Identical bodies are indexed once (first occurrence); the rest are copies.
+    first_of: dict[str, int] = {}
+    unique: list[int] = []
+    copies: list[tuple[int, int]] = []  # (position in unique, article position)
+    for i, body in enumerate(all_bodies):
+        j = first_of.setdefault(body, len(unique))
+        if j == len(unique):
+            unique.append(i)
+        else:
+            copies.append((j, i))
+    del first_of
+    ids = [all_ids[i] for i in unique]
+    bodies = [all_bodies[i] for i in unique]
     index = _Index(bodies, ngram, int(max_df))
     rows = []
     quotes: dict[int, list[tuple[int, int]]] = {}
@@ -212,10 +235,19 @@ def find_text_reuse(articles: pd.DataFrame, *, ngram: int = 5, min_words: int = 
                     quotes[d] = quote_spans(bodies[d])
             qa, qb = quotes[a], quotes[b]
             quoted = min(_quoted_share(qa, sa, ea), _quoted_share(qb, sb, eb)) >= 0.5
-            rows.append((ids[a], sa, ea, ids[b], sb, eb, bodies[a][sa:ea], bodies[b][sb:eb],
-                         a1 - a0, matched, matched / max(a1 - a0, b1 - b0), quoted))
-    frame = pd.DataFrame(rows, columns=REUSE_COLUMNS)
-    return frame.astype({"start_a": "int64", "end_a": "int64", "start_b": "int64", "end_b": "int64",
+            rows.append((unique[a], ids[a], sa, ea, unique[b], ids[b], sb, eb, bodies[a][sa:ea],
+                         bodies[b][sb:eb], a1 - a0, matched, matched / max(a1 - a0, b1 - b0), quoted, False))
+    for j, i in copies:
+        n = len(index.docs[j].starts)
+        if n < min_words:
+            continue
+        text = bodies[j]  # the same str object for every copy: no per-row copy in memory
+        rows.append((unique[j], ids[j], 0, len(text), i, all_ids[i], 0, len(text), text, text,
+                     n, n, 1.0, False, True))
+    if copies:  # copy rows among the others, by article order (stable: passages keep theirs)
+        rows.sort(key=lambda r: (r[0], r[4]))
+    frame = pd.DataFrame([r[1:4] + r[5:] for r in rows], columns=REUSE_COLUMNS)
+    return frame.astype({"exact_copy": "bool", "start_a": "int64", "end_a": "int64", "start_b": "int64", "end_b": "int64",
                          "n_words": "int64", "n_matched": "int64", "score": "float64", "quoted": "bool",
                          "article_a": "str", "article_b": "str", "text": "str", "text_b": "str"})
 

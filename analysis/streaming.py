@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -89,7 +91,7 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     if _tables.is_table_folder(source):
         yield from _iter_parquet_articles(source, chunk_size)
         return
-    rules = tuple(_corpus.DEFAULT_RULES) + tuple(boilerplate_rules or ())
+    rules = _corpus.resolve_rules(source, boilerplate_rules)
     problems = _corpus._Problems(strict)
     rows = _iter_rows(source, problems, rules, max_bytes)
     ids = _IdRegistry()
@@ -118,6 +120,7 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     if batch:
         yield emit()
         n_yielded += len(batch)
+    problems.summarise()
     if not n_yielded:
         detail = f" ({len(problems.skipped)} skipped)" if problems.skipped else ""
         raise CorpusError(f"{source}: no usable articles found{detail}")
@@ -133,16 +136,16 @@ def _iter_rows(source: Path, problems, rules, max_bytes) -> Iterable[dict[str, A
     suffix = source.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_json_records(source, problems))
+                for r in _records.read_json_records(source, problems, max_bytes))
     if suffix == ".csv":
         if _records.looks_like_manifest(source):
             return _corpus._iter_manifest(source, problems, rules, max_bytes)
         return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_csv_records(source, problems))
-    if suffix in _corpus.TEXT_SUFFIXES:
+                for r in _records.read_csv_records(source, problems, max_bytes))
+    if suffix in _corpus.ARTICLE_SUFFIXES:
         return iter([_corpus._from_text_file(source, source.stem, {}, problems, rules, max_bytes)])
     raise CorpusError(f"{source}: unsupported corpus file type {suffix or '(none)'}; "
-                      "give a folder, manifest.csv, .jsonl, .json or .csv")
+                      "give a folder, manifest.csv, .jsonl, .json, .csv, .txt, .md or .html")
 
 
 class _IdRegistry:
@@ -181,6 +184,7 @@ def _iter_parquet_articles(folder: Path, chunk_size: int) -> Iterator[pd.DataFra
     import pyarrow.parquet as pq
 
     target = folder / _tables.ARTICLES_FILE
+    _tables.check_complete(folder)
     try:
         handle = pq.ParquetFile(target)
     except (OSError, ValueError) as exc:
@@ -215,7 +219,11 @@ def extract_to_parquet(
         article chunks (e.g. generated in memory); article ids must be
         unique across chunks.
     out : str or path-like
-        Output folder; its tables are replaced (layout in :mod:`analysis.tables`).
+        Output folder (layout in :mod:`analysis.tables`).  The run is written
+        into a temporary folder beside it and published by renaming when
+        complete, so ``out`` always holds one whole run: the previous one
+        until this one has finished, never a mixture.  An existing ``out``
+        must be an earlier extraction or empty.
     steps : iterable of str or str, optional
         As for :func:`analysis.run_pipeline` (default: every step).
     chunk_size : int, default 1000
@@ -267,10 +275,40 @@ def extract_to_parquet(
     if first is None:
         raise CorpusError(f"{source}: no articles to extract")
     chunks = itertools.chain([first], chunks)
-    folder.mkdir(parents=True, exist_ok=True)
-    # A stale _run.json must not describe the tables being rewritten.
-    (folder / _tables.RUN_FILE).unlink(missing_ok=True)
+    target = folder
+    _check_replaceable(target)
+    folder = _publish.start(target)
+    try:
+        info = _extract_into(folder, chunks, chosen, article_steps, options, engine, client, scheduler,
+                             n_workers, progress, source, chunk_size)
+        info["source"] = source
+        _tables.write_run_info(folder, info)
+        _publish.finish(folder, target)
+    except BaseException:
+        _publish.discard(folder)
+        raise
+    return info
 
+
+def _check_replaceable(target: Path) -> None:
+    """Refuse to replace a folder that is not an earlier extraction (or empty)."""
+    if not target.is_dir():
+        return
+    foreign = [p.name for p in target.iterdir()
+               if not (p.suffix in (".parquet", ".partial") or p.name in (_tables.RUN_FILE, _tables.RUN_FILE + ".tmp"))]
+    if foreign:
+        shown = ", ".join(sorted(foreign)[:3])
+        raise ParameterError(f"{target}: --out holds other files ({shown}); extract replaces the whole "
+                             "folder, so give a new or empty folder, or an earlier extract's output")
+
+
+def _extract_into(folder: Path, chunks, chosen, article_steps, options, engine, client, scheduler,
+                  n_workers, progress, source, chunk_size) -> dict[str, Any]:
+    # Tables that carry sentence text reference sentences.parquet instead,
+    # so the sentences table is always written with them.
+    if any(n in _tables.SENTENCE_TEXT_TABLES for n in article_steps) and "sentences" not in article_steps:
+        article_steps = ["sentences", *article_steps]
+    stored_sentences: dict[str, list[str]] = {}
     writers = {name: _tables.TableWriter(folder / f"{name}.parquet", name)
                for name in ["articles", *article_steps]}
     skipped: list[dict[str, str]] = []
@@ -287,7 +325,7 @@ def extract_to_parquet(
             if repeated or ids.duplicated().any():
                 repeated = repeated or ids[ids.duplicated()].tolist()
                 raise CorpusError(f"{source}: article_id must be unique across chunks; repeated: "
-                                  f"{', '.join(repeated[:5])} (the tables in {folder} are incomplete)")
+                                  f"{', '.join(repeated[:5])} (nothing was published)")
             seen_ids.update(ids)
             skipped.extend(articles.attrs.get("skipped", []))
             notes.extend(articles.attrs.get("notes", []))
@@ -295,7 +333,10 @@ def extract_to_parquet(
                 columns = list(articles.columns)
             writers["articles"].write(_align_columns(articles, columns, notes))
             for name in article_steps:
-                writers[name].write(result[name])
+                table, order = _tables.without_sentence_text(name, result[name])
+                if order is not None:
+                    stored_sentences[name] = order
+                writers[name].write(table)
             n_articles += len(articles)
             n_chunks += 1
             if progress is not None:
@@ -320,6 +361,12 @@ def extract_to_parquet(
         for name in sorted({n for s in corpus_steps for n in (*s.needs, *s.uses)}):
             if name in writers:  # per-article tables this run wrote
                 tables[name] = pd.read_parquet(folder / f"{name}.parquet")
+                if name in stored_sentences:
+                    sentences = pd.read_parquet(folder / "sentences.parquet",
+                                                columns=[*_tables.SENTENCE_KEY, "text"])
+                    tables[name] = _tables.join_sentence_text(tables[name], sentences,
+                                                              stored_sentences[name])
+                    del sentences
         run_corpus_steps(tables, corpus_steps, options)
         for step in corpus_steps:
             writer = _tables.TableWriter(folder / f"{step.name}.parquet", step.name)
@@ -328,7 +375,7 @@ def extract_to_parquet(
             counts[step.name] = writer.rows
         del tables
 
-    info = {
+    return {
         "source": source,
         "steps": [s.name for s in chosen],
         "chunk_size": chunk_size,
@@ -339,9 +386,51 @@ def extract_to_parquet(
         "seconds": round(time.perf_counter() - started, 3),
         "skipped": skipped,
         "notes": notes,
+        "sentence_text": stored_sentences,
+        "complete": True,
     }
-    _tables.write_run_info(folder, info)
-    return info
+
+
+class _publish:
+    """Write a run beside its target folder and swap it in by renaming."""
+
+    @staticmethod
+    def start(target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Debris of runs killed with SIGKILL or a power cut: the next run removes it.
+        for old in target.parent.glob(f".{target.name}.tmp-*"):
+            pid = old.name.rsplit("-", 2)[-2]
+            if not (pid.isdigit() and _alive(int(pid))):
+                shutil.rmtree(old, ignore_errors=True)
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-{os.getpid()}-", dir=target.parent))
+
+    @staticmethod
+    def finish(folder: Path, target: Path) -> None:
+        if target.exists():
+            # Two renames: a reader between them finds no folder (an error),
+            # never a mixture of the two runs.
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
+            os.rename(target, old / "run")
+            os.rename(folder, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(folder, target)
+
+    @staticmethod
+    def discard(folder: Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _align_columns(articles: pd.DataFrame, columns: list[str],

@@ -12,13 +12,28 @@ Layout (written by :func:`analysis.streaming.extract_to_parquet` and
       claims.parquet
       readability.parquet
       reuse.parquet         corpus-level steps, written after the chunks
-      _run.json             what was run: source, steps, chunk size, counts, skipped files
+      _run.json             the run marker: source, steps, chunk size, counts,
+                            skipped files, "complete": true
 
 Each table is a single Parquet file so that any tool reads it directly
 (``pandas.read_parquet("DIR/quantities.parquet")``, DuckDB, Spark, ...).
 :func:`load_tables` reads the folder back as the same dict of DataFrames that
 :func:`analysis.run_pipeline` returns, and :func:`analysis.load_corpus`
 accepts the folder as a corpus (it reads ``articles.parquet``).
+
+**Sentences are stored once.**  In memory, ``quantities``, ``attributions``
+and ``claims`` carry the text of each row's sentence (``sentence``); on disk
+that column is left out and the text is kept once in ``sentences.parquet``
+(``text``), referenced by ``(article_id, sentence_id)``.  A sentence with a
+thousand figures would otherwise be stored (and, in Arrow, copied) a
+thousand times.  :func:`load_tables` joins the text back; other tools join
+``sentences.parquet`` themselves.
+
+**Complete runs only.**  ``extract`` writes into a temporary folder and
+publishes it by renaming, so the folder is either the previous complete run
+or the new one.  Readers (:func:`load_tables`, :func:`read_articles`, and so
+``load_corpus``) refuse a folder whose ``_run.json`` is missing or not marked
+complete, naming the folder, instead of returning stale or mixed tables.
 """
 
 from __future__ import annotations
@@ -34,6 +49,10 @@ from analysis.errors import CorpusError
 
 ARTICLES_FILE = "articles.parquet"
 RUN_FILE = "_run.json"
+SENTENCES_TABLE = "sentences"
+#: Tables whose ``sentence`` column is stored as a reference into ``sentences.parquet``.
+SENTENCE_TEXT_TABLES = ("quantities", "attributions", "claims")
+SENTENCE_KEY = ["article_id", "sentence_id"]
 
 
 class TableWriter:
@@ -143,14 +162,70 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike[str],
         The output folder.
     """
     folder = Path(out)
+    stored: dict[str, list[str]] = {}
     for name, frame in tables.items():
+        if SENTENCES_TABLE in tables:
+            frame, columns = without_sentence_text(name, frame)
+            if columns is not None:
+                stored[name] = columns
         writer = TableWriter(folder / f"{name}.parquet", name)
         writer.write(frame)
         writer.close()
     info = dict(run_info or {})
     info.setdefault("tables", {name: int(len(frame)) for name, frame in tables.items()})
+    info["sentence_text"] = {**info.get("sentence_text", {}), **stored}
+    info["complete"] = True
     write_run_info(folder, info)
     return folder
+
+
+def without_sentence_text(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str] | None]:
+    """Drop the ``sentence`` text column of a table that references sentences by id.
+
+    Parameters
+    ----------
+    name : str
+        Table name; only :data:`SENTENCE_TEXT_TABLES` are changed.
+    frame : pandas.DataFrame
+
+    Returns
+    -------
+    (pandas.DataFrame, list of str or None)
+        The frame to store, and the in-memory column order (for
+        :func:`join_sentence_text`), or None when nothing was dropped.
+    """
+    if name not in SENTENCE_TEXT_TABLES or "sentence" not in frame.columns \
+            or not set(SENTENCE_KEY) <= set(frame.columns):
+        return frame, None
+    return frame.drop(columns=["sentence"]), list(frame.columns)
+
+
+def join_sentence_text(frame: pd.DataFrame, sentences: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Put the ``sentence`` text back into a table stored without it.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A table read from disk (has ``article_id`` and ``sentence_id``).
+    sentences : pandas.DataFrame
+        ``article_id``, ``sentence_id``, ``text``.
+    columns : list of str
+        The in-memory column order (``sentence`` among them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` with ``sentence`` ("" when the sentence is unknown), in
+        ``columns`` order; rows and index unchanged.
+    """
+    lookup = sentences[[*SENTENCE_KEY, "text"]].set_index(SENTENCE_KEY)["text"]
+    key = pd.MultiIndex.from_arrays([frame["article_id"].astype(str), frame["sentence_id"].astype("int64")])
+    lookup.index = pd.MultiIndex.from_arrays([lookup.index.get_level_values(0).astype(str),
+                                              lookup.index.get_level_values(1).astype("int64")])
+    text = lookup.reindex(key).fillna("").to_numpy(dtype=object) if len(frame) else []
+    out = frame.assign(sentence=pd.Series(text, index=frame.index, dtype=object))
+    wanted = [c for c in columns if c in out.columns] + [c for c in out.columns if c not in columns]
+    return out[wanted]
 
 
 def write_run_info(folder: Path, info: dict[str, Any]) -> None:
@@ -161,13 +236,52 @@ def write_run_info(folder: Path, info: dict[str, Any]) -> None:
     os.replace(tmp, target)
 
 
+def check_complete(folder: str | os.PathLike[str], allow_incomplete: bool = False) -> dict[str, Any]:
+    """Return the folder's run marker, refusing a folder without a complete one.
+
+    Parameters
+    ----------
+    folder : str or path-like
+    allow_incomplete : bool, default False
+        Warn (``CorpusWarning``) instead of raising, and return the marker
+        with ``"complete": False``.
+
+    Returns
+    -------
+    dict
+        ``_run.json``.
+
+    Raises
+    ------
+    CorpusError
+        ``_run.json`` is missing or not marked complete: the tables may be
+        half written, or from two different runs.
+    """
+    run = read_run_info(folder)
+    if run and run.get("complete", True):  # folders written before the marker had no flag
+        return run
+    message = (f"{folder}: no complete run marker ({RUN_FILE} "
+               f"{'missing' if not run else 'not marked complete'}); the tables may be from an "
+               "interrupted or older `extract` run. Re-run `python -m analysis extract` into it, or "
+               "pass allow_incomplete=True to read them anyway")
+    if not allow_incomplete:
+        raise CorpusError(message)
+    import warnings
+
+    from analysis.errors import CorpusWarning
+
+    warnings.warn(message, CorpusWarning, stacklevel=3)
+    return {**run, "complete": False}
+
+
 def is_table_folder(path: str | os.PathLike[str]) -> bool:
     """True when ``path`` is a folder holding ``articles.parquet``."""
     return (Path(path) / ARTICLES_FILE).is_file()
 
 
 def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = None,
-                columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+                columns: dict[str, list[str]] | None = None, *,
+                allow_incomplete: bool = False) -> dict[str, pd.DataFrame]:
     """Read a folder of Parquet tables back into DataFrames.
 
     Parameters
@@ -181,6 +295,9 @@ def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = Non
         Read only these columns of the named tables (e.g.
         ``{"articles": ["article_id", "outlet", "published"]}`` to leave the
         bodies on disk).
+    allow_incomplete : bool, default False
+        Read a folder without a complete run marker anyway (with a warning)
+        instead of refusing it.
 
     Returns
     -------
@@ -191,8 +308,8 @@ def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = Non
     Raises
     ------
     CorpusError
-        The folder does not exist, has no Parquet tables, or lacks a table
-        asked for.
+        The folder does not exist, has no Parquet tables, lacks a table
+        asked for, or has no complete run marker (see the module docstring).
 
     Examples
     --------
@@ -211,11 +328,26 @@ def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = Non
     if missing:
         raise CorpusError(f"{folder}: no table(s) {', '.join(missing)} "
                           f"(has {', '.join(available)})")
-    run = read_run_info(folder)
+    run = check_complete(folder, allow_incomplete)
     columns = columns or {}
+    stored = run.get("sentence_text", {})
+    sentences = None
     out = {}
     for name in names:
-        frame = pd.read_parquet(available[name], columns=columns.get(name))
+        wanted = columns.get(name)
+        joined = name in stored and (wanted is None or "sentence" in wanted) \
+            and SENTENCES_TABLE in available
+        if joined and wanted is not None:
+            wanted = [c for c in wanted if c != "sentence"]
+            wanted += [k for k in SENTENCE_KEY if k not in wanted]
+        frame = pd.read_parquet(available[name], columns=wanted)
+        if joined:
+            if sentences is None:
+                sentences = pd.read_parquet(available[SENTENCES_TABLE], columns=[*SENTENCE_KEY, "text"])
+            order = stored[name] if columns.get(name) is None else columns[name]
+            frame = join_sentence_text(frame, sentences, order)
+            if columns.get(name) is not None:
+                frame = frame[columns[name]]
         frame.attrs["run"] = run
         out[name] = frame
     return out
@@ -252,11 +384,11 @@ def read_articles(path: str | os.PathLike[str], columns: list[str] | None = None
     folder = target.parent if target.suffix == ".parquet" else target
     if target.suffix != ".parquet":
         target = target / ARTICLES_FILE
+    run = check_complete(folder)
     try:
         frame = pd.read_parquet(target, columns=columns)
     except (OSError, ValueError) as exc:
         raise CorpusError(f"{target}: cannot be read as Parquet ({exc})") from None
-    run = read_run_info(folder)
     frame.attrs["source"] = str(folder.resolve())
     frame.attrs["skipped"] = run.get("skipped", [])
     frame.attrs["notes"] = run.get("notes", [])

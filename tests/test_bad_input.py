@@ -266,8 +266,11 @@ def test_five_megabyte_single_line(tmp_path):
     write(tmp_path, {"oneline.txt": line})
     frame, messages = load(tmp_path)
     row = frame.iloc[0]
-    # too long to be a headline: the line is the body, and the note says so
-    assert row["headline"] == "" and row["n_chars"] == len(line) - 1
+    # too long to be a headline: the line is the body, and the note says so;
+    # the headline is derived from its opening words, the body keeps them
+    assert row["n_chars"] == len(line) - 1
+    assert row["headline"].startswith("word word") and row["headline"].endswith("…")
+    assert len(row["headline"]) <= 161 and "headline derived" in row["repairs"]
     assert_noted(frame, messages, str(tmp_path / "oneline.txt"), "too long for a headline: read as body text")
     sents = analysis.sentences(frame)
     assert len(sents) == 1 and sents["end"][0] == row["n_chars"]
@@ -436,7 +439,9 @@ def test_records_file_in_cp1252_is_read(tmp_path):
     path.write_bytes("id,title,text\n1,Caf\u00e9,\u201cQuoted\u201d text.\n".encode("cp1252"))
     frame, messages = load(path)
     assert frame[["headline", "body"]].values.tolist() == [["Caf\u00e9", "\u201cQuoted\u201d text."]]
-    assert_noted(frame, messages, str(path), "decoded as cp1252")
+    # decoded per row (record files are often concatenated exports): the note names the line
+    assert_noted(frame, messages, f"{path}:2", "decoded as cp1252")
+    assert frame["encoding"][0] == "cp1252"
 
 
 # --- dates -------------------------------------------------------------------------

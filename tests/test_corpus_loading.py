@@ -228,11 +228,14 @@ def test_csv_of_articles_with_aliases_and_multiline_bodies(tmp_path):
     assert row["path"] == f"{path}:2"
 
 
-def test_record_without_headline_takes_the_first_line(tmp_path):
+def test_record_without_headline_keeps_its_whole_text(tmp_path):
+    # the headline is derived from the opening (here the first line, which has
+    # no sentence end); nothing is taken out of the body
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"text": "Headline here\nThe body."}) + "\n")
     row = load_quietly(path).iloc[0]
-    assert (row["headline"], row["body"]) == ("Headline here", "The body.")
+    assert (row["headline"], row["body"]) == ("Headline here", "Headline here\nThe body.")
+    assert row["repairs"] == "headline derived from the first sentence"
 
 
 def test_single_text_file(tmp_path):

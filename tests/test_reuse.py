@@ -146,9 +146,12 @@ def test_bad_input_errors():
 def test_adversarial_megabyte_inputs_stay_linear():
     refrain = "the cat sat on a mat with a hat. " * 30000  # ~1 MB, every shingle repeated
     start = time.perf_counter()
-    out = analysis.find_text_reuse(article_frame(refrain, refrain, "!?" * 500000))
+    out = analysis.find_text_reuse(article_frame(refrain, refrain + " the end.", "!?" * 500000))
     assert time.perf_counter() - start < 20
     assert out.empty  # a refrain is not evidence of copying
+    # ... but two identical bodies are one text published twice: one whole-body copy row
+    same = analysis.find_text_reuse(article_frame(refrain, refrain))
+    assert same[["article_a", "article_b", "exact_copy", "score"]].values.tolist() == [["a0", "a1", True, 1.0]]
 
 
 def test_normalise_folds_spelling_variants():
@@ -196,3 +199,23 @@ def test_property_containment_counts_overlaps_once(spans):
     expected = len({i for s, n in spans for i in range(s, s + n)})
     assert summary.iloc[0].shared_chars_a == expected
     assert summary.iloc[0].shared_chars_b == 10 and summary.iloc[0].n_passages == len(spans)
+
+
+def test_verbatim_copies_are_collapsed_onto_their_first_article():
+    story = ("The regional council said on Monday that the new bridge would open in May after "
+             "two years of delays caused by flooding and a dispute over steel prices.")
+    other = ("Engineers said the new bridge would open in May after two years of delays caused "
+             "by flooding, the council confirmed in a statement on its website.")
+    frame = article_frame(story, other, story, "Unrelated text about football.", story)
+    out = analysis.find_text_reuse(frame)
+    copies = out[out["exact_copy"]]
+    # every later copy points at the first article with that body, spanning all of it
+    assert copies[["article_a", "article_b"]].values.tolist() == [["a0", "a2"], ["a0", "a4"]]
+    assert (copies["start_a"] == 0).all() and (copies["end_a"] == len(story)).all()
+    assert (copies["text"] == story).all() and (copies["score"] == 1.0).all()
+    # the passage shared with a different text is reported once, against the first copy
+    passages = out[~out["exact_copy"]]
+    assert passages[["article_a", "article_b"]].values.tolist() == [["a0", "a1"]]
+    # and the origins step groups all three copies and the rewrite as one origin
+    origins = analysis.origins(frame.assign(outlet=list("ABCDE")), out)
+    assert origins.set_index("article_id")["origin_id"].loc[["a0", "a1", "a2", "a4"]].nunique() == 1

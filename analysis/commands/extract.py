@@ -10,10 +10,12 @@ HELP = "extract every table from a corpus into a folder of Parquet files (stream
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("corpus", help="corpus folder, manifest.csv, .jsonl, .json or .csv "
-                                       "(or a folder of Parquet tables to re-extract)")
+    parser.add_argument("corpus", help="corpus folder (.txt/.md/.html files), manifest.csv, .jsonl, "
+                                       ".json or .csv (or a folder of Parquet tables to re-extract)")
     parser.add_argument("--out", required=True, metavar="DIR",
-                        help="output folder: one <table>.parquet per table plus _run.json")
+                        help="output folder: one <table>.parquet per table plus _run.json; written "
+                             "beside DIR and renamed into place when complete, so DIR always holds "
+                             "one whole run (new, empty, or an earlier extract's output)")
     parser.add_argument("--chunk-size", type=_positive, default=1000, metavar="N",
                         help="articles per chunk; memory grows with this, not with the corpus "
                              "(default: 1000)")

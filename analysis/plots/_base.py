@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import matplotlib as mpl
+import matplotlib.ticker  # noqa: F401  (mpl.ticker)
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -30,13 +31,35 @@ class LiteralTextFigure(Figure):
     name such as "$\\alert{1}$") raise ValueError while drawing and kill the
     report.  No chart here uses mathematical notation, so every text artist
     is made literal at draw time, and tick labels that matplotlib creates
-    while drawing are made under a literal-text rc context.  Scoped to these
+    while drawing are made under a literal-text rc context.  Bidirectional
+    control characters are removed from every text artist at draw time too
+    (:mod:`analysis.safe_text`).  Scoped to these
     figures: importing the package never changes the user's own plots.
     """
 
     def draw(self, renderer):
+        from analysis.safe_text import BIDI_CONTROLS, strip_bidi
+
         for text in self.findobj(Text):
             text.set_parse_math(False)
+            content = text.get_text()
+            # a bidi override in any label (title, tick, legend, annotation)
+            # would draw "12" as "21": removed here, whatever set the text
+            if any(ch in content for ch in BIDI_CONTROLS):
+                text.set_text(strip_bidi(content)[0])
+        for ax in self.axes:  # tick labels are re-made from their formatter while drawing
+            for axis in (ax.xaxis, ax.yaxis):
+                for major in (True, False):
+                    formatter = axis.get_major_formatter() if major else axis.get_minor_formatter()
+                    # only text labels (set_ticks(..., labels)) can carry them;
+                    # number and date formatters are left exactly as they are
+                    if getattr(formatter, "_bidi_safe", False) or not isinstance(
+                            formatter, (mpl.ticker.FuncFormatter, mpl.ticker.FixedFormatter)):
+                        continue
+                    safe = mpl.ticker.FuncFormatter(
+                        lambda x, pos=None, f=formatter: strip_bidi(str(f(x, pos)))[0])
+                    safe._bidi_safe = True
+                    (axis.set_major_formatter if major else axis.set_minor_formatter)(safe)
         with mpl.rc_context({"text.parse_math": False}):
             return super().draw(renderer)
 
@@ -77,9 +100,15 @@ def show_empty(ax: Axes, message: str) -> None:
 
 
 def shorten(text: str, width: int = 40) -> str:
-    """Cut a label to ``width`` characters with an ellipsis, on one line."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Cut a label to ``width`` characters with an ellipsis, on one line.
+
+    Goes through :func:`analysis.safe_text.safe_label`: bidi and other
+    control characters are removed (so "12" is never drawn as "21") and a
+    cut never leaves a bracket or quotation mark open.
+    """
+    from analysis.safe_text import safe_label
+
+    return safe_label(text, width)
 
 
 def save_figure(fig: Figure, name: str, figures_dir: str | Path, dpi: int = 150) -> dict[str, Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -65,9 +67,10 @@ def plot_publication_dates(articles: pd.DataFrame, top_outlets: int = 15) -> Fig
     ax.set_yticks(range(len(order)), [shorten(o, 28) for o in order])
     ax.set_ylim(-0.7, len(order) - 0.3)
     ax.grid(axis="x", color=LIGHT_GREY, linewidth=0.6)
-    span = frame["day"].max() - frame["day"].min()
-    pad = max(span * 0.05, pd.Timedelta(days=1))
-    ax.set_xlim(frame["day"].min() - pad, frame["day"].max() + pad)
+    # Python datetimes: dates centuries apart overflow pandas' Timedelta (292 years)
+    first, last = frame["day"].min().to_pydatetime(), frame["day"].max().to_pydatetime()
+    pad = max((last - first) * 0.05, datetime.timedelta(days=1))
+    ax.set_xlim(first - pad, last + pad)
     fig.autofmt_xdate(rotation=30, ha="right")
     return fig
 
