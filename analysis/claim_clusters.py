@@ -286,10 +286,16 @@ def cluster_claims(articles: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
 FREE_COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start", "end", "sentence",
                 "label", "speaker_type", "cue", "stance_cue", "evidence", "n_articles", "similarity"]
 _LEAD_QUOTE = re.compile(r"^[\s\"'“”‘’«»(\[-]+")
+# a closing attribution after a comma or a closing quote: ', he said.', '," the ministry told AFP.',
+# ', said Foreign Minister Jane Doe.' (never 'X said <claim>': the claim is what follows)
 _TRAIL_ATTRIBUTION = re.compile(
-    r"""[,;:]?\s*["'”’»]?\s*(?:,\s*)?(?:(?:he|she|they|it|the\s+\w+(?:\s+\w+){0,3}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"""
-    r"""(?:said|says|told|added|stated|wrote|noted|claimed|reported)|(?:said|says|told|added)\s+[\w.'’ -]{1,60})"""
+    r"""(?:[,;]\s*["'”’»]?|["'”’»]\s*,?)\s*"""
+    r"""(?:(?:(?:he|she|they|it|the\s+\w+(?:\s+\w+){0,3}|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+"""
+    r"""(?:said|says|told|added|stated|wrote|noted|claimed|reported))|(?:said|says|told|added)\s+[\w.'’ -]{1,60})"""
     r"""(?:\s+[\w.'’-]+){0,6}\s*[.!?]?["'”’»]?\s*$""")
+
+
+_DANGLING = re.compile(r"\s*(?:[-—–]+\s*)?\b(?:but|and|or|as|while)$|\s+[-—–]+$")
 
 
 def claim_label(sentence: str, max_chars: int = 90) -> str:
@@ -312,6 +318,7 @@ def claim_label(sentence: str, max_chars: int = 90) -> str:
     if len(bare.split()) >= 4:  # keep the attribution when it is most of the sentence
         text = bare
     text = _LEAD_QUOTE.sub("", text).rstrip(" .,;:\"'”’»")
+    text = _DANGLING.sub("", text)  # a sentence split before its end: "... abroad - but"
     if len(text) <= max_chars:
         return text
     cut = text[:max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-—–")

@@ -143,6 +143,28 @@ def claims_summary(claims: pd.DataFrame) -> dict[str, Any]:
             "codebook": claims.attrs.get("codebook", ""), "codebook_path": claims.attrs.get("codebook_path", "")}
 
 
+def mode_markdown(claims: pd.DataFrame) -> str:
+    """The claims mode and any little-or-nothing note, as Markdown for a report.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"article_id": []})
+    >>> c.attrs.update(mode_text="Claims mode: codebook-free.", note="")
+    >>> mode_markdown(c)
+    '**Claims mode: codebook-free.**'
+    """
+    text = f"**{claims.attrs.get('mode_text', 'Claims mode: unknown.')}**"
+    note = claims.attrs.get("note", "")
+    return text + (f"\n\n> **Note:** {note}" if note else "")
+
+
+def mode_banner(claims: pd.DataFrame):
+    """:func:`mode_markdown` as a notebook display object (shown in the HTML report)."""
+    from IPython.display import Markdown
+
+    return Markdown(mode_markdown(claims))
+
+
 def run_claims_notes(run_dir: str | Path) -> list[str]:
     """The distinct claims notes the reports of a run wrote (for a CLI warning).
 
@@ -161,3 +183,37 @@ def run_claims_notes(run_dir: str | Path) -> list[str]:
         if note and note not in notes:
             notes.append(note)
     return notes
+
+
+def extract_claims_warning(info: dict[str, Any]) -> str:
+    """The CLI warning for an ``extract`` run whose claims table is empty or thin, else "".
+
+    Parameters
+    ----------
+    info : dict
+        The run record of :func:`analysis.streaming.extract_to_parquet`
+        (``tables``, ``articles``, ``codebook``).
+
+    Examples
+    --------
+    >>> extract_claims_warning({"tables": {"claims": 0}, "articles": 40, "codebook": None})[:34]
+    'no codebook (none given, no codebo'
+    >>> extract_claims_warning({"tables": {"claims": 0}, "articles": 40, "codebook": "cb.yaml"})[:33]
+    'the codebook cb.yaml tags nothing'
+    >>> extract_claims_warning({"tables": {"claims": 300}, "articles": 40, "codebook": "cb.yaml"})
+    ''
+    """
+    tables = info.get("tables", {})
+    if "claims" not in tables:
+        return ""
+    if not info.get("codebook"):
+        return ("no codebook (none given, no codebook.yaml beside the corpus): the claims table is empty; pass "
+                "--codebook PATH, or draft one with `python -m analysis draft-codebook CORPUS -o codebook.yaml` "
+                "(the rendered reports show codebook-free claims)")
+    n_rows, n_articles = int(tables["claims"]), int(info.get("articles", 0))
+    if n_rows == 0:
+        return (f"the codebook {info['codebook']} tags nothing in these {n_articles:,} articles (claims 0 rows): "
+                "is it written for this corpus's topic?")
+    if n_articles and n_rows < LITTLE_SHARE * n_articles:
+        return (f"the codebook {info['codebook']} tags little: {n_rows:,} claim rows for {n_articles:,} articles")
+    return ""
