@@ -123,7 +123,7 @@ def little_or_nothing_note(claims: pd.DataFrame, articles: pd.DataFrame, source:
               "for codebook-free claims.")
     if n_tagged == 0:
         return (f"The codebook {source} tags nothing in these {n_articles:,} articles: the claims tables and charts "
-                f"below are empty because of the codebook, not because the articles make no claims; {advice}")
+                f"are empty because of the codebook, not because the articles make no claims; {advice}")
     if n_articles and n_tagged / n_articles < LITTLE_SHARE:
         return (f"The codebook {source} tags little: claims in {n_tagged:,} of {n_articles:,} articles; {advice}")
     return ""
