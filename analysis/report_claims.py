@@ -165,6 +165,30 @@ def mode_banner(claims: pd.DataFrame):
     return Markdown(mode_markdown(claims))
 
 
+def run_claims_modes(run_dir: str | Path) -> dict[str, dict[str, str]]:
+    """Per report of a run: its claims mode and note (for the run index).
+
+    Returns
+    -------
+    dict
+        report name (the summary file's stem, e.g. ``"02_claim_frequency"``)
+        -> ``{"claims_mode": ..., "claims_note": ..., "codebook": ...}``, for
+        the reports that show claims (those whose summary has ``claims_mode``).
+    """
+    import json
+
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(run_dir).glob("**/*.summary.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and data.get("claims_mode"):
+            out[path.name[:-len(".summary.json")]] = {k: data.get(k) or "" for k in
+                                                      ("claims_mode", "claims_note", "codebook")}
+    return out
+
+
 def run_claims_notes(run_dir: str | Path) -> list[str]:
     """The distinct claims notes the reports of a run wrote (for a CLI warning).
 

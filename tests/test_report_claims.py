@@ -14,7 +14,7 @@ from analysis.claims import COLUMNS
 from analysis.codebook import SAMPLE_CODEBOOK
 from analysis.report_claims import (CLUSTER_MODE, CODEBOOK_MODE, claims_for_report, claims_summary,
                                     extract_claims_warning, little_or_nothing_note, mode_markdown,
-                                    run_claims_notes)
+                                    run_claims_modes, run_claims_notes)
 from tests.conftest import article_frame
 
 # three outlets repeat two attributed statements in their own words; one sentence is narration only
@@ -121,6 +121,10 @@ def test_run_notes_and_extract_warning(tmp_path):
         (figures / f"{name}.summary.json").write_text(json.dumps({"claims_note": note}), encoding="utf-8")
     (figures / "05.summary.json").write_text("{broken", encoding="utf-8")
     assert run_claims_notes(tmp_path) == ["The codebook x tags nothing"]
+    (figures / "02.summary.json").write_text(json.dumps({"claims_mode": "codebook", "codebook": "Flood",
+                                                         "claims_note": "The codebook x tags nothing"}))
+    assert run_claims_modes(tmp_path) == {"02": {"claims_mode": "codebook", "claims_note": "The codebook x tags nothing",
+                                                 "codebook": "Flood"}}
     assert "no codebook" in extract_claims_warning({"tables": {"claims": 0}, "articles": 5, "codebook": None})
     assert "tags little" in extract_claims_warning({"tables": {"claims": 3}, "articles": 100, "codebook": "c"})
     assert extract_claims_warning({"tables": {"sentences": 9}, "articles": 5, "codebook": None}) == ""
