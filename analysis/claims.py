@@ -9,7 +9,7 @@ corpus size times the number of groups.
 
 Stance of a matched claim (see :mod:`analysis.stance`):
 
-1. ``kind: denial`` claims (C07 in the default codebook) are tagged only in
+1. ``kind: denial`` claims (C07 in the sample codebook) are tagged only in
    sentences that report a live denial; their stance is ``asserts`` (or
    ``hedged`` under a hedge) and the speaker is the denying party;
 2. any other claim whose terms sit inside a reported denial's clause ("Kim
