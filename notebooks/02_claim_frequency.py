@@ -42,7 +42,7 @@ pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file; empty: the corpus's own codebook.yaml, else codebook-free claims
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 min_articles = 1  # claims carried by fewer articles are left out of the tables and chart
