@@ -47,7 +47,12 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    import warnings
+
     from analysis.streaming import extract_to_parquet
+
+    # said once, after the run, by extract_claims_warning below
+    warnings.filterwarnings("ignore", message="tag_claims: no codebook")
 
     engine = "dask" if (args.scheduler or args.workers) else args.engine
 
