@@ -157,3 +157,35 @@ def test_cli_render_refuses_two_codebooks(tmp_path, capsys):
     cb.write_text(SAMPLE_CODEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["render", "--codebook", str(cb), "-p", f"codebook={cb}", "--out", str(tmp_path / "r")]) == 2
     assert "given twice" in capsys.readouterr().err
+
+
+def test_cli_render_codebook_reaches_the_notebooks_and_warns(tmp_path, notebook_dir, capsys):
+    from analysis.cli import main
+    from tests.conftest import write_notebook
+
+    cb = tmp_path / "cb.yaml"
+    cb.write_text(SAMPLE_CODEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = tmp_path / "arlen"
+    corpus.mkdir()
+    for i, body in enumerate(BODIES):
+        (corpus / f"{i}.txt").write_text(f"Headline {i}\n\n{body}", encoding="utf-8")
+    # a tiny claims report: the real notebooks' claim cells, minus the charts
+    write_notebook(notebook_dir, "02_claims",
+                   "import analysis\nfrom analysis import report_claims, report_data\n"
+                   "articles = analysis.load_corpus(corpus)\n"
+                   "claims = report_data.find_claims(articles, codebook)\n"
+                   "report_data.write_summary({**report_claims.claims_summary(claims), 'seen': codebook},\n"
+                   "                          figures_dir, '02_claims')",
+                   params='corpus = "../seeds"\ncodebook = ""\nfigures_dir = "../figures"\nrun_date = ""')
+    out = tmp_path / "reports"
+    status = main(["render", "--corpus", str(corpus), "--notebook-dir", str(notebook_dir), "--out", str(out),
+                   "--codebook", str(cb)])
+    assert status == 0, capsys.readouterr().err
+    summary = json.loads(next(out.glob("*/figures/02_claims.summary.json")).read_text(encoding="utf-8"))
+    assert (summary["seen"], summary["claims_mode"]) == (str(cb), "codebook")
+    assert "warning: The codebook" in capsys.readouterr().err and "tags nothing" in summary["claims_note"]
+    # without --codebook the same corpus renders codebook-free, with no warning
+    assert main(["render", "--corpus", str(corpus), "--notebook-dir", str(notebook_dir), "--out", str(out)]) == 0
+    latest = json.loads((out / "latest" / "figures" / "02_claims.summary.json").read_text(encoding="utf-8"))
+    assert (latest["claims_mode"], latest["claims_note"]) == ("codebook-free", "")
+    assert "warning" not in capsys.readouterr().err
