@@ -15,7 +15,7 @@ Three levels are scored, each as precision / recall / F1 over sets of
 * ``claim+stance`` — ... with the expected stance;
 * ``speaker`` — ... with an acceptable speaker.
 
-This is how the default codebook's accuracy is measured (see
+This is how the sample codebook's accuracy is measured (see
 ``benchmarks/eval_claims.py`` and docs/codebook.md, "Measured accuracy");
 a teacher can score a codebook of their own the same way.
 """

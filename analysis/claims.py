@@ -9,7 +9,7 @@ corpus size times the number of groups.
 
 Stance of a matched claim (see :mod:`analysis.stance`):
 
-1. ``kind: denial`` claims (C07 in the default codebook) are tagged only in
+1. ``kind: denial`` claims (C07 in the sample codebook) are tagged only in
    sentences that report a live denial; their stance is ``asserts`` (or
    ``hedged`` under a hedge) and the speaker is the denying party;
 2. any other claim whose terms sit inside a reported denial's clause ("Kim
@@ -28,13 +28,14 @@ The speaker is the sentence's attribution from
 
 from __future__ import annotations
 
+import warnings
 from bisect import bisect_right
 from collections import defaultdict
 
 import pandas as pd
 
 from .attribution import _CUE_RE, _np_before, _valid_speaker, extract_attributions
-from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
+from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, resolve_codebook
 from .sentences import _require, iter_sentence_spans
 from .speakers import clean_phrase, looks_like_person, pronoun_kind, speaker_type, split_role
 from .stance import Cue, StanceCues, stance_cues
@@ -122,9 +123,14 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     articles : pandas.DataFrame
         At least ``article_id`` and ``body`` (``outlet`` names the narrator).
     codebook : str, pathlib.Path, Codebook or None
-        A YAML codebook file or a loaded :class:`~analysis.codebook.Codebook`;
-        ``None`` uses the package's default codebook (claims C01-C12 on North
-        Korean arms transfers to Russia).
+        A YAML codebook file or a loaded :class:`~analysis.codebook.Codebook`.
+        ``None`` uses the corpus's own codebook, which
+        :func:`analysis.load_corpus` records in ``articles.attrs["codebook"]``
+        when the corpus carries a ``codebook.yaml``; with none, nothing is
+        tagged (an empty table, with a warning). There is no package-wide
+        default: the sample corpus's codebook (``seeds/codebook.yaml``,
+        claims C01-C12 on North Korean arms transfers to Russia) is used
+        only for ``seeds/`` or when passed.
     attributions : pandas.DataFrame, optional
         The output of :func:`analysis.extract_attributions` for the same
         articles (with narrator rows), to avoid computing it twice.
@@ -146,16 +152,30 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     CodebookError
         The codebook file is invalid.
 
+    Warns
+    -----
+    UserWarning
+        No codebook was given and the corpus has none.
+
     Examples
     --------
     >>> import pandas as pd
+    >>> from analysis.codebook import SAMPLE_CODEBOOK
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Daily"], "body": [
     ...     "South Korea accuses Pyongyang of sending shells to Russia."]})
-    >>> tag_claims(arts)[["claim_id", "stance", "speaker"]].values.tolist()
+    >>> tag_claims(arts, SAMPLE_CODEBOOK)[["claim_id", "stance", "speaker"]].values.tolist()
     [['C03', 'hedged', 'South Korea']]
     """
     _require(articles, ("article_id", "body"), "tag_claims")
-    book = load_codebook(codebook)
+    book = resolve_codebook(codebook, articles)
+    if book is None:
+        # a codebook belongs to a corpus: never fall back to the sample topic's
+        warnings.warn("tag_claims: no codebook given and the corpus has none (no codebook.yaml beside it), so no "
+                      "claims were tagged; pass codebook=PATH, or use analysis.cluster_claims for codebook-free "
+                      "claims (`python -m analysis draft-codebook CORPUS -o codebook.yaml` writes a starter "
+                      "codebook)", UserWarning, stacklevel=2)
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sentence_id", "start", "end") else object)
+                             for c in COLUMNS})
     if attributions is None:
         attributions = extract_attributions(articles, narrator=True)
     by_sentence: dict[tuple[str, int], tuple] = {}

@@ -49,7 +49,16 @@ try:  # Python >= 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "codebooks" / "default.yaml"
+#: The file name a corpus's own codebook goes by: ``codebook.yaml`` at a
+#: corpus folder's root, or beside its manifest / records file.
+CODEBOOK_FILE = "codebook.yaml"
+#: The sample corpus's codebook (North Korea - Russia arms transfers, C01-C12).
+#: It belongs to ``seeds/`` and is used only for that corpus or when passed
+#: explicitly; it is never applied to another corpus by default.
+SAMPLE_CODEBOOK = Path(__file__).resolve().parent.parent / "seeds" / CODEBOOK_FILE
+# Kept for code written before the codebook moved to the sample corpus; it
+# names the sample codebook and is NOT a fallback (see resolve_codebook).
+DEFAULT_CODEBOOK = SAMPLE_CODEBOOK
 
 _TOP_KEYS = {"codebook", "description", "version", "language", "concepts", "stance", "claims"}
 _CLAIM_KEYS = {"id", "label", "description", "kind", "rules"}
@@ -143,15 +152,16 @@ class Codebook:
 CodebookLike = Union[str, Path, Codebook, None]
 
 
-def load_codebook(path_or_none: CodebookLike = None) -> Codebook:
+def load_codebook(path: CodebookLike) -> Codebook:
     """Load and validate a YAML codebook.
 
     Parameters
     ----------
-    path_or_none : str, pathlib.Path, Codebook or None
-        A codebook file; ``None`` loads the package's default codebook for
-        the North Korea - Russia arms-transfer topic (claims C01-C12); a
-        :class:`Codebook` is returned unchanged.
+    path : str, pathlib.Path or Codebook
+        A codebook file; a :class:`Codebook` is returned unchanged. There is
+        no default codebook: a codebook belongs to a corpus (see
+        :func:`find_codebook`); the sample corpus's is
+        :data:`SAMPLE_CODEBOOK` (``seeds/codebook.yaml``).
 
     Returns
     -------
@@ -163,19 +173,22 @@ def load_codebook(path_or_none: CodebookLike = None) -> Codebook:
     Raises
     ------
     CodebookError
-        The file is missing, not YAML, or breaks the format; the message
-        names the file and line ("codebook.yaml:12: claim C03: unknown key
-        'rule' (expected one of ...)").
+        No path was given, or the file is missing, not YAML, or breaks the
+        format; the message names the file and line ("codebook.yaml:12:
+        claim C03: unknown key 'rule' (expected one of ...)").
 
     Examples
     --------
-    >>> book = load_codebook()
+    >>> book = load_codebook(SAMPLE_CODEBOOK)
     >>> book.ids[:3]
     ['C01', 'C02', 'C03']
     """
-    if isinstance(path_or_none, Codebook):
-        return path_or_none
-    path = DEFAULT_CODEBOOK if path_or_none is None else Path(path_or_none)
+    if isinstance(path, Codebook):
+        return path
+    if path is None or not str(path).strip():
+        raise CodebookError("no codebook given: pass a codebook file (see docs/codebook.md), or write a starter "
+                            "one with `python -m analysis draft-codebook CORPUS -o codebook.yaml`")
+    path = Path(path).expanduser()
     if not path.is_file():
         raise CodebookError(f"{path}: codebook file not found")
     try:
@@ -183,6 +196,64 @@ def load_codebook(path_or_none: CodebookLike = None) -> Codebook:
     except (OSError, UnicodeDecodeError) as exc:
         raise CodebookError(f"{path}: cannot read codebook ({exc})") from None
     return parse_codebook(text, source=str(path))
+
+
+def find_codebook(corpus: str | Path) -> Path | None:
+    """The codebook that travels with a corpus, or None.
+
+    A corpus's own codebook is a file named ``codebook.yaml``: at the root
+    of a corpus folder, or beside the ``manifest.csv`` / records file
+    (``.jsonl``, ``.csv`` ...) given as the corpus. Nothing else is looked
+    at: the sample corpus's codebook is found only for the sample corpus
+    (it lives in ``seeds/``).
+
+    Parameters
+    ----------
+    corpus : str or pathlib.Path
+        What was given to :func:`analysis.load_corpus`.
+
+    Returns
+    -------
+    pathlib.Path or None
+
+    Examples
+    --------
+    >>> find_codebook(SAMPLE_CODEBOOK.parent) == SAMPLE_CODEBOOK
+    True
+    """
+    source = Path(corpus).expanduser()
+    folder = source if source.is_dir() else source.parent
+    candidate = folder / CODEBOOK_FILE
+    return candidate.resolve() if candidate.is_file() else None
+
+
+def resolve_codebook(codebook: CodebookLike = None, articles: Any = None) -> Codebook | None:
+    """The codebook to use: the one given, else the corpus's own, else None.
+
+    Parameters
+    ----------
+    codebook : str, pathlib.Path, Codebook or None
+        Given explicitly (a path, or a loaded codebook); wins over anything
+        found.
+    articles : pandas.DataFrame, optional
+        Articles from :func:`analysis.load_corpus`, which records the
+        corpus's ``codebook.yaml`` (when there is one) in
+        ``articles.attrs["codebook"]``.
+
+    Returns
+    -------
+    Codebook or None
+        None when the corpus has no codebook: the caller then works without
+        one (``tag_claims`` tags nothing; the reports use codebook-free
+        claim clusters, see :func:`analysis.report_claims.claims_for_report`).
+    """
+    if codebook is not None and str(codebook).strip():
+        return load_codebook(codebook)
+    attrs = getattr(articles, "attrs", None) or {}
+    found = attrs.get("codebook")
+    if found:
+        return load_codebook(found)
+    return None
 
 
 def parse_codebook(text: str, source: str = "<string>") -> Codebook:

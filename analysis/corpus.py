@@ -145,7 +145,10 @@ def load_corpus(
         ``attrs["skipped"]`` lists what was skipped and why (dicts with
         ``path`` and ``reason``), ``attrs["notes"]`` the repairs made (dicts
         with ``path`` and ``note``); ``attrs["source"]`` is the resolved
-        input path.
+        input path; ``attrs["codebook"]`` is the corpus's own
+        ``codebook.yaml`` (at the folder's root or beside the manifest /
+        records file) when it has one, which :func:`analysis.tag_claims`
+        and the reports then use.
 
     Raises
     ------
@@ -202,6 +205,13 @@ def load_corpus(
     frame.attrs["skipped"] = problems.skipped
     frame.attrs["notes"] = problems.notes
     frame.attrs["source"] = str(source.resolve())
+    # the corpus's own codebook travels with it: tag_claims(articles) and
+    # the reports find it here (analysis.codebook.find_codebook)
+    from analysis.codebook import find_codebook
+
+    codebook = find_codebook(source)
+    if codebook is not None:
+        frame.attrs["codebook"] = str(codebook)
     return frame
 
 

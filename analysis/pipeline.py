@@ -139,9 +139,11 @@ def prepare_options(steps: Sequence[Step], codebook: Any = None) -> dict[str, An
     re-reading the file.
     """
     options: dict[str, Any] = {"codebook": codebook}
-    if any("codebook" in step.options for step in steps):
+    if codebook is not None and any("codebook" in step.options for step in steps):
         from analysis.codebook import load_codebook
 
+        # None stays None: tag_claims then uses the corpus's own codebook
+        # (articles.attrs) or tags nothing -- never another topic's
         options["codebook"] = load_codebook(codebook)
     return options
 
@@ -290,6 +292,8 @@ def run_pipeline(
         steps over partitions on a Dask cluster (see ``client``).
     codebook : optional
         Passed to :func:`analysis.tag_claims` (a path or a loaded codebook).
+        Default: the corpus's own ``codebook.yaml`` (``articles.attrs``);
+        with none the claims table is empty (and a warning says so).
     chunk_size : int, optional
         Articles per chunk (pandas) or per partition (dask).  Default: the
         whole table at once for pandas; for dask, enough partitions to give
@@ -333,11 +337,13 @@ def run_pipeline(
         raise ParameterError(f"chunk_size must be a positive number of articles, not {chunk_size!r}")
     chosen = resolve_steps(steps)
     article_steps = [s.name for s in chosen if s.per_article]
-    options = prepare_options(chosen, codebook)
     if isinstance(articles, (str, os.PathLike)):
         from analysis.corpus import load_corpus
 
         articles = load_corpus(articles)
+    if codebook is None:  # the corpus's own codebook.yaml, recorded by load_corpus (or none)
+        codebook = (getattr(articles, "attrs", None) or {}).get("codebook")
+    options = prepare_options(chosen, codebook)
     if engine == "dask":
         from analysis.engine_dask import run_article_steps
 

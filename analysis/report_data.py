@@ -80,8 +80,8 @@ def resolve_path(path: str | Path, base: str | Path = NOTEBOOKS_DIR) -> Path:
 def codebook_argument(codebook: str) -> str | None:
     """The ``codebook`` notebook parameter as :func:`analysis.tag_claims` takes it.
 
-    ``""`` means the package's default codebook (``None``); anything else is a
-    path, resolved like :func:`resolve_path`.
+    ``""`` means none given (``None``: the corpus's own codebook, if any);
+    anything else is a path, resolved like :func:`resolve_path`.
     """
     return None if not str(codebook).strip() else str(resolve_path(codebook))
 
@@ -402,19 +402,18 @@ SOURCE_KINDS = ("article_id", "outlet", "speaker", "origin_id")
 
 
 def find_claims(articles: pd.DataFrame, codebook: str = "") -> pd.DataFrame:
-    """Tag the claims of ``articles`` with the notebook's ``codebook`` parameter.
+    """The claims table of a report, with the notebook's ``codebook`` parameter.
 
-    ``""`` uses the package's default codebook; a path is resolved like
-    :func:`resolve_path`.  The codebook's name is kept in
-    ``claims.attrs["codebook"]`` and its labels in ``claims.attrs["labels"]``.
+    A path (resolved like :func:`resolve_path`) is used as the codebook;
+    ``""`` uses the corpus's own ``codebook.yaml`` and, when it has none,
+    codebook-free claims (clusters of repeated attributed statements). See
+    :func:`analysis.report_claims.claims_for_report`, which this calls: the
+    table's ``attrs`` carry ``mode``, ``mode_text``, ``note`` (a codebook
+    that tags little or nothing), ``codebook`` and ``labels``.
     """
-    import analysis
+    from analysis.report_claims import claims_for_report
 
-    book = analysis.load_codebook(codebook_argument(codebook))
-    claims = analysis.tag_claims(articles, codebook=book)
-    claims.attrs["codebook"] = book.name
-    claims.attrs["labels"] = book.labels()
-    return claims
+    return claims_for_report(articles, codebook)
 
 
 def claim_labels(claims: pd.DataFrame) -> dict[str, str]:

@@ -232,7 +232,9 @@ def extract_to_parquet(
         Where the per-article steps run; with ``"dask"`` up to two chunks
         per worker thread are in flight at once.
     codebook : optional
-        Passed to :func:`analysis.tag_claims`.
+        Passed to :func:`analysis.tag_claims`; default: the corpus's own
+        ``codebook.yaml`` (:func:`analysis.codebook.find_codebook`), else
+        none (the claims table is then empty).
     strict : bool, default False
         As for :func:`analysis.load_corpus`.
     client, scheduler, n_workers
@@ -246,7 +248,8 @@ def extract_to_parquet(
     dict
         The run record also written to ``out/_run.json``: ``source``,
         ``steps``, ``chunk_size``, ``engine``, ``articles``, ``chunks``,
-        ``tables`` (rows per table), ``seconds``, ``skipped``, ``notes``.
+        ``tables`` (rows per table), ``seconds``, ``skipped``, ``notes``,
+        ``codebook`` (the file the claims step used, or None).
 
     Examples
     --------
@@ -254,6 +257,10 @@ def extract_to_parquet(
     """
     chosen = resolve_steps(steps)
     article_steps = [s.name for s in chosen if s.per_article]
+    if codebook is None and isinstance(corpus, (str, os.PathLike)):
+        from analysis.codebook import find_codebook
+
+        codebook = find_codebook(corpus)  # the corpus's own codebook.yaml, if it has one
     options = prepare_options(chosen, codebook)
     if engine not in ("pandas", "dask"):
         raise ParameterError(f"unknown engine {engine!r}; choose from pandas, dask")
@@ -387,6 +394,8 @@ def _extract_into(folder: Path, chunks, chosen, article_steps, options, engine, 
         "skipped": skipped,
         "notes": notes,
         "sentence_text": stored_sentences,
+        # the codebook the claims step used (None: no codebook, claims table empty)
+        "codebook": getattr(options.get("codebook"), "source", None),
         "complete": True,
     }
 

@@ -22,24 +22,27 @@
 # articles repeating one wire story are one origin, not five confirmations:
 # the `echo` column counts the supporting articles beyond their origins.
 #
-# Claims are tagged by the rules of a codebook (`codebook` parameter; the
-# package's default covers the sample corpus's topic -- write your own for
-# another story, see `docs/codebook.md`).  Origins come from wire credits and
-# shared passages of text (`analysis.origins`).
+# With a codebook (the `codebook` parameter, or a `codebook.yaml` beside the
+# corpus) its rules tag the claims; see `docs/codebook.md`.  Without one the
+# claims are codebook-free: statements with a named source that several
+# articles repeat in near-identical words, each labelled by its most
+# representative sentence (`python -m analysis draft-codebook` turns them into
+# a codebook to edit).  The line below says which mode ran.  Origins come from
+# wire credits and shared passages of text (`analysis.origins`).
 
 # %%
 # %matplotlib inline
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_claims, report_data
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 min_articles = 1  # claims carried by fewer articles are left out of the tables and chart
@@ -58,8 +61,9 @@ origins = analysis.origins(articles)
 frequency = analysis.claim_frequency(claims, origins)
 frequency = frequency[frequency["n_articles"] >= min_articles].reset_index(drop=True)
 labels = report_data.claim_labels(claims)
-print(f"codebook: {claims.attrs.get('codebook', '')}; {len(claims):,} tagged sentences, "
-      f"{len(frequency):,} claims, {origins['origin_id'].nunique():,} independent origins")
+print(f"{len(claims):,} claim sentences, {len(frequency):,} claims, "
+      f"{origins['origin_id'].nunique():,} independent origins")
+report_claims.mode_banner(claims)
 
 # %% [markdown]
 # ## Claims by support
@@ -109,7 +113,7 @@ report_data.claim_examples(claims, articles, per_claim=examples_per_claim)
 
 # %%
 summary = {
-    "codebook": claims.attrs.get("codebook", ""),
+    **report_claims.claims_summary(claims),
     "n_tagged_sentences": int(len(claims)),
     "n_claims": int(len(frequency)),
     "n_origins": int(origins["origin_id"].nunique()),

@@ -30,14 +30,14 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_claims, report_data
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 source_by = "outlet"  # what counts as a source: outlet, article_id, speaker or origin_id
@@ -61,6 +61,7 @@ origins = analysis.origins(articles, reuse)
 by, source_table = report_data.sources_argument(source_by, articles, origins)
 names = report_data.source_display_names(source_by, articles, origins)
 labels = report_data.claim_labels(claims)
+report_claims.mode_banner(claims)
 
 # %% [markdown]
 # ## Source × claim
@@ -132,6 +133,7 @@ report_data.origin_table(articles, origins)
 
 # %%
 summary = {
+    **report_claims.claims_summary(claims),
     "source_by": source_by,
     "n_sources": int(matrix.shape[0]),
     "n_claims": int(matrix.shape[1]),

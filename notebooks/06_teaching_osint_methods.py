@@ -41,14 +41,14 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_claims, report_data
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 examples = 5  # example rows shown in each demonstration table
@@ -68,6 +68,7 @@ origins = analysis.origins(articles, reuse)
 frequency = report_data.claim_frequency_table(analysis.claim_frequency(claims, origins), claims)
 quantities = analysis.extract_quantities(articles)
 dates = analysis.extract_dates(articles)
+display(report_claims.mode_banner(claims))
 report_data.corpus_table(articles)
 
 # %% [markdown]
@@ -156,8 +157,9 @@ pd.concat({"corroborated": corroborated, "echo only": echoed})[["claim_id", "lab
 #
 # Who says so?  A claim an outlet states in its own voice (`narrator`), one
 # it attributes to a named official, and one resting on "officials said" are
-# not equally strong.  `tag_claims` records the speaker of each tagged
-# sentence; `claim_speakers` counts them per claim.
+# not equally strong.  Each claim sentence carries its speaker (with a
+# codebook, `tag_claims`; without one, the codebook-free clusters of
+# `codebook_free_claims`); `claim_speakers` counts them per claim.
 
 # %%
 report_data.claim_speakers(claims).head(examples)
@@ -321,6 +323,7 @@ if len(frequency):
 
 # %%
 summary = {
+    **report_claims.claims_summary(claims),
     "n_articles": int(len(articles)),
     "n_origins": int(origins["origin_id"].nunique()),
     "n_claims": int(len(frequency)),

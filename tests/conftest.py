@@ -38,12 +38,18 @@ def bbc_dir() -> Path:
     return BBC
 
 
-def article_frame(*bodies: str, published: str | None = "2024-05-30", ids=None):
-    """A small articles DataFrame built from literal bodies, for unit tests."""
+def article_frame(*bodies: str, published: str | None = "2024-05-30", ids=None, codebook=SEEDS / "codebook.yaml"):
+    """A small articles DataFrame built from literal bodies, for unit tests.
+
+    Most unit tests write sentences on the sample topic, so the frame carries
+    the sample corpus's codebook in ``attrs["codebook"]``, as
+    ``load_corpus("seeds")`` would; ``codebook=None`` gives a frame of a
+    corpus without a codebook.
+    """
     import pandas as pd
 
     ids = ids or [f"a{i}" for i in range(len(bodies))]
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "article_id": ids,
         "outlet": [f"outlet{i}" for i in range(len(bodies))],
         "published": pd.to_datetime([published] * len(bodies)),
@@ -51,6 +57,9 @@ def article_frame(*bodies: str, published: str | None = "2024-05-30", ids=None):
         "body": list(bodies),
         "wire": ["" for _ in bodies],
     })
+    if codebook is not None:
+        frame.attrs["codebook"] = str(codebook)
+    return frame
 
 
 def write_notebook(folder: Path, name: str, *cells, params: str = 'corpus = "../seeds"\nfigures_dir = "../figures"\nrun_date = ""',

@@ -1,7 +1,7 @@
 """A corpus whose every field tries to run code in whoever reads the reports.
 
 Each payload sits in ordinary news sentences (quotes, figures, dates, claims
-of the default codebook) so that every extractor and every report table
+of the sample codebook) so that every extractor and every report table
 carries it: headlines, bodies, outlets, wires, URLs, quotes, speakers.
 """
 
@@ -93,4 +93,8 @@ def write_hostile_corpus(folder: Path) -> Path:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
+    # the articles are on the sample topic: the corpus carries the sample codebook, as seeds/ does
+    from analysis.codebook import SAMPLE_CODEBOOK
+
+    (folder / "codebook.yaml").write_text(SAMPLE_CODEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
     return folder

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claim_clusters import COLUMNS, cluster_claims
+from analysis.claim_clusters import COLUMNS, DEFAULT_THRESHOLD, cluster_claims
 from tests.conftest import article_frame
 
 NDTV, CNEWS, SITE34 = "000_7b7c7d69851d0b2e", "001_54d67b54892901e9", "002_7567d1e6eaa96bea"
@@ -23,11 +23,15 @@ def _members(frame: pd.DataFrame) -> set[frozenset]:
 
 def test_seed_paraphrases_are_grouped(seed_clusters):
     # hand-checked: each group states one fact in AFP (NDTV) and rewritten copies
+    # (at the dev-set-calibrated threshold 0.3; the seeds played no part in choosing it)
     expected = {
         frozenset({(NDTV, 0), (NDTV, 7), (SITE34, 0), (SITE34, 8)}),   # South Korea accuses ... containers
         frozenset({(NDTV, 11), (CNEWS, 2), (SITE34, 7)}),              # DIA report compares images
         frozenset({(NDTV, 4), (CNEWS, 0), (SITE34, 4)}),               # debris analysis confirms Russian use
-        frozenset({(NDTV, 6), (SITE34, 5)}),                           # debris found throughout Ukraine
+        frozenset({(NDTV, 6), (CNEWS, 3), (SITE34, 5)}),               # debris found throughout Ukraine
+        frozenset({(NDTV, 20), (SITE34, 17)}),                         # Pyongyang and Moscow boost ties
+        frozenset({(CNEWS, 5), ("003_4f2c14c7a6e8c335", 9)}),          # both previously denied transfers
+        frozenset({("003_4f2c14c7a6e8c335", 1), ("004_ea76408ea7aed2fe", 7)}),  # "significant and concerning"
         frozenset({(NDTV, 8), (SITE34, 9)}),                           # Kim Yo Jong denial
         frozenset({(NDTV, 21), (SITE34, 18)}),                         # Kim visited Russia for a summit
         frozenset({(NDTV, 22), (SITE34, 19)}),                         # Kremlin: return visit prepared
@@ -41,7 +45,7 @@ def test_columns_and_cluster_fields(seed_articles, seed_clusters):
     bodies = dict(zip(seed_articles["article_id"], seed_articles["body"]))
     for r in seed_clusters.itertuples():
         assert bodies[r.article_id][r.start:r.end] == r.sentence
-        assert r.similarity >= 0.4
+        assert r.similarity >= DEFAULT_THRESHOLD
     for _, g in seed_clusters.groupby("cluster_id"):
         assert g["n_articles"].iloc[0] == g["article_id"].nunique() >= 2
         assert g["n_sentences"].iloc[0] == len(g)

@@ -18,6 +18,7 @@ import pytest
 import analysis
 from analysis.claim_scoring import differences, norm_speaker, resolve_prefixes, score_claims, speaker_matches
 from analysis.errors import ParameterError
+from analysis.codebook import SAMPLE_CODEBOOK
 from tests.conftest import article_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,7 +30,8 @@ def heldout():
         warnings.simplefilter("ignore")
         arts = analysis.load_corpus(FIXTURES / "heldout")
     expected = resolve_prefixes(pd.read_csv(FIXTURES / "heldout_claims_expected.csv"), analysis.sentences(arts))
-    return arts, expected, analysis.tag_claims(arts)
+    # held-out articles on the sample topic: tagged with the sample corpus's codebook
+    return arts, expected, analysis.tag_claims(arts, codebook=SAMPLE_CODEBOOK)
 
 
 def test_heldout_set_covers_every_claim_and_stance(heldout):

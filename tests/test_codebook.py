@@ -1,4 +1,4 @@
-"""Codebook loading and validation: the default codebook, term semantics, errors with file and line."""
+"""Codebook loading and validation: the sample codebook, term semantics, errors with file and line."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from analysis.codebook import (DEFAULT_CODEBOOK, Codebook, compile_terms, load_codebook, parse_codebook,
-                               regex_problem)
+from analysis.codebook import (DEFAULT_CODEBOOK, SAMPLE_CODEBOOK, Codebook, compile_terms, load_codebook,
+                               parse_codebook, regex_problem)
 from analysis.errors import CodebookError
+from tests.conftest import SEEDS
 
 MINIMAL = """\
 claims:
@@ -19,8 +20,9 @@ claims:
 """
 
 
-def test_default_codebook_has_exactly_c01_to_c12():
-    book = load_codebook(None)
+def test_sample_codebook_has_exactly_c01_to_c12():
+    book = load_codebook(SAMPLE_CODEBOOK)
+    assert SAMPLE_CODEBOOK == SEEDS / "codebook.yaml"  # it lives with the sample corpus
     assert book.ids == [f"C{i:02d}" for i in range(1, 13)]
     assert book.claim("C07").kind == "denial"
     assert all(c.kind == "claim" for c in book.claims if c.id != "C07")
@@ -30,7 +32,7 @@ def test_default_codebook_has_exactly_c01_to_c12():
 
 
 def test_default_concepts_cover_synonyms():
-    book = load_codebook()
+    book = load_codebook(SAMPLE_CODEBOOK)
     nk = book.concepts["north_korea"].pattern
     for text in ["North Korea", "north korean", "N. Korea's", "Pyongyang", "DPRK", "the North",
                  "Democratic People's Republic of Korea", "Kim Jong-un"]:
@@ -135,7 +137,7 @@ def test_regex_problem_accepts_bounded_patterns():
 
 @pytest.mark.timeout(60)
 def test_default_patterns_are_linear_on_adversarial_input():
-    book = load_codebook()
+    book = load_codebook(SAMPLE_CODEBOOK)
     text = ("north " * 50000) + ("kim jong " * 50000) + ("a" * 300000) + ("ship-" * 50000)
     for group in book.concepts.values():
         list(group.pattern.finditer(text))

@@ -32,6 +32,8 @@ NAMES = [
     "01_corpus_overview", "02_claim_frequency", "03_source_agreement",
     "04_quantitative_figures", "05_timeline", "06_teaching_osint_methods",
 ]
+# the reports that show claims (codebook or codebook-free)
+CLAIM_NOTEBOOKS = ["02_claim_frequency", "03_source_agreement", "06_teaching_osint_methods"]
 RUN_DATE = "2024-06-03"
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -171,6 +173,9 @@ def runs(tmp_path_factory) -> dict[tuple[str, str], Run]:
 
     root = tmp_path_factory.mktemp("notebook_runs")
     corpora = {"seeds": SEEDS, "synthetic": write_synthetic_corpus(root / "synthetic_corpus")}
+    # the same articles without a codebook: the claims reports run on codebook-free claims
+    free = write_synthetic_corpus(root / "synthetic_free")
+    (free / "codebook.yaml").unlink()
     jobs = []
     for corpus_name, corpus in corpora.items():
         for name in NAMES:
@@ -178,6 +183,9 @@ def runs(tmp_path_factory) -> dict[tuple[str, str], Run]:
             if not source.is_file():
                 continue
             jobs.append((name, corpus_name, source, corpus))
+    for name in CLAIM_NOTEBOOKS:
+        if (NOTEBOOK_DIR / f"{name}.ipynb").is_file():
+            jobs.append((name, "free", NOTEBOOK_DIR / f"{name}.ipynb", free))
     teaching_source = NOTEBOOK_DIR / f"{NAMES[-1]}.ipynb"
     if teaching_source.is_file():
         student = teaching.write_versions(teaching_source, root / "teaching", ["student"])["student"]
@@ -257,6 +265,28 @@ def _headline(summary, unit):
     rows = [h for h in summary["headlines"] if h["unit"] == unit]
     assert rows, f"no headline group for {unit!r}: {[h['unit'] for h in summary['headlines']]}"
     return rows[0]
+
+
+def test_claims_mode_is_reported(runs):
+    for name in CLAIM_NOTEBOOKS:
+        assert run_of(runs, name).summary["claims_mode"] == "codebook"
+        assert run_of(runs, name, "synthetic").summary["claims_mode"] == "codebook"
+        free = run_of(runs, name, "free")
+        assert (free.summary["claims_mode"], free.summary["codebook"]) == ("codebook-free", "")
+        shown = [o.get("data", {}).get("text/markdown", "") for c in free.notebook().cells if c.cell_type == "code"
+                 for o in c.get("outputs", [])]
+        assert any("Claims mode: codebook-free" in str(m) for m in shown), f"{name} does not say which mode ran"
+
+
+def test_codebook_free_claims_fill_the_reports(runs):
+    s = run_of(runs, "02_claim_frequency", "free").summary
+    # "Floodwaters cut off at least 12 villages ..., regional officials said": three articles, two origins
+    k1 = s["claims"]["K0001"]
+    assert (k1["n_articles"], k1["n_origins"]) == (3, 2)
+    assert s["n_claims"] >= 2 and s["claims_note"] == ""
+    agreement = run_of(runs, "03_source_agreement", "free").summary
+    assert agreement["n_claims"] >= 2 and agreement["n_pairs"] >= 1
+    assert run_of(runs, "06_teaching_osint_methods", "free").summary["n_claims"] >= 2
 
 
 def test_claim_frequency_values_on_seeds(runs):

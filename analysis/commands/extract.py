@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--steps", default=None, metavar="LIST",
                         help=f"comma-separated steps (default: all): {', '.join(STEPS)}")
     parser.add_argument("--codebook", default=None, metavar="PATH",
-                        help="claims codebook (YAML) for the claims step (default: the packaged one)")
+                        help="claims codebook (YAML) for the claims step (default: the corpus's own "
+                             "codebook.yaml; with none the claims table is empty)")
     parser.add_argument("--engine", choices=("pandas", "dask"), default="pandas",
                         help="run the per-article steps here (pandas) or on a Dask cluster")
     parser.add_argument("--scheduler", default=None, metavar="ADDR",
@@ -48,7 +49,12 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    import warnings
+
     from analysis.streaming import extract_to_parquet
+
+    # said once, after the run, by extract_claims_warning below
+    warnings.filterwarnings("ignore", message="tag_claims: no codebook")
 
     engine = "dask" if (args.scheduler or args.workers) else args.engine
 
@@ -63,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
         codebook=args.codebook, strict=args.strict, scheduler=args.scheduler,
         n_workers=args.workers, progress=progress,
     )
+    from analysis.report_claims import extract_claims_warning
+
+    warning = extract_claims_warning(info)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     width = max(len(name) for name in info["tables"])
     for name, rows in info["tables"].items():
         print(f"{name:<{width}}  {rows:>10,} rows  {args.out}/{name}.parquet")

@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", default="reports",
                         help="output folder; each run goes into DIR/<run-id>/, DIR/latest points at the "
                              "last good run (default: reports)")
+    parser.add_argument("--codebook", metavar="PATH",
+                        help="claims codebook (YAML) for every report (default: the corpus's own codebook.yaml, "
+                             "else codebook-free claims); same as -p codebook=PATH")
     parser.add_argument("-p", "--param", dest="params", action="append", default=[], metavar="NAME=VALUE",
                         help="set a notebook parameter (repeatable); the value is converted to the type the "
                              "notebook declares")
@@ -51,9 +54,16 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("asyncio").addHandler(logging.NullHandler())
     logging.getLogger("asyncio").propagate = False
 
+    params = list(args.params)
+    if args.codebook:
+        if any(p.split("=", 1)[0].strip() == "codebook" for p in params):
+            from analysis.errors import ParameterError
+
+            raise ParameterError("the codebook is given twice (--codebook and -p codebook=); give it once")
+        params.append(f"codebook={args.codebook}")
     try:
         result = render_reports(
-            args.corpus, args.out, params=args.params, params_file=args.params_file, notebooks=args.notebooks,
+            args.corpus, args.out, params=params, params_file=args.params_file, notebooks=args.notebooks,
             with_code=args.with_code, kernel=args.kernel, cell_timeout=args.cell_timeout, jobs=args.jobs,
             notebooks_dir=args.notebook_dir,
         )
@@ -61,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}; nothing was published and the last good report is untouched", file=sys.stderr)
         return 128 + exc.signum
     n, failed = len(result.runs), result.failed
+    from analysis.report_claims import run_claims_notes
+
+    for note in run_claims_notes(result.run_dir):  # a codebook that tags little or nothing
+        print(f"warning: {note}", file=sys.stderr)
     if not failed:
         print(f"{result.run_dir / 'index.html'}: {n} report(s) rendered")
         return 0
