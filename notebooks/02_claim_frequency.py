@@ -62,10 +62,26 @@ print(f"codebook: {claims.attrs.get('codebook', '')}; {len(claims):,} tagged sen
       f"{len(frequency):,} claims, {origins['origin_id'].nunique():,} independent origins")
 
 # %% [markdown]
-# ## Claims by support
+# ## Findings
 
 # %%
-report_data.claim_frequency_table(frequency, claims)
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import claim_findings
+
+frequency_table = report_data.claim_frequency_table(frequency, claims)
+findings = claim_findings(frequency_table, claims, articles, origins["origin_id"].nunique())
+show_findings(findings)
+
+# %% [markdown]
+# ## Claims by support
+#
+# *Assert*, *hedge*, *deny*: articles taking each stance.  *Supporting
+# articles* assert or hedge the claim; *independent origins* are the groups
+# of those articles that do not share an origin; the *echo* counts the
+# supporting articles beyond their origins.
+
+# %%
+show_table(frequency_table, "02_claims_by_support", figures_path)
 
 # %%
 fig = plots.plot_claim_frequency(frequency, labels, top=top_claims)
@@ -79,7 +95,7 @@ fig
 # (it reports an allegation and the denial of it).
 
 # %%
-report_data.claim_sources(claims, articles)
+show_table(report_data.claim_sources(claims, articles), "02_who_says_what", figures_path)
 
 # %% [markdown]
 # ## On whose authority
@@ -88,7 +104,7 @@ report_data.claim_sources(claims, articles)
 # its own voice; many claims rest on one or two officials.
 
 # %%
-report_data.claim_speakers(claims)
+show_table(report_data.claim_speakers(claims), "02_speakers", figures_path)
 
 # %% [markdown]
 # ## Independent origins
@@ -96,13 +112,14 @@ report_data.claim_speakers(claims)
 # Articles grouped by origin, with the evidence (wire credit or shared text).
 
 # %%
-report_data.origin_table(articles, origins)
+show_table(report_data.origin_table(articles, origins), "02_origins", figures_path)
 
 # %% [markdown]
 # ## Example sentences
 
 # %%
-report_data.claim_examples(claims, articles, per_claim=examples_per_claim)
+show_table(report_data.claim_examples(claims, articles, per_claim=examples_per_claim), "02_examples",
+           figures_path)
 
 # %% [markdown]
 # ## Key numbers
@@ -119,6 +136,7 @@ summary = {
         for row in frequency.itertuples()
     },
     "run_date": run_date,
+    "findings": findings,
 }
 report_data.write_summary(summary, figures_path, "02_claim_frequency")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "02_key_numbers", figures_path)

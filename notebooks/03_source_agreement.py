@@ -63,19 +63,46 @@ names = report_data.source_display_names(source_by, articles, origins)
 labels = report_data.claim_labels(claims)
 
 # %% [markdown]
+# ## Findings
+
+# %%
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import agreement_findings
+
+matrix = analysis.source_claim_matrix(claims, by=by, articles=source_table)
+pairs = analysis.pairwise_agreement(claims, by=by, articles=source_table, min_shared=min_shared_claims)
+contradictions = analysis.find_contradictions(claims, quantities, dates, articles,
+                                              approx_tolerance=approx_tolerance)
+summary_reuse = analysis.reuse_summary(articles, reuse)
+summary = {
+    "source_by": source_by,
+    "n_sources": int(matrix.shape[0]),
+    "n_claims": int(matrix.shape[1]),
+    "n_pairs": int(len(pairs)),
+    "mean_agreement": float(pairs["agreement"].mean()) if len(pairs) else None,
+    "n_contradictions": int(len(contradictions)),
+    "contradictions_by_type": contradictions["type"].value_counts().to_dict() if len(contradictions) else {},
+    "n_reuse_pairs": int(len(summary_reuse)),
+    "n_origins": int(origins["origin_id"].nunique()),
+    "origin_groups": {o: sorted(g["article_id"].astype(str)) for o, g in origins.groupby("origin_id")},
+    "run_date": run_date,
+}
+summary["findings"] = agreement_findings(summary, contradictions, origins, articles)
+show_findings(summary["findings"])
+
+# %% [markdown]
 # ## Source × claim
 #
 # A = asserts, H = hedged, D = denies, blank = the source does not touch the
 # claim.  Claim ids are listed with their labels below the chart.
 
 # %%
-matrix = analysis.source_claim_matrix(claims, by=by, articles=source_table)
 fig = plots.plot_stance_matrix(matrix, labels, names)
 plots.save_figure(fig, "03_source_claim_matrix", figures_path)
 fig
 
 # %%
-pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())})
+show_table(pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())}), "03_claims", figures_path)
 
 # %% [markdown]
 # ## Pairwise agreement
@@ -87,8 +114,8 @@ pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())})
 # sources of one origin is expected -- it is the same text.
 
 # %%
-pairs = analysis.pairwise_agreement(claims, by=by, articles=source_table, min_shared=min_shared_claims)
-pairs.sort_values(["agreement", "n_shared_claims"], ascending=False).round(2)
+show_table(pairs.sort_values(["agreement", "n_shared_claims"], ascending=False), "03_pairwise_agreement",
+           figures_path)
 
 # %%
 fig = plots.plot_pairwise_agreement(pairs, value=agreement_measure, source_names=names)
@@ -103,9 +130,8 @@ fig
 # intervals do not meet, dates that do not overlap for the same event.
 
 # %%
-contradictions = analysis.find_contradictions(claims, quantities, dates, articles,
-                                              approx_tolerance=approx_tolerance)
-report_data.contradiction_table(contradictions, articles)
+show_table(report_data.contradiction_table(contradictions, articles), "03_contradictions", figures_path,
+           empty="No contradictions were found.")
 
 # %% [markdown]
 # ## Shared text and independent origins
@@ -113,11 +139,13 @@ report_data.contradiction_table(contradictions, articles)
 # Passages shared between articles (wire copy, rewrites, lifted paragraphs)
 # and the independent origins they imply.  On the graph, each article is a
 # node; colour and shape mark its origin; edges join articles sharing text,
-# labelled with the share of the more-copied article.
+# labelled with the share of the more-copied article.  With more articles than
+# fit on one chart, the graph groups articles by origin: one node per origin,
+# sized by its articles, and only the largest groups are named.
 
 # %%
-summary_reuse = analysis.reuse_summary(articles, reuse)
-report_data.reuse_table(summary_reuse, articles).round(3)
+show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", figures_path,
+           empty="No two articles share a passage.")
 
 # %%
 fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)
@@ -125,24 +153,11 @@ plots.save_figure(fig, "03_reuse_graph", figures_path)
 fig
 
 # %%
-report_data.origin_table(articles, origins)
+show_table(report_data.origin_table(articles, origins), "03_origins", figures_path)
 
 # %% [markdown]
 # ## Key numbers
 
 # %%
-summary = {
-    "source_by": source_by,
-    "n_sources": int(matrix.shape[0]),
-    "n_claims": int(matrix.shape[1]),
-    "n_pairs": int(len(pairs)),
-    "mean_agreement": float(pairs["agreement"].mean()) if len(pairs) else None,
-    "n_contradictions": int(len(contradictions)),
-    "contradictions_by_type": contradictions["type"].value_counts().to_dict() if len(contradictions) else {},
-    "n_reuse_pairs": int(len(summary_reuse)),
-    "n_origins": int(origins["origin_id"].nunique()),
-    "origin_groups": {o: sorted(g["article_id"].astype(str)) for o, g in origins.groupby("origin_id")},
-    "run_date": run_date,
-}
 report_data.write_summary(summary, figures_path, "03_source_agreement")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "03_key_numbers", figures_path)

@@ -19,7 +19,25 @@ PERIOD_COLOR = OKABE_ITO["sky_blue"]
 PUBLISHED_COLOR = OKABE_ITO["vermillion"]
 
 
-def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
+def _event_labels(data: pd.DataFrame, n_labels: int) -> pd.DataFrame:
+    """The dates the most sources report (ties: earliest first), each with a short description."""
+    if data.empty or n_labels <= 0:
+        return data.iloc[:0]
+    day = pd.to_datetime(data["date"]).dt.normalize()
+    frame = data.assign(_day=day)
+    counts = frame.groupby("_day")["source"].nunique().rename("n_sources")
+    # a date stated by one source only is labelled only when nothing else is
+    ranked = counts.sort_values(ascending=False, kind="mergesort").head(int(n_labels))
+    rows = []
+    for d, n in ranked.sort_index().items():
+        first = frame[frame["_day"] == d].iloc[0]
+        text = first["sentence"] if "sentence" in frame and isinstance(first.get("sentence"), str) else first["surface"]
+        rows.append({"date": d, "n_sources": int(n), "text": str(text)})
+    return pd.DataFrame(rows)
+
+
+def plot_timeline(events: pd.DataFrame, max_rows: int = 20, n_unresolved: int = 0,
+                  unresolved_reason: str = "", n_labels: int = 4) -> Figure:
     """Dated events by source: what each source says happened when.
 
     Parameters
@@ -32,6 +50,14 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     max_rows : int, default 20
         Sources beyond the ``max_rows`` with most events are left out (the
         title says how many).
+    n_unresolved : int, default 0
+        Date mentions that could not be resolved; the chart says how many,
+        and why (``unresolved_reason``, the most common reason).
+    unresolved_reason : str, default ""
+    n_labels : int, default 4
+        The dates reported by the most sources are marked with a dashed line
+        and labelled with their date, the number of sources and the start of
+        a sentence giving them.
 
     Returns
     -------
@@ -61,6 +87,11 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     if n_background:
         ax.set_xlabel(f"Date ({n_background} background date{'s' if n_background != 1 else ''} "
                       "long before publication not drawn)", fontsize=FONT_SIZES["label"])
+    if n_unresolved:
+        note = f"{n_unresolved:,} date mention{'s' if n_unresolved != 1 else ''} could not be placed on the calendar"
+        if unresolved_reason:
+            note += f" (mostly: {shorten(unresolved_reason, 90)})"
+        fig.text(0.01, 0.0, note, fontsize=FONT_SIZES["annotation"] + 0.5, color="black", ha="left", va="bottom")
     if data.empty:
         show_empty(ax, "No resolved dates were found in this corpus" if not n_background
                    else "Only background dates were found (listed in the table)")
@@ -92,8 +123,17 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
         for day in pd.to_datetime(pd.Series(days)).dropna():
             ax.plot([day], [rows[name]], marker="|", markersize=20, markeredgewidth=2.5,
                     color=PUBLISHED_COLOR, linestyle="none", zorder=5)
+    labels = _event_labels(data[point], n_labels)
+    for i, lab in enumerate(labels.itertuples()):
+        ax.axvline(lab.date, color=OKABE_ITO["orange"], linestyle="--", linewidth=1.0, zorder=1)
+        n_src = f"{lab.n_sources} source{'s' if lab.n_sources != 1 else ''}"
+        ax.annotate(f"{lab.date:%d %b %Y} ({n_src})\n{shorten(lab.text, 34)}", xy=(lab.date, 1.0),
+                    xycoords=("data", "axes fraction"), xytext=(3, -2 - 24 * (i % 2)), textcoords="offset points",
+                    ha="left", va="top", fontsize=FONT_SIZES["annotation"],
+                    bbox=dict(facecolor="white", edgecolor=OKABE_ITO["orange"], linewidth=0.6, pad=1.5), zorder=7)
     ax.set_yticks(range(len(order)), [shorten(o, 26) for o in order])
-    ax.set_ylim(len(order) - 0.4, -0.6)
+    # headroom above the first source for the event labels
+    ax.set_ylim(len(order) - 0.4, -0.6 - (1.8 if len(labels) else 0.0))
     ax.grid(axis="x", color=LIGHT_GREY, linewidth=0.6)
     fig.autofmt_xdate(rotation=30, ha="right")
     handles = [
