@@ -32,7 +32,7 @@ TABLES_FOLDER = "tables"
 #: Rows shown in a report table; the CSV always has every row.
 DEFAULT_MAX_ROWS = 200
 #: Text longer than this is folded into ``<details>`` (shown in full when opened).
-FOLD_CHARS = 220
+FOLD_CHARS = 300
 
 #: Column names as a reader sees them.  Unlisted names are turned into words
 #: by :func:`column_label` ("days_before_publication" -> "Days before publication").
@@ -53,7 +53,9 @@ COLUMN_LABELS = {
     "kappa": "Kappa", "type": "Type", "severity": "Severity", "topic": "Topic",
     "detail_a": "What A says", "detail_b": "What B says", "explanation": "Why",
     "containment_a": "Share of A found in B", "containment_b": "Share of B found in A",
-    "n_passages": "Shared passages", "n_shared_words": "Shared words",
+    "n_passages": "Shared passages", "n_shared_words": "Shared words", "n_quoted": "Quoted passages",
+    "longest_words": "Longest passage (words)", "shared_chars_a": "Characters of A shared",
+    "shared_chars_b": "Characters of B shared", "credit": "Wire credit", "origin_size": "Articles of the origin",
     "date": "Date", "date_end": "Until", "precision": "Precision", "relative": "Relative",
     "background": "Background", "days_before_publication": "Days before publication",
     "surface": "As written", "reason": "Why unresolved", "unit": "Unit", "qualifier": "Qualifier",
@@ -66,12 +68,18 @@ COLUMN_LABELS = {
 
 _CSV_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\Z")
 
+# Prefixed with .jp-RenderedHTMLCommon so they outrank JupyterLab's own table
+# rules (which right-align every cell) in the exported reports.
 _STYLE = """<style>
-table.report-table { border-collapse: collapse; margin: 0.4em 0 0.6em; font-size: 0.92em; table-layout: auto; }
-table.report-table th, table.report-table td { border-bottom: 1px solid #ddd; padding: 0.3em 0.55em;
-  text-align: left; vertical-align: top; white-space: normal; overflow-wrap: anywhere; max-width: 36em; }
-table.report-table th { background: #f2f2f2; }
-table.report-table td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.jp-RenderedHTMLCommon table.report-table, table.report-table { border-collapse: collapse;
+  margin: 0.4em 0 0.6em; font-size: 0.92em; table-layout: auto; }
+.jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td,
+table.report-table th, table.report-table td { border: none; border-bottom: 1px solid #ddd;
+  padding: 0.3em 0.55em; text-align: left; vertical-align: top; white-space: normal;
+  overflow-wrap: break-word; max-width: 36em; line-height: 1.35; }
+.jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2; }
+.jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
+  white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.report-table details summary { cursor: pointer; color: #0072B2; }
 p.report-table-note { color: #555; font-size: 0.88em; margin: 0 0 1.2em; }
 div.report-findings { border-left: 4px solid #0072B2; background: #f3f8fc; padding: 0.5em 1em; margin: 0.5em 0 1em; }
@@ -131,7 +139,7 @@ def format_value(value: Any, digits: int = 2) -> str:
         return f"{int(value):,}"
     if isinstance(value, (float, np.floating)):
         value = float(value)
-        if value.is_integer() and abs(value) >= 1000:
+        if value.is_integer():  # a median of 316 words is "316", not "316.00"
             return f"{value:,.0f}"
         return f"{value:,.{digits}f}"
     if isinstance(value, pd.Timestamp):
@@ -147,7 +155,7 @@ def _cell_html(text: str, fold: int) -> str:
         return escaped
     # The summary shows the opening words; opening it shows the full text.
     # Nothing is lost: the whole text is in the page (and in the CSV).
-    head = text[:fold].rsplit(" ", 1)[0]
+    head = text[:fold // 2].rsplit(" ", 1)[0]
     return (f"<details><summary>{html.escape(head)} (more)</summary>{escaped}</details>")
 
 

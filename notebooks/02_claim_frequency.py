@@ -32,7 +32,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -50,7 +50,7 @@ examples_per_claim = 2  # example sentences shown per claim and stance
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 claims = report_data.find_claims(articles, codebook)

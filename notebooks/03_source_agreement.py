@@ -30,7 +30,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -50,7 +50,7 @@ approx_tolerance = 0.1  # relative half-width of an approximate figure when comp
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 claims = report_data.find_claims(articles, codebook)
@@ -138,7 +138,8 @@ show_table(report_data.contradiction_table(contradictions, articles), "03_contra
 #
 # Passages shared between articles (wire copy, rewrites, lifted paragraphs)
 # and the independent origins they imply.  On the graph, each article is a
-# node; colour and shape mark its origin; edges join articles sharing text,
+# node, labelled with its origin; its colour says how the origin was found
+# (a wire credit, or shared text); edges join articles sharing text,
 # labelled with the share of the more-copied article.  With more articles than
 # fit on one chart, the graph groups articles by origin: one node per origin,
 # sized by its articles, and only the largest groups are named.

@@ -35,7 +35,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -58,7 +58,7 @@ from analysis import headlines
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 quantities = analysis.extract_quantities(articles)

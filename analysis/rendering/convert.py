@@ -65,7 +65,7 @@ def table_of_contents(page: str) -> str:
             items.append(f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(text)}</a></li>')
     if len(items) < 2:
         return ""
-    return f'<nav class="report-toc" aria-label="Contents"><strong>Contents</strong><ol>{"".join(items)}</ol></nav>'
+    return f'<nav class="report-toc" aria-label="Contents"><strong>Contents</strong><ul>{"".join(items)}</ul></nav>'
 
 
 def _insert_toc(page: str) -> str:
@@ -169,6 +169,9 @@ class ReportConverter:
         from nbconvert import HTMLExporter
         from nbconvert.preprocessors import TagRemovePreprocessor
 
+        # A teaching notebook shows its code, but not the parameter cells'
+        # (they only hold the render's paths); --with-code shows everything.
+        hide_params = show_code and not self.with_code
         if show_code not in self._exporters:
             exporter = HTMLExporter(
                 template_name=TEMPLATE_NAME,
@@ -179,7 +182,8 @@ class ReportConverter:
                 embed_images=True,
                 anchor_link_text="",
             )
-            tags = TagRemovePreprocessor(enabled=True, remove_input_tags={REMOVE_INPUT_TAG},
+            tags = TagRemovePreprocessor(enabled=True, remove_input_tags={REMOVE_INPUT_TAG} | (
+                {"parameters", "injected-parameters"} if hide_params else set()),
                                          remove_all_outputs_tags={REMOVE_OUTPUT_TAG})
             exporter.register_preprocessor(tags, enabled=True)
             self._exporters[show_code] = (exporter, tags)
