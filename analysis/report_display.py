@@ -80,6 +80,7 @@ table.report-table th, table.report-table td { border: none; border-bottom: 1px 
 .jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2; }
 .jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
   white-space: nowrap; font-variant-numeric: tabular-nums; }
+.jp-RenderedHTMLCommon table.report-table td.nowrap, table.report-table td.nowrap { white-space: nowrap; }
 table.report-table details summary { cursor: pointer; color: #0072B2; }
 p.report-table-note { color: #555; font-size: 0.88em; margin: 0 0 1.2em; }
 div.report-findings { border-left: 4px solid #0072B2; background: #f3f8fc; padding: 0.5em 1em; margin: 0.5em 0 1em; }
@@ -207,6 +208,8 @@ class ReportTable:
                 text = format_value(value, self.digits)
                 if is_num:
                     parts.append(f'<td class="num">{html.escape(text)}</td>')
+                elif len(text) <= 16 and " " not in text:  # dates, ids: never broken over two lines
+                    parts.append(f'<td class="nowrap">{html.escape(text)}</td>')
                 else:
                     parts.append(f"<td>{_cell_html(text, self.fold)}</td>")
             parts.append("</tr>")

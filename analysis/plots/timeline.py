@@ -32,7 +32,10 @@ def _event_labels(data: pd.DataFrame, n_labels: int) -> pd.DataFrame:
     for d, n in ranked.sort_index().items():
         first = frame[frame["_day"] == d].iloc[0]
         text = first["sentence"] if "sentence" in frame and isinstance(first.get("sentence"), str) else first["surface"]
-        rows.append({"date": d, "n_sources": int(n), "text": str(text)})
+        precision = str(first["precision"]).lower()
+        shown = f"{d:%Y}" if precision in ("year", "decade") else f"{d:%b %Y}" if precision in (
+            "month", "season", "quarter") else f"{d:%d %b %Y}"
+        rows.append({"date": d, "n_sources": int(n), "text": str(text), "shown": shown})
     return pd.DataFrame(rows)
 
 
@@ -88,10 +91,11 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20, n_unresolved: int = 
         ax.set_xlabel(f"Date ({n_background} background date{'s' if n_background != 1 else ''} "
                       "long before publication not drawn)", fontsize=FONT_SIZES["label"])
     if n_unresolved:
+        # under the axis label, where the layout keeps room for it (never over the legend)
         note = f"{n_unresolved:,} date mention{'s' if n_unresolved != 1 else ''} could not be placed on the calendar"
         if unresolved_reason:
-            note += f" (mostly: {shorten(unresolved_reason, 90)})"
-        fig.text(0.01, 0.0, note, fontsize=FONT_SIZES["annotation"] + 0.5, color="black", ha="left", va="bottom")
+            note += f"\n(mostly: {shorten(unresolved_reason, 90)})"
+        ax.set_xlabel(f"{ax.get_xlabel()}\n{note}", fontsize=FONT_SIZES["label"])
     if data.empty:
         show_empty(ax, "No resolved dates were found in this corpus" if not n_background
                    else "Only background dates were found (listed in the table)")
@@ -123,17 +127,25 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20, n_unresolved: int = 
         for day in pd.to_datetime(pd.Series(days)).dropna():
             ax.plot([day], [rows[name]], marker="|", markersize=20, markeredgewidth=2.5,
                     color=PUBLISHED_COLOR, linestyle="none", zorder=5)
-    labels = _event_labels(data[point], n_labels)
+    # Event labels: a numbered marker above each of the most-reported dates
+    # (staggered, so close dates stay apart) and the key under the chart --
+    # a label never sits on the data or on another label.
+    labels = _event_labels(data, n_labels)
+    key = []
     for i, lab in enumerate(labels.itertuples()):
         ax.axvline(lab.date, color=OKABE_ITO["orange"], linestyle="--", linewidth=1.0, zorder=1)
+        ax.annotate(str(i + 1), xy=(lab.date, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 4 + 12 * (i % 3)), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=FONT_SIZES["annotation"], fontweight="bold", annotation_clip=False,
+                    bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor=OKABE_ITO["orange"]), zorder=7)
         n_src = f"{lab.n_sources} source{'s' if lab.n_sources != 1 else ''}"
-        ax.annotate(f"{lab.date:%d %b %Y} ({n_src})\n{shorten(lab.text, 34)}", xy=(lab.date, 1.0),
-                    xycoords=("data", "axes fraction"), xytext=(3, -2 - 24 * (i % 2)), textcoords="offset points",
-                    ha="left", va="top", fontsize=FONT_SIZES["annotation"],
-                    bbox=dict(facecolor="white", edgecolor=OKABE_ITO["orange"], linewidth=0.6, pad=1.5), zorder=7)
+        key.append(f"{i + 1}: {lab.shown} ({n_src}) — {shorten(lab.text, 48)}")
+    if key:
+        ax.set_title(ax.get_title(loc="left"), fontsize=FONT_SIZES["title"], loc="left", pad=42)
+        ax.set_xlabel("\n".join([ax.get_xlabel(), "Marked dates (most sources):"] + key),
+                      fontsize=FONT_SIZES["label"], loc="left")
     ax.set_yticks(range(len(order)), [shorten(o, 26) for o in order])
-    # headroom above the first source for the event labels
-    ax.set_ylim(len(order) - 0.4, -0.6 - (1.8 if len(labels) else 0.0))
+    ax.set_ylim(len(order) - 0.4, -0.6)
     ax.grid(axis="x", color=LIGHT_GREY, linewidth=0.6)
     fig.autofmt_xdate(rotation=30, ha="right")
     handles = [
