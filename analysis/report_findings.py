@@ -45,7 +45,7 @@ def articles_and_outlets(article_ids: Iterable[str], articles: pd.DataFrame) -> 
         outlets = outlets[outlets.str.strip() != ""]
     n_outlets = outlets.nunique()
     if n_outlets == 0:
-        return f"{plural(n_articles, 'article')}, no outlet named"
+        return f"{plural(n_articles, 'article')} (no outlet named)"
     return f"{plural(n_articles, 'article')} from {plural(n_outlets, 'outlet')}"
 
 
@@ -62,17 +62,17 @@ def corpus_findings(summary: Mapping[str, Any]) -> list[str]:
     """Findings of the corpus overview from :func:`analysis.report_data.corpus_summary`."""
     n, n_out = summary.get("n_articles", 0), summary.get("n_outlets", 0)
     first, last = summary.get("first_published"), summary.get("last_published")
-    where = f"from {plural(n_out, 'outlet')}" if n_out else "with no outlet named"
+    where = f"from {plural(n_out, 'outlet')}" if n_out else "(no outlet named)"
     when = (f", published between {first} and {last}" if first and last and first != last
-            else f", all published on {first}" if first else ", with no publication dates")
+            else f", all published on {first}" if first else "; none has a publication date")
     out = [f"The corpus holds {plural(n, 'article')} {where}{when}."]
     if n:
         median = summary.get("median_words")
         total = summary.get("total_words", 0)
         out.append(f"The median article is {median:,.0f} words long ({total:,} words in all).")
         n_wire = summary.get("n_wire", 0)
-        out.append(f"{plural(n_wire, 'article')} credit{'s' if n_wire == 1 else ''} a wire agency"
-                   + (": their text may appear word for word in other outlets." if n_wire else "."))
+        out.append(f"{plural(n_wire, 'article')} credit{'s' if n_wire == 1 else ''} a wire agency: their text "
+                   "may appear word for word in other outlets." if n_wire else "No article credits a wire agency.")
     if summary.get("mean_flesch_reading_ease") is not None:
         score = summary["mean_flesch_reading_ease"]
         out.append(f"Mean Flesch reading ease is {score:.0f} ({_reading(score)}), "
@@ -124,7 +124,10 @@ def agreement_findings(summary: Mapping[str, Any], contradictions: pd.DataFrame,
     """Findings of the source-agreement report (from its summary and tables)."""
     kind = {"outlet": "outlets", "article_id": "articles", "speaker": "speakers",
             "origin_id": "independent origins"}.get(summary.get("source_by", ""), "sources")
-    out = [f"{summary.get('n_sources', 0):,} {kind} take a stance on {plural(summary.get('n_claims', 0), 'claim')}."]
+    if summary.get("n_claims", 0):
+        out = [f"{summary.get('n_sources', 0):,} {kind} take a stance on {plural(summary['n_claims'], 'claim')}."]
+    else:
+        out = ["No sentence matched a claim of the codebook, so no stances can be compared."]
     if summary.get("mean_agreement") is not None:
         out.append(f"Across {plural(summary.get('n_pairs', 0), 'pair')} of {kind} sharing a claim, "
                    f"they take the same side {summary['mean_agreement']:.0%} of the time on average.")
@@ -176,8 +179,9 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
     unresolved : pandas.DataFrame
         Output of :func:`analysis.report_data.unresolved_dates`.
     """
-    out = [f"{plural(n_mentions, 'date mention')} were found; {len(events):,} resolve to a calendar date "
-           f"in the window and {len(unresolved):,} could not be resolved."]
+    out = [f"{plural(n_mentions, 'date mention')} {'was' if n_mentions == 1 else 'were'} found; {len(events):,} "
+           f"resolve{'s' if len(events) == 1 else ''} to a calendar date in the window and {len(unresolved):,} "
+           "could not be resolved."]
     if len(unresolved):
         reasons = unresolved["reason"].value_counts()
         top_reason, top_n = reasons.index[0], int(reasons.iloc[0])
@@ -188,8 +192,9 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
             first, last = news["date"].min(), news["date_end"].max()
             out.append(f"The dated events (background excluded) run from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
         n_rel = int(events["relative"].fillna(False).astype(bool).sum())
-        out.append(f"{plural(n_rel, 'date')} {'was' if n_rel == 1 else 'were'} resolved from a relative expression "
-                   "(\u201clast week\u201d) against the publication date: check those.")
+        if n_rel:
+            out.append(f"{plural(n_rel, 'date')} {'was' if n_rel == 1 else 'were'} resolved from a relative "
+                       "expression (\u201clast week\u201d) against the publication date: check those.")
     return out
 
 
