@@ -21,7 +21,7 @@ def _plain_number(value: float, _pos=None) -> str:
 
 def _compact_number(value: float, _pos=None) -> str:
     """Short tick labels for log axes ("1,000", "100k", "10M", "1bn"), so neighbours never run together."""
-    for size, threshold, suffix in ((1e9, 1e9, "bn"), (1e6, 1e6, "M"), (1e3, 1e4, "k")):
+    for size, threshold, suffix in ((1e12, 1e12, "tn"), (1e9, 1e9, "bn"), (1e6, 1e6, "M"), (1e3, 1e4, "k")):
         if value >= threshold:
             return f"{value / size:,.0f}{suffix}"
     return _plain_number(value)

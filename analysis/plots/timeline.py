@@ -31,7 +31,7 @@ def _event_labels(data: pd.DataFrame, n_labels: int) -> pd.DataFrame:
     rows = []
     for d, n in ranked.sort_index().items():
         first = frame[frame["_day"] == d].iloc[0]
-        text = first["sentence"] if "sentence" in frame and isinstance(first.get("sentence"), str) else first["surface"]
+        text = first.get("sentence") if isinstance(first.get("sentence"), str) else first.get("surface", "")
         precision = str(first["precision"]).lower()
         shown = f"{d:%Y}" if precision in ("year", "decade") else f"{d:%b %Y}" if precision in (
             "month", "season", "quarter") else f"{d:%d %b %Y}"
