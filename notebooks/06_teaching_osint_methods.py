@@ -331,6 +331,10 @@ summary = {
     "n_hedged_or_denied": int((claims["stance"] != "asserts").sum()),
     "headline_units": headline_table["unit"].tolist(),
     "run_date": run_date,
+    # what the index says of this report: no answers here, the students find them
+    "findings": ["Six exercises -- independence of sources, triangulation, attribution, hedging, figures and "
+                 "dates -- each with an answer cell and a hint, computed from this corpus.",
+                 "This folder holds the student version; the worked solutions are in the instructor version."],
 }
 report_data.write_summary(summary, figures_path, "06_teaching_osint_methods")
 report_display.show_key_numbers(summary)
