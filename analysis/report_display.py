@@ -219,7 +219,8 @@ class ReportTable:
             notes.append(f"The first {self.max_rows:,} of {len(frame):,} rows are shown.")
         if self.csv_path is not None:
             where = f"{self.csv_path.parent.name}/{self.csv_path.name}"
-            notes.append(f"All {len(frame):,} rows: {where} in the figures folder of this run.")
+            rows = f"{len(frame):,} row{'s' if len(frame) != 1 else ''}"
+            notes.append(f"The full table ({rows}) is {where} in the figures folder of this run.")
         if notes:
             parts.append(f'<p class="report-table-note">{html.escape(" ".join(notes))}</p>')
         return "".join(parts)

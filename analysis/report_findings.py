@@ -137,14 +137,19 @@ def agreement_findings(summary: Mapping[str, Any], contradictions: pd.DataFrame,
         out.append(f"{plural(n_con, 'contradiction')} between articles: {n_conflict:,} that cannot both be right "
                    f"and {n_con - n_conflict:,} that read differently.")
     else:
-        out.append(f"{plural(n_con, 'contradiction')} between articles.")
+        out.append("No contradictions between articles were found." if not n_con
+                   else f"{plural(n_con, 'contradiction')} between articles.")
     n_articles = int(len(articles))
     n_origins = int(summary.get("n_origins", 0))
     shared = origins.groupby("origin_id")["article_id"].nunique() if len(origins) else pd.Series(dtype=int)
     n_shared = int(shared[shared > 1].sum())
-    out.append(f"The {plural(n_articles, 'article')} come from {plural(n_origins, 'independent origin')}; "
-               f"{plural(n_shared, 'article')} share{'s' if n_shared == 1 else ''} an origin with another "
-               f"({plural(summary.get('n_reuse_pairs', 0), 'pair')} of articles share text).")
+    if n_shared:
+        out.append(f"The {plural(n_articles, 'article')} come from {plural(n_origins, 'independent origin')}; "
+                   f"{plural(n_shared, 'article')} share{'s' if n_shared == 1 else ''} an origin with another "
+                   f"({plural(summary.get('n_reuse_pairs', 0), 'pair')} of articles share text).")
+    else:
+        out.append(f"No two of the {plural(n_articles, 'article')} share an origin: each is independent "
+                   f"({plural(summary.get('n_reuse_pairs', 0), 'pair')} of articles share some text).")
     return out
 
 

@@ -128,20 +128,23 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20, n_unresolved: int = 
             ax.plot([day], [rows[name]], marker="|", markersize=20, markeredgewidth=2.5,
                     color=PUBLISHED_COLOR, linestyle="none", zorder=5)
     # Event labels: a numbered marker above each of the most-reported dates
-    # (staggered, so close dates stay apart) and the key under the chart --
+    # (one height each, so close dates stay apart) and the key under the chart --
     # a label never sits on the data or on another label.
     labels = _event_labels(data, n_labels)
     key = []
     for i, lab in enumerate(labels.itertuples()):
         ax.axvline(lab.date, color=OKABE_ITO["orange"], linestyle="--", linewidth=1.0, zorder=1)
         ax.annotate(str(i + 1), xy=(lab.date, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(0, 4 + 12 * (i % 3)), textcoords="offset points", ha="center", va="bottom",
+                    xytext=(0, 4 + 13 * i), textcoords="offset points", ha="center", va="bottom",
                     fontsize=FONT_SIZES["annotation"], fontweight="bold", annotation_clip=False,
                     bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor=OKABE_ITO["orange"]), zorder=7)
         n_src = f"{lab.n_sources} source{'s' if lab.n_sources != 1 else ''}"
         key.append(f"{i + 1}: {lab.shown} ({n_src}) — {shorten(lab.text, 48)}")
     if key:
-        ax.set_title(ax.get_title(loc="left"), fontsize=FONT_SIZES["title"], loc="left", pad=42)
+        # room for the markers above and the key below, not taken from the rows
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + 0.2 * len(key) + 0.4 + 0.18 * (len(key) + 2))
+        ax.set_title(ax.get_title(loc="left"), fontsize=FONT_SIZES["title"], loc="left", pad=16 + 13 * len(key))
         ax.set_xlabel("\n".join([ax.get_xlabel(), "Marked dates (most sources):"] + key),
                       fontsize=FONT_SIZES["label"], loc="left")
     ax.set_yticks(range(len(order)), [shorten(o, 26) for o in order])
