@@ -81,6 +81,7 @@ table.report-table th, table.report-table td { border: none; border-bottom: 1px 
 .jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
   white-space: nowrap; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon table.report-table td.nowrap, table.report-table td.nowrap { white-space: nowrap; }
+.jp-RenderedHTMLCommon table.report-table td.breakable, table.report-table td.breakable { overflow-wrap: anywhere; }
 table.report-table details summary { cursor: pointer; color: #0072B2; }
 p.report-table-note { color: #555; font-size: 0.88em; margin: 0 0 1.2em; }
 div.report-findings { border-left: 4px solid #0072B2; background: #f3f8fc; padding: 0.5em 1em; margin: 0.5em 0 1em; }
@@ -208,8 +209,10 @@ class ReportTable:
                 text = format_value(value, self.digits)
                 if is_num:
                     parts.append(f'<td class="num">{html.escape(text)}</td>')
-                elif len(text) <= 16 and " " not in text:  # dates, ids: never broken over two lines
+                elif len(text) <= 16 and " " not in text:  # dates, short ids: never broken over two lines
                     parts.append(f'<td class="nowrap">{html.escape(text)}</td>')
+                elif " " not in text:  # a long id or URL may break anywhere rather than widen the table
+                    parts.append(f'<td class="breakable">{html.escape(text)}</td>')
                 else:
                     parts.append(f"<td>{_cell_html(text, self.fold)}</td>")
             parts.append("</tr>")
@@ -260,7 +263,7 @@ def show_table(frame: pd.DataFrame, name: str | None = None, figures_dir: str | 
     figures_dir : str or pathlib.Path, optional
         The notebook's figures folder.
     columns : sequence of str, optional
-        Columns to keep, in this order.
+        Columns shown, in this order (the CSV keeps every column).
     max_rows : int, default 200
         Rows shown in the page (the CSV has all; the page says so).
     digits : int, default 2
@@ -286,9 +289,9 @@ def show_table(frame: pd.DataFrame, name: str | None = None, figures_dir: str | 
         data = data.reset_index()
     else:
         data = data.reset_index(drop=True)
+    csv_path = save_table_csv(data, name, figures_dir) if name and figures_dir is not None else None
     if columns is not None:
         data = data[list(columns)]
-    csv_path = save_table_csv(data, name, figures_dir) if name and figures_dir is not None else None
     return ReportTable(data, max_rows=max_rows, digits=digits, csv_path=csv_path, caption=caption, empty=empty)
 
 

@@ -146,7 +146,8 @@ show_table(report_data.contradiction_table(contradictions, articles), "03_contra
 
 # %%
 show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", figures_path,
-           empty="No two articles share a passage.")
+           columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
+                    "containment_a", "containment_b"], empty="No two articles share a passage.")
 
 # %%
 fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)

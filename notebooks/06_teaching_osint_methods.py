@@ -87,7 +87,8 @@ report_display.show_table(report_data.corpus_table(articles), max_rows=examples)
 
 # %%
 report_display.show_table(report_data.reuse_table(analysis.reuse_summary(articles, reuse), articles),
-                          max_rows=examples)
+                          columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages",
+                                   "containment_a", "containment_b"], max_rows=examples)
 
 # %%
 report_display.show_table(report_data.origin_table(articles, origins))

@@ -152,10 +152,15 @@ _LAYOUT = r"""(() => {
   const nav = document.querySelector("nav.report-nav");
   const toc = [...document.querySelectorAll("nav.report-toc a")].map(a => a.getAttribute("href"));
   const cells = [];
+  const page = document.querySelector("main") || document.body;
   for (const table of document.querySelectorAll("table.report-table")) {
-    const box = table.parentElement.getBoundingClientRect();
-    const t = table.getBoundingClientRect();
-    cells.push({kind: "table", wider: t.width > box.width + 1, text: table.rows[0].innerText.slice(0, 60)});
+    // wider than the page, or than a box that scrolls it sideways (part of it hidden)
+    let scrolled = false;
+    for (let a = table.parentElement; a && a !== page; a = a.parentElement) {
+      if (a.scrollWidth > a.clientWidth + 1 && getComputedStyle(a).overflowX !== "visible") scrolled = true;
+    }
+    const wider = scrolled || table.getBoundingClientRect().right > page.getBoundingClientRect().right + 1;
+    cells.push({kind: "table", wider: wider, text: table.rows[0].innerText.slice(0, 60)});
     for (const td of table.querySelectorAll("td")) {
       const details = td.querySelector("details");
       cells.push({kind: "cell", clipped: td.scrollWidth > td.clientWidth + 1,
@@ -219,10 +224,14 @@ def test_control_cut_cells_are_seen(browser, tmp_path):
     from analysis.report_display import show_table
 
     bad = ('<table class="report-table"><tr><td style="max-width:40px;overflow:hidden;white-space:nowrap">'
-           'a sentence far too long for its box</td><td>cut here…</td></tr></table>')
+           'a sentence far too long for its box</td><td>cut here…</td></tr></table>'
+           '<div style="width:300px;overflow-x:auto"><table class="report-table"><tr>'
+           '<td style="white-space:nowrap">a row far wider than the box that holds it, scrolled sideways</td>'
+           '</tr></table></div>')
     seen = browser.evaluate(page(tmp_path, "bad.html", bad), _LAYOUT)
     cells = [c for c in seen["cells"] if c["kind"] == "cell"]
     assert cells[0]["clipped"] and cells[1]["text"].endswith("…")
+    assert [c["wider"] for c in seen["cells"] if c["kind"] == "table"] == [False, True]
     long = "The minister said " + "that the figures were checked again " * 12 + "and confirmed."
     good = show_table(pd.DataFrame({"sentence": [long], "n": [3]}))._repr_html_()
     seen = browser.evaluate(page(tmp_path, "good.html", good), _LAYOUT)
