@@ -353,6 +353,39 @@ def timeline_events(dates: pd.DataFrame, articles: pd.DataFrame, start_date: str
     return frame[columns].sort_values(["date", "source"], kind="mergesort").reset_index(drop=True)
 
 
+def unresolved_dates(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Date mentions that could not be put on the calendar, each with the reason.
+
+    Parameters
+    ----------
+    dates : pandas.DataFrame
+        Output of :func:`analysis.extract_dates`.
+    articles : pandas.DataFrame
+        The articles (``published``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        source, surface, reason, sentence_id, article_id; one row per
+        unresolved mention.  Reasons: a relative expression ("last year")
+        or a date without a year ("23 February") in an article without a
+        publication date, which is what such dates are resolved against;
+        otherwise the wording names no single calendar date.
+    """
+    _require(dates, ["article_id", "sentence_id", "surface", "date", "relative"], "unresolved_dates")
+    frame = dates[pd.to_datetime(dates["date"], errors="coerce").isna()].copy()
+    frame["article_id"] = frame["article_id"].astype(str)
+    published = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["published"]
+    has_date = pd.to_datetime(frame["article_id"].map(published), errors="coerce").notna()
+    relative = frame["relative"].fillna(False).astype(bool)
+    reason = pd.Series("the wording names no single calendar date", index=frame.index, dtype=object)
+    reason[~has_date & ~relative] = "no year in the text and the article has no publication date"
+    reason[~has_date & relative] = "relative date (\u201clast year\u201d) in an article without a publication date"
+    frame["reason"] = reason
+    frame["source"] = source_names(frame, articles)
+    return frame[["source", "surface", "reason", "sentence_id", "article_id"]].reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------
 # figures
 

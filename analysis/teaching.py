@@ -20,12 +20,22 @@ then execute and convert each path like any other notebook.  From a shell::
 
 Notebooks without solution cells need no second version:
 :func:`has_solutions` tells them apart.
+
+In a render (:func:`publish_versions`), the run folder ``DIR/<run-id>/``
+gets only the student material -- ``<name>.html`` (code shown: the
+exercises, their answer cells and hints; no solution) and
+``notebooks/<name>.ipynb`` (the executed notebook with the solution cells
+removed) -- so the folder can be handed to a class as it is.  The
+instructor material -- ``<name>.instructor.html`` (solution code and
+outputs) and the executed notebook with its solutions -- goes to
+``DIR/instructor/<run-id>/``, outside the run folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -36,6 +46,8 @@ from analysis.errors import ParameterError
 
 SOLUTION_TAG = "solution"
 AUDIENCES = ("student", "instructor")
+#: Folder of the output directory that holds instructor material, one sub-folder per run.
+INSTRUCTOR_FOLDER = "instructor"
 
 
 def _tags(cell) -> list[str]:
@@ -145,6 +157,60 @@ def write_versions(source: str | Path, out_dir: str | Path,
         nbformat.write(version, target)
         written[audience] = target
     return written
+
+
+def instructor_dir(run_dir: str | Path) -> Path:
+    """Where a run's instructor material goes: ``DIR/instructor/<run-id>/`` for ``DIR/<run-id>``.
+
+    ``run_dir`` may be the run's temporary folder ``DIR/.tmp-<run-id>``.
+    """
+    from analysis.rendering.publish import TEMP_PREFIX
+
+    run_dir = Path(run_dir)
+    run_id = run_dir.name[len(TEMP_PREFIX):] if run_dir.name.startswith(TEMP_PREFIX) else run_dir.name
+    return run_dir.parent / INSTRUCTOR_FOLDER / run_id
+
+
+def publish_versions(converter, nb: nbformat.NotebookNode, *, name: str, title: str, run_dir: str | Path,
+                     executed: str | Path | None = None, base_dir: Path | None = None,
+                     tag: str = SOLUTION_TAG) -> dict[str, str]:
+    """Write a teaching notebook's student files into the run folder and its instructor files outside it.
+
+    Parameters
+    ----------
+    converter : analysis.rendering.convert.ReportConverter
+        Renders the HTML (with code shown).
+    nb : nbformat.NotebookNode
+        The executed notebook, solutions included.
+    name, title : str
+        The notebook's stem and title.
+    run_dir : str or pathlib.Path
+        The run folder (or its temporary folder).
+    executed : str or pathlib.Path, optional
+        The executed notebook file in ``run_dir/notebooks/``: moved to the
+        instructor folder and replaced by the student version.
+    base_dir : pathlib.Path, optional
+        Folder relative markdown images are resolved against.
+
+    Returns
+    -------
+    dict
+        ``html`` (relative to the run folder) and ``instructor_dir`` (the
+        instructor folder, relative to the run folder).
+    """
+    run_dir = Path(run_dir)
+    teacher = instructor_dir(run_dir)
+    teacher.mkdir(parents=True, exist_ok=True)
+    converter.write(nb, run_dir / f"{name}.html", title=title, keep_solutions=False, base_dir=base_dir,
+                    current=name, show_code=True)
+    back = f"../../{teacher.name}/"  # from DIR/instructor/<run-id>/ to DIR/<run-id>/
+    converter.write(nb, teacher / f"{name}.instructor.html", title=f"{title} (instructor)", keep_solutions=True,
+                    base_dir=base_dir, current=name, show_code=True, link_prefix=back)
+    if executed is not None and Path(executed).exists():
+        os.replace(executed, teacher / f"{name}.ipynb")
+        nbformat.write(strip_solutions(nb, tag), executed)
+    return {"html": f"{name}.html",
+            "instructor_dir": f"../{INSTRUCTOR_FOLDER}/{teacher.name}/"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -43,25 +43,38 @@ max_articles_per_chart = 40  # above this many articles, charts show distributio
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
+
+# %% [markdown]
+# ## Findings
+
+# %%
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import corpus_findings
+
+scores = analysis.readability(articles)
+summary = report_data.corpus_summary(articles, scores)
+summary["run_date"] = run_date
+summary["findings"] = corpus_findings(summary)
+show_findings(summary["findings"])
 
 # %% [markdown]
 # ## Articles
 #
-# One row per article.  `wire` names the news agency an article comes from or
-# credits (its text may be shared word for word with other outlets);
-# `boilerplate_lines` counts page chrome removed while loading ("Advertisement",
-# "Listen to article", comment policies, ...).
+# One row per article.  *Wire credit* names the news agency an article comes
+# from or credits (its text may be shared word for word with other outlets);
+# *page chrome lines removed* counts lines dropped while loading
+# ("Advertisement", "Listen to article", comment policies, ...).
 
 # %%
-report_data.corpus_table(articles)
+show_table(report_data.corpus_table(articles), "01_articles", figures_path)
 
 # %% [markdown]
 # ## Outlets
 
 # %%
 outlets = report_data.outlet_table(articles)
-outlets
+show_table(outlets, "01_outlets", figures_path)
 
 # %% [markdown]
 # ## Publication dates
@@ -91,8 +104,8 @@ fig
 # mean long quoted statements or lists.
 
 # %%
-scores = analysis.readability(articles)
-scores.round(1)
+show_table(scores[["article_id", "flesch_reading_ease", "flesch_kincaid_grade", "n_sentences", "n_words"]],
+           "01_readability", figures_path, digits=1)
 
 # %%
 fig = plots.plot_readability(scores, articles, max_articles=max_articles_per_chart)
@@ -103,7 +116,5 @@ fig
 # ## Key numbers
 
 # %%
-summary = report_data.corpus_summary(articles, scores)
-summary["run_date"] = run_date
 report_data.write_summary(summary, figures_path, "01_corpus_overview")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "01_key_numbers", figures_path)

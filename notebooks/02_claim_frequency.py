@@ -35,7 +35,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data
+from analysis import plots, report_claims, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -53,7 +53,7 @@ examples_per_claim = 2  # example sentences shown per claim and stance
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 claims = report_data.find_claims(articles, codebook)
@@ -66,10 +66,26 @@ print(f"{len(claims):,} claim sentences, {len(frequency):,} claims, "
 report_claims.mode_banner(claims)
 
 # %% [markdown]
-# ## Claims by support
+# ## Findings
 
 # %%
-report_data.claim_frequency_table(frequency, claims)
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import claim_findings
+
+frequency_table = report_data.claim_frequency_table(frequency, claims)
+findings = claim_findings(frequency_table, claims, articles, origins["origin_id"].nunique())
+show_findings(findings)
+
+# %% [markdown]
+# ## Claims by support
+#
+# *Assert*, *hedge*, *deny*: articles taking each stance.  *Supporting
+# articles* assert or hedge the claim; *independent origins* are the groups
+# of those articles that do not share an origin; the *echo* counts the
+# supporting articles beyond their origins.
+
+# %%
+show_table(frequency_table, "02_claims_by_support", figures_path)
 
 # %%
 fig = plots.plot_claim_frequency(frequency, labels, top=top_claims)
@@ -83,7 +99,7 @@ fig
 # (it reports an allegation and the denial of it).
 
 # %%
-report_data.claim_sources(claims, articles)
+show_table(report_data.claim_sources(claims, articles), "02_who_says_what", figures_path)
 
 # %% [markdown]
 # ## On whose authority
@@ -92,7 +108,7 @@ report_data.claim_sources(claims, articles)
 # its own voice; many claims rest on one or two officials.
 
 # %%
-report_data.claim_speakers(claims)
+show_table(report_data.claim_speakers(claims), "02_speakers", figures_path)
 
 # %% [markdown]
 # ## Independent origins
@@ -100,13 +116,14 @@ report_data.claim_speakers(claims)
 # Articles grouped by origin, with the evidence (wire credit or shared text).
 
 # %%
-report_data.origin_table(articles, origins)
+show_table(report_data.origin_table(articles, origins), "02_origins", figures_path)
 
 # %% [markdown]
 # ## Example sentences
 
 # %%
-report_data.claim_examples(claims, articles, per_claim=examples_per_claim)
+show_table(report_data.claim_examples(claims, articles, per_claim=examples_per_claim), "02_examples",
+           figures_path)
 
 # %% [markdown]
 # ## Key numbers
@@ -123,6 +140,7 @@ summary = {
         for row in frequency.itertuples()
     },
     "run_date": run_date,
+    "findings": findings,
 }
 report_data.write_summary(summary, figures_path, "02_claim_frequency")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "02_key_numbers", figures_path)

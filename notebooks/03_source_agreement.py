@@ -30,7 +30,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data
+from analysis import plots, report_claims, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -50,7 +50,7 @@ approx_tolerance = 0.1  # relative half-width of an approximate figure when comp
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 claims = report_data.find_claims(articles, codebook)
@@ -64,74 +64,17 @@ labels = report_data.claim_labels(claims)
 report_claims.mode_banner(claims)
 
 # %% [markdown]
-# ## Source × claim
-#
-# A = asserts, H = hedged, D = denies, blank = the source does not touch the
-# claim.  Claim ids are listed with their labels below the chart.
+# ## Findings
 
 # %%
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import agreement_findings
+
 matrix = analysis.source_claim_matrix(claims, by=by, articles=source_table)
-fig = plots.plot_stance_matrix(matrix, labels, names)
-plots.save_figure(fig, "03_source_claim_matrix", figures_path)
-fig
-
-# %%
-pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())})
-
-# %% [markdown]
-# ## Pairwise agreement
-#
-# `agreement`: of the claims two sources share, the share on which they take
-# the same side (asserting and hedging are the same side).  `jaccard`: how
-# much of the same ground they cover.  `kappa`: agreement beyond what each
-# source's overall rates predict (0 = chance).  High agreement between
-# sources of one origin is expected -- it is the same text.
-
-# %%
 pairs = analysis.pairwise_agreement(claims, by=by, articles=source_table, min_shared=min_shared_claims)
-pairs.sort_values(["agreement", "n_shared_claims"], ascending=False).round(2)
-
-# %%
-fig = plots.plot_pairwise_agreement(pairs, value=agreement_measure, source_names=names)
-plots.save_figure(fig, "03_pairwise_agreement", figures_path)
-fig
-
-# %% [markdown]
-# ## Contradictions
-#
-# Pairs of articles that cannot both be right (**conflict**) or can be, but
-# read differently (**tension**): opposite stances on a claim, figures whose
-# intervals do not meet, dates that do not overlap for the same event.
-
-# %%
 contradictions = analysis.find_contradictions(claims, quantities, dates, articles,
                                               approx_tolerance=approx_tolerance)
-report_data.contradiction_table(contradictions, articles)
-
-# %% [markdown]
-# ## Shared text and independent origins
-#
-# Passages shared between articles (wire copy, rewrites, lifted paragraphs)
-# and the independent origins they imply.  On the graph, each article is a
-# node; colour and shape mark its origin; edges join articles sharing text,
-# labelled with the share of the more-copied article.
-
-# %%
 summary_reuse = analysis.reuse_summary(articles, reuse)
-report_data.reuse_table(summary_reuse, articles).round(3)
-
-# %%
-fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)
-plots.save_figure(fig, "03_reuse_graph", figures_path)
-fig
-
-# %%
-report_data.origin_table(articles, origins)
-
-# %% [markdown]
-# ## Key numbers
-
-# %%
 summary = {
     **report_claims.claims_summary(claims),
     "source_by": source_by,
@@ -146,5 +89,79 @@ summary = {
     "origin_groups": {o: sorted(g["article_id"].astype(str)) for o, g in origins.groupby("origin_id")},
     "run_date": run_date,
 }
+summary["findings"] = agreement_findings(summary, contradictions, origins, articles)
+show_findings(summary["findings"])
+
+# %% [markdown]
+# ## Source × claim
+#
+# A = asserts, H = hedged, D = denies, blank = the source does not touch the
+# claim.  Claim ids are listed with their labels below the chart.
+
+# %%
+fig = plots.plot_stance_matrix(matrix, labels, names)
+plots.save_figure(fig, "03_source_claim_matrix", figures_path)
+fig
+
+# %%
+show_table(pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())}), "03_claims", figures_path)
+
+# %% [markdown]
+# ## Pairwise agreement
+#
+# `agreement`: of the claims two sources share, the share on which they take
+# the same side (asserting and hedging are the same side).  `jaccard`: how
+# much of the same ground they cover.  `kappa`: agreement beyond what each
+# source's overall rates predict (0 = chance).  High agreement between
+# sources of one origin is expected -- it is the same text.
+
+# %%
+show_table(pairs.sort_values(["agreement", "n_shared_claims"], ascending=False), "03_pairwise_agreement",
+           figures_path)
+
+# %%
+fig = plots.plot_pairwise_agreement(pairs, value=agreement_measure, source_names=names)
+plots.save_figure(fig, "03_pairwise_agreement", figures_path)
+fig
+
+# %% [markdown]
+# ## Contradictions
+#
+# Pairs of articles that cannot both be right (**conflict**) or can be, but
+# read differently (**tension**): opposite stances on a claim, figures whose
+# intervals do not meet, dates that do not overlap for the same event.
+
+# %%
+show_table(report_data.contradiction_table(contradictions, articles), "03_contradictions", figures_path,
+           empty="No contradictions were found.")
+
+# %% [markdown]
+# ## Shared text and independent origins
+#
+# Passages shared between articles (wire copy, rewrites, lifted paragraphs)
+# and the independent origins they imply.  On the graph, each article is a
+# node, labelled with its origin; its colour says how the origin was found
+# (a wire credit, or shared text); edges join articles sharing text,
+# labelled with the share of the more-copied article.  With more articles than
+# fit on one chart, the graph groups articles by origin: one node per origin,
+# sized by its articles, and only the largest groups are named.
+
+# %%
+show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", figures_path,
+           columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
+                    "containment_a", "containment_b"], empty="No two articles share a passage.")
+
+# %%
+fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)
+plots.save_figure(fig, "03_reuse_graph", figures_path)
+fig
+
+# %%
+show_table(report_data.origin_table(articles, origins), "03_origins", figures_path)
+
+# %% [markdown]
+# ## Key numbers
+
+# %%
 report_data.write_summary(summary, figures_path, "03_source_agreement")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "03_key_numbers", figures_path)

@@ -35,7 +35,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -58,7 +58,7 @@ from analysis import headlines
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 quantities = analysis.extract_quantities(articles)
@@ -69,9 +69,21 @@ print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
       f"{quantities['article_id'].nunique():,} of {len(articles):,} articles")
 
 # %% [markdown]
+# ## Findings
+
+# %%
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import figure_findings
+
+headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
+                                            approx_tolerance=approx_tolerance, min_sources=min_sources)
+findings = figure_findings(headline_table, quantities, articles)
+show_findings(findings)
+
+# %% [markdown]
 # ## Headline figures
 #
-# The units reported by at least `min_sources` sources, most-reported first.
+# The units reported by at least `min_sources` articles, most-reported first.
 # `agreed_interval` is what every figure in the group allows when read
 # literally (the largest lower bound to the smallest upper bound).  The
 # `verdict`: **consistent** -- one value could make every source right;
@@ -81,13 +93,12 @@ print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
 # shipment, a total) or the sources really disagree: read the sentences.
 
 # %%
-headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
-                                            approx_tolerance=approx_tolerance, min_sources=min_sources)
-headline_table.assign(
+show_table(headline_table.assign(
     agreed_interval=[headlines.describe_interval(lo, hi) if lo <= hi else "none"
                      for lo, hi in zip(headline_table["low"], headline_table["high"])],
     figures=headline_table["figures"].map("; ".join),
-)[["rank", "unit", "n_sources", "figures", "verdict", "agreed_interval"]]
+)[["rank", "unit", "n_sources", "figures", "verdict", "agreed_interval"]],
+    "04_headline_figures", figures_path, empty="No unit is reported by enough articles to compare.")
 
 # %% [markdown]
 # ## Every figure by source
@@ -104,7 +115,8 @@ fig
 # Check each figure in context: who gives it, about what, with which hedge.
 
 # %%
-report_data.figures_in_context(intervals, articles, units=headline_table["unit"].tolist())
+show_table(report_data.figures_in_context(intervals, articles, units=headline_table["unit"].tolist()),
+           "04_headline_sentences", figures_path)
 
 # %% [markdown]
 # ## All figures
@@ -113,7 +125,7 @@ report_data.figures_in_context(intervals, articles, units=headline_table["unit"]
 # by unit and value).
 
 # %%
-report_data.figures_in_context(intervals, articles)
+show_table(report_data.figures_in_context(intervals, articles), "04_all_figures", figures_path)
 
 # %% [markdown]
 # ## Key numbers
@@ -127,6 +139,7 @@ summary = {
     "headlines": headline_table[["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent",
                                  "as_read", "verdict", "figures", "values"]].to_dict("records"),
     "run_date": run_date,
+    "findings": findings,
 }
 report_data.write_summary(summary, figures_path, "04_quantitative_figures")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "04_key_numbers", figures_path)

@@ -28,7 +28,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -47,7 +47,7 @@ background_days = 365  # events ending more than this many days before publicati
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 dates = analysis.extract_dates(articles)
@@ -56,8 +56,26 @@ events = report_data.timeline_events(dates, articles, start_date=start_date, end
 print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "
       f"({int(events['background'].sum()):,} background), from {events['source'].nunique():,} sources")
 
+# %% [markdown]
+# ## Findings
+
 # %%
-fig = plots.plot_timeline(events, max_rows=max_sources)
+from analysis.report_display import show_findings, show_key_numbers, show_table
+from analysis.report_findings import timeline_findings
+
+unresolved = report_data.unresolved_dates(dates, articles)
+findings = timeline_findings(events, len(dates), unresolved)
+show_findings(findings)
+
+# %% [markdown]
+# ## Timeline
+#
+# Each row is a source; the chart names the events most sources date, and
+# says how many date mentions could not be placed on the calendar.
+
+# %%
+fig = plots.plot_timeline(events, max_rows=max_sources, n_unresolved=len(unresolved),
+                          unresolved_reason=unresolved["reason"].mode().iloc[0] if len(unresolved) else "")
 plots.save_figure(fig, "05_timeline", figures_path)
 fig
 
@@ -70,7 +88,8 @@ fig
 # drawn.
 
 # %%
-events[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]]
+show_table(events[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]],
+           "05_events", figures_path, empty="No date in the corpus resolves to a calendar date in the window.")
 
 # %% [markdown]
 # ## Dates resolved from relative expressions
@@ -79,8 +98,22 @@ events[["date", "precision", "source", "days_before_publication", "background", 
 # week before; check these against the publication date.
 
 # %%
-events.loc[events["relative"].fillna(False).astype(bool),
-           ["date", "source", "published", "surface", "sentence"]]
+show_table(events.loc[events["relative"].fillna(False).astype(bool),
+                      ["date", "source", "published", "surface", "sentence"]],
+           "05_relative_dates", figures_path, empty="No date was resolved from a relative expression.")
+
+# %% [markdown]
+# ## Dates that could not be resolved
+#
+# Date mentions that could not be placed on the calendar, with the reason.
+# Most often the article has no publication date, which relative expressions
+# ("last year") and dates without a year ("23 February") are resolved against:
+# give the corpus publication dates (a `published` column in the manifest)
+# to resolve them.
+
+# %%
+show_table(unresolved.drop(columns=["sentence_id"]), "05_unresolved_dates", figures_path,
+           empty="Every date mention was resolved.")
 
 # %% [markdown]
 # ## Key numbers
@@ -91,11 +124,14 @@ summary = {
     "n_events": int(len(events)),
     "n_relative": int(events["relative"].fillna(False).astype(bool).sum()),
     "n_background": int(events["background"].sum()),
+    "n_unresolved": int(len(unresolved)),
+    "unresolved_by_reason": unresolved["reason"].value_counts().to_dict(),
     "earliest": events["date"].min() if len(events) else None,
     "latest": events["date_end"].max() if len(events) else None,
     "events_per_source": events["source"].value_counts().to_dict(),
     "event_dates": sorted({d.date().isoformat() for d in events["date"]}),
     "run_date": run_date,
+    "findings": findings,
 }
 report_data.write_summary(summary, figures_path, "05_timeline")
-pd.Series(summary, name="value", dtype=object).to_frame()
+show_key_numbers(summary, "05_key_numbers", figures_path)

@@ -28,7 +28,8 @@
 #    carefully?  (And a sixth: **dates** -- who reported first?)
 #
 # Each section shows a method with the package's functions, then sets an
-# exercise.  Write your answer in the empty cell below each exercise.
+# exercise.  Write your answer in the answer cell below each exercise (marked
+# with an orange bar; its comment gives a hint).
 #
 # *Versions.* The student version of this notebook has no solutions; the
 # instructor version adds a worked solution and a discussion after each
@@ -41,7 +42,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data
+from analysis import plots, report_claims, report_data, report_display
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -57,7 +58,7 @@ examples = 5  # example rows shown in each demonstration table
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
 articles = analysis.load_corpus(corpus_path)
-report_data.run_info(articles, corpus, run_date)
+report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 from analysis import headlines
@@ -69,7 +70,7 @@ frequency = report_data.claim_frequency_table(analysis.claim_frequency(claims, o
 quantities = analysis.extract_quantities(articles)
 dates = analysis.extract_dates(articles)
 display(report_claims.mode_banner(claims))
-report_data.corpus_table(articles)
+report_display.show_table(report_data.corpus_table(articles), max_rows=examples)
 
 # %% [markdown]
 # ## 1. Independence of sources
@@ -86,10 +87,12 @@ report_data.corpus_table(articles)
 # combines both kinds of evidence into groups of articles with one origin.
 
 # %%
-report_data.reuse_table(analysis.reuse_summary(articles, reuse), articles).head(examples).round(3)
+report_display.show_table(report_data.reuse_table(analysis.reuse_summary(articles, reuse), articles),
+                          columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages",
+                                   "containment_a", "containment_b"], max_rows=examples)
 
 # %%
-report_data.origin_table(articles, origins)
+report_display.show_table(report_data.origin_table(articles, origins))
 
 # %% [markdown]
 # ### Exercise 1: how many independent sources?
@@ -98,7 +101,7 @@ report_data.origin_table(articles, origins)
 # origin with more than one article, which outlets share it, and on what
 # evidence (credit or shared text)?
 
-# %%
+# %% tags=["answer"]
 # Exercise 1 -- your answer here.
 # Hint: group `origins` by `origin_id`; `origin_table` has the evidence in `basis`.
 
@@ -126,7 +129,7 @@ answer.sort_values("n_articles", ascending=False)
 # the `echo`: supporting articles that add no independent confirmation.
 
 # %%
-frequency.head(examples)
+report_display.show_table(frequency, max_rows=examples)
 
 # %% [markdown]
 # ### Exercise 2: corroborated or echoed?
@@ -135,7 +138,7 @@ frequency.head(examples)
 # claims *look* corroborated (two or more supporting articles) but rest on a
 # single origin?
 
-# %%
+# %% tags=["answer"]
 # Exercise 2 -- your answer here.
 # Hint: filter `frequency` on `n_origins` and `n_supporting`.
 
@@ -162,7 +165,7 @@ pd.concat({"corroborated": corroborated, "echo only": echoed})[["claim_id", "lab
 # `codebook_free_claims`); `claim_speakers` counts them per claim.
 
 # %%
-report_data.claim_speakers(claims).head(examples)
+report_display.show_table(report_data.claim_speakers(claims), max_rows=examples)
 
 # %% [markdown]
 # ### Exercise 3: whose word is it?
@@ -172,7 +175,7 @@ report_data.claim_speakers(claims).head(examples)
 # voice (speaker type `narrator`)?  Which well-supported claims rest on a
 # single speaker?
 
-# %%
+# %% tags=["answer"]
 # Exercise 3 -- your answer here.
 # Hint: keep supporting stances, then group `claims` by `claim_id` and count distinct `speaker`.
 
@@ -198,7 +201,8 @@ authority.sort_values("n_sentences", ascending=False).round(2)
 # each tagged sentence, and the cue that set it, are in `claims`.
 
 # %%
-claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sentence"]].head(examples)
+report_display.show_table(claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sentence"]],
+                          max_rows=examples)
 
 # %% [markdown]
 # ### Exercise 4: who hedges what others assert?
@@ -207,7 +211,7 @@ claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sen
 # For one of them, read the sentences: is the difference in the evidence, or
 # only in the wording?
 
-# %%
+# %% tags=["answer"]
 # Exercise 4 -- your answer here.
 # Hint: `analysis.source_claim_matrix(claims, by="outlet", articles=articles)` gives one stance per outlet and claim.
 
@@ -235,7 +239,7 @@ matrix[mixed]
 
 # %%
 headline_table = headlines.headline_figures(quantities, articles)
-headline_table[["rank", "unit", "n_sources", "figures", "verdict"]]
+report_display.show_table(headline_table[["rank", "unit", "n_sources", "figures", "verdict"]])
 
 # %% [markdown]
 # ### Exercise 5: do the numbers agree?
@@ -245,7 +249,7 @@ headline_table[["rank", "unit", "n_sources", "figures", "verdict"]]
 # figures in the first headline unit from different articles.  Which pairs do
 # not overlap -- and are they really about the same thing?
 
-# %%
+# %% tags=["answer"]
 # Exercise 5 -- your answer here.
 # Hint: `intervals = headlines.figure_intervals(headlines.distinct_figures(quantities))`; two intervals meet when max(lows) <= min(highs).
 
@@ -282,7 +286,7 @@ pd.DataFrame(rows)
 
 # %%
 events = report_data.timeline_events(dates, articles)
-events[["date", "precision", "source", "relative", "surface"]].head(examples)
+report_display.show_table(events[["date", "precision", "source", "relative", "surface"]], max_rows=examples)
 
 # %% [markdown]
 # ### Exercise 6: the first report
@@ -291,7 +295,7 @@ events[["date", "precision", "source", "relative", "surface"]].head(examples)
 # first, and how many days separate the first and the last article carrying
 # it?
 
-# %%
+# %% tags=["answer"]
 # Exercise 6 -- your answer here.
 # Hint: `frequency` is sorted by origins; join the claim's articles with `articles["published"]`.
 
@@ -331,6 +335,10 @@ summary = {
     "n_hedged_or_denied": int((claims["stance"] != "asserts").sum()),
     "headline_units": headline_table["unit"].tolist(),
     "run_date": run_date,
+    # what the index says of this report: no answers here, the students find them
+    "findings": ["Six exercises -- independence of sources, triangulation, attribution, hedging, figures and "
+                 "dates -- each with an answer cell and a hint, computed from this corpus.",
+                 "This folder holds the student version; the worked solutions are in the instructor version."],
 }
 report_data.write_summary(summary, figures_path, "06_teaching_osint_methods")
-pd.Series(summary, name="value", dtype=object).to_frame()
+report_display.show_key_numbers(summary)

@@ -217,6 +217,35 @@ class Browser:
         self.call("Target.closeTarget", {"targetId": target})
         return findings
 
+    def evaluate(self, url: str, expression: str, max_wait: float = 20.0, width: int = 1280) -> Any:
+        """Load ``url`` in a new tab ``width`` pixels wide and return the JSON value of ``expression``.
+
+        DevTools evaluation is not subject to the page's Content-Security-Policy,
+        so this inspects the laid-out page (sizes, links) of a script-free report.
+        """
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        try:
+            start_event = len(self.events)
+            self.call("Page.enable", {}, session)
+            self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": 1000, "deviceScaleFactor": 1,
+                                                             "mobile": False}, session)
+            self.call("Page.navigate", {"url": url}, session)
+            deadline = time.monotonic() + max_wait
+            while time.monotonic() < deadline:
+                self._pump(0.1)
+                if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == session
+                       for e in self.events[start_event:]):
+                    break
+            else:
+                raise BrowserError(f"{url}: no load event within {max_wait}s")
+            reply = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session)
+            if "exceptionDetails" in reply:
+                raise BrowserError(f"{url}: {reply['exceptionDetails']}")
+            return reply["result"].get("value")
+        finally:
+            self.call("Target.closeTarget", {"targetId": target})
+
     # --- lifetime --------------------------------------------------------
 
     def stderr_tail(self, n: int = 800) -> str:

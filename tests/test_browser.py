@@ -142,3 +142,100 @@ def test_index_links_point_at_files_in_the_run(hostile_render):
         target = (run_dir / unquote(urlsplit(href).path)).resolve()
         assert target.exists(), f"index.html links to missing {href}"
         assert target.is_relative_to(run_dir.resolve()), f"index.html links outside the run: {href}"
+
+
+# --- reading the reports: navigation and tables ---------------------------------------
+
+# Runs in the laid-out page (1280 px wide): the navigation links, the table of
+# contents and every cell of every report table, with what a reader sees of it.
+_LAYOUT = r"""(() => {
+  const nav = document.querySelector("nav.report-nav");
+  const toc = [...document.querySelectorAll("nav.report-toc a")].map(a => a.getAttribute("href"));
+  const cells = [];
+  const page = document.querySelector("main") || document.body;
+  for (const table of document.querySelectorAll("table.report-table")) {
+    // wider than the page, or than a box that scrolls it sideways (part of it hidden)
+    let scrolled = false;
+    for (let a = table.parentElement; a && a !== page; a = a.parentElement) {
+      if (a.scrollWidth > a.clientWidth + 1 && getComputedStyle(a).overflowX !== "visible") scrolled = true;
+    }
+    const wider = scrolled || table.getBoundingClientRect().right > page.getBoundingClientRect().right + 1;
+    cells.push({kind: "table", wider: wider, text: table.rows[0].innerText.slice(0, 60)});
+    for (const td of table.querySelectorAll("td")) {
+      const details = td.querySelector("details");
+      cells.push({kind: "cell", clipped: td.scrollWidth > td.clientWidth + 1,
+                  text: td.innerText.trim(), folded: !!details,
+                  full: details ? details.textContent.replace(details.querySelector("summary").textContent, "").trim() : "",
+                  summary: details ? details.querySelector("summary").textContent : ""});
+    }
+  }
+  return {nav: nav ? [...nav.querySelectorAll("a")].map(a => a.getAttribute("href")) : null,
+          current: nav && nav.querySelector("[aria-current=page]") ? nav.querySelector("[aria-current=page]").textContent : null,
+          toc: toc, toc_missing: toc.filter(h => !document.getElementById(h.slice(1)) && !document.getElementById(decodeURIComponent(h.slice(1)))),
+          cells: cells, pandas_tables: document.querySelectorAll("table.dataframe").length};
+})()"""
+
+
+def test_reports_link_to_the_index_and_to_each_other(browser, hostile_render):
+    _, run_dir = hostile_render
+    reports = [p for p in _report_pages(run_dir) if p.name != "index.html"]
+    names = {p.name for p in reports}
+    for report in reports:
+        seen = browser.evaluate(report.as_uri(), _LAYOUT)
+        assert seen["nav"] is not None, f"{report.name} has no navigation bar"
+        assert seen["nav"][0] == "index.html", report.name
+        # every other report of the run is one click away, and every link resolves
+        assert set(seen["nav"][1:]) == names - {report.name}, report.name
+        assert all((run_dir / href).is_file() for href in seen["nav"]), report.name
+        assert seen["current"], f"{report.name} does not mark itself in the navigation"
+        assert len(seen["toc"]) >= 2 and seen["toc_missing"] == [], (report.name, seen["toc_missing"])
+
+
+def test_no_table_cell_is_cut(browser, hostile_render):
+    _, run_dir = hostile_render
+    n_cells = n_folded = 0
+    for report in _report_pages(run_dir):
+        if report.name == "index.html":
+            continue
+        seen = browser.evaluate(report.as_uri(), _LAYOUT)
+        assert seen["cells"], f"{report.name} shows no table"
+        if not report.name.startswith("06_"):  # students' own pandas output is pandas'
+            assert seen["pandas_tables"] == 0, f"{report.name} shows a raw DataFrame (with its index)"
+        for cell in seen["cells"]:
+            if cell["kind"] == "table":
+                assert not cell["wider"], f"{report.name}: a table is wider than the page ({cell['text']!r})"
+                continue
+            n_cells += 1
+            assert not cell["clipped"], f"{report.name}: cell cut by its box: {cell['text'][:80]!r}"
+            if cell["folded"]:
+                n_folded += 1
+                # the summary is the opening of the full text, which is all in the page
+                opening = cell["summary"].removesuffix("(more)").strip()
+                assert cell["full"].startswith(opening) and len(cell["full"]) > len(opening), report.name
+            else:
+                assert not cell["text"].endswith(("…", "...")), f"{report.name}: cell cut with an ellipsis: {cell['text'][-80:]!r}"
+    assert n_cells > 50  # the check did look at the tables
+
+
+def test_control_cut_cells_are_seen(browser, tmp_path):
+    """The layout check sees a clipped cell, an ellipsis and a folded sentence (so the test above can fail)."""
+    import pandas as pd
+
+    from analysis.report_display import show_table
+
+    bad = ('<table class="report-table"><tr><td style="max-width:40px;overflow:hidden;white-space:nowrap">'
+           'a sentence far too long for its box</td><td>cut here…</td></tr></table>'
+           '<div style="width:300px;overflow-x:auto"><table class="report-table"><tr>'
+           '<td style="white-space:nowrap">a row far wider than the box that holds it, scrolled sideways</td>'
+           '</tr></table></div>')
+    seen = browser.evaluate(page(tmp_path, "bad.html", bad), _LAYOUT)
+    cells = [c for c in seen["cells"] if c["kind"] == "cell"]
+    assert cells[0]["clipped"] and cells[1]["text"].endswith("…")
+    assert [c["wider"] for c in seen["cells"] if c["kind"] == "table"] == [False, True]
+    long = "The minister said " + "that the figures were checked again " * 12 + "and confirmed."
+    good = show_table(pd.DataFrame({"sentence": [long], "n": [3]}))._repr_html_()
+    seen = browser.evaluate(page(tmp_path, "good.html", good), _LAYOUT)
+    cell = [c for c in seen["cells"] if c["kind"] == "cell"][0]
+    assert cell["folded"] and not cell["clipped"] and cell["full"] == long
+    assert long.startswith(cell["summary"].removesuffix("(more)").strip())
+    assert seen["pandas_tables"] == 0

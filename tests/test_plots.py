@@ -226,3 +226,119 @@ def test_chart_text_is_literal_without_touching_global_rcparams(tmp_path):
     paths = save_figure(fig, "literal_text", tmp_path)
     assert all(p.stat().st_size > 0 for p in paths.values())
     assert mpl.rcParams["text.parse_math"] is True
+
+
+# --------------------------------------------------------------------------- readable from 5 to 500 articles
+
+
+def _drawn(fig: Figure) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig).draw()
+    return fig
+
+
+def test_log_tick_labels_never_overlap_over_ten_decades():
+    q = pd.DataFrame({"article_id": list("abcd"), "surface": ["3", "4,000", "200 million", "90 billion"],
+                      "value": [3.0, 4000.0, 2e8, 9e10], "value_high": [np.nan] * 4, "unit": ["dollar"] * 4,
+                      "qualifier": ["exact"] * 4})
+    fig = _drawn(plots.plot_figures(figure_intervals(q), headline_figures(q)))
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log"
+    ticks = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+    renderer = fig.canvas.get_renderer()
+    lo, hi = ax.get_xlim()
+    shown = sorted((t for t in ticks if lo <= t.get_position()[0] <= hi), key=lambda t: t.get_position()[0])
+    inside = [t.get_window_extent(renderer) for t in shown]
+    assert len(inside) >= 3
+    assert all(a.x1 < b.x0 for a, b in zip(inside, inside[1:])), [t.get_text() for t in shown]
+    texts = {t.get_text() for t in shown}
+    assert any(t.endswith(("k", "M", "bn")) for t in texts)  # compact, never "100,000,000"
+    assert all(len(t) <= 6 for t in texts), texts
+
+
+def test_headline_panel_counts_articles_and_outlets_separately():
+    q = pd.DataFrame({"article_id": ["a", "b", "c", "a"], "surface": ["10 km", "12 km", "about 11 km", "9 km"],
+                      "value": [10.0, 12.0, 11.0, 9.0], "value_high": [np.nan] * 4, "unit": ["km"] * 4,
+                      "qualifier": ["exact", "exact", "approx", "exact"]})
+    articles = _articles().assign(outlet=["Alpha", "Alpha", "Alpha"])
+    fig = plots.plot_figures(figure_intervals(q), headline_figures(q, articles), articles)
+    title = fig.axes[0].get_title(loc="left")
+    assert "3 articles from 1 outlet" in title and "source" not in title
+
+
+def _reuse_case(n_origins: int, per_origin: int = 3):
+    arts, orig, pairs = [], [], []
+    for g in range(n_origins):
+        ids = [f"g{g}a{i}" for i in range(per_origin + g % 3)]
+        for i in ids:
+            arts.append({"article_id": i, "outlet": f"Outlet {g}", "published": pd.Timestamp("2024-03-01")})
+            orig.append({"article_id": i, "origin_id": f"O{g + 1}", "origin_label": f"Agency {g}",
+                         "basis": "wire credit: X" if g % 2 else "text reuse with y"})
+        pairs += [{"article_a": ids[0], "article_b": x, "containment_a": 0.5, "containment_b": 0.4, "n_passages": 3}
+                  for x in ids[1:]]
+    for i in range(5):  # articles sharing nothing are not drawn
+        arts.append({"article_id": f"lone{i}", "outlet": "Lone", "published": pd.Timestamp("2024-03-02")})
+    return pd.DataFrame(arts), pd.DataFrame(pairs), pd.DataFrame(orig)
+
+
+def test_reuse_graph_of_a_few_articles_names_each_and_keeps_the_legend_off_the_drawing():
+    articles, pairs, origins = _reuse_case(2)
+    fig = _drawn(plots.plot_reuse_graph(articles, pairs, origins))
+    ax = fig.axes[0]
+    assert ax.get_legend() is None and len(fig.legends) == 1  # the legend sits below, outside the axes
+    assert {t.get_text() for t in fig.legends[0].get_texts()} == {"origin found by wire credit",
+                                                                 "origin found by shared text"}
+    names = [t.get_text() for t in ax.texts if "Outlet" in t.get_text()]
+    assert len(names) == 7  # 3 + 4 articles sharing text; the 5 lone articles are left out
+    assert any("7 of 12 articles share text" in t.get_text() for t in ax.texts)
+
+
+def test_reuse_graph_of_many_articles_groups_them_by_origin_and_names_only_what_fits():
+    articles, pairs, origins = _reuse_case(30)
+    fig = _drawn(plots.plot_reuse_graph(articles, pairs, origins, max_labels=10))
+    ax = fig.axes[0]
+    assert "grouped by independent origin" in ax.get_title(loc="left")
+    assert len(ax.collections) == 30  # one node per origin, not one per article
+    named = [t for t in ax.texts if t.get_text().startswith("O")]
+    assert len(named) == 10
+    assert any("20 smaller origins not named" in t.get_text() for t in ax.texts)
+    # a legend of kinds of evidence, the same for 3 origins or 30
+    assert len(fig.legends[0].get_texts()) == 2
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in named]
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    width, height = fig.bbox.width, fig.bbox.height
+    assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
+
+
+def test_reuse_graph_without_shared_text_says_so():
+    fig = plots.plot_reuse_graph(_articles(), pd.DataFrame(columns=["article_a", "article_b", "containment_a",
+                                                                    "containment_b", "n_passages"]))
+    assert any("No two of the 3 articles share a passage" in t for t in _texts(fig))
+
+
+def _events(n_sources: int = 4):
+    rows = []
+    for s in range(n_sources):
+        rows.append({"source": f"S{s}", "published": pd.Timestamp("2024-05-30"), "date": pd.Timestamp("2024-05-20"),
+                     "date_end": pd.Timestamp("2024-05-20"), "precision": "day", "relative": False,
+                     "background": False, "surface": "May 20", "sentence": "The strike hit the depot on May 20."})
+        rows.append({"source": f"S{s}", "published": pd.Timestamp("2024-05-30"),
+                     "date": pd.Timestamp(f"2024-0{1 + s}-0{1 + s}"), "date_end": pd.Timestamp(f"2024-0{1 + s}-0{1 + s}"),
+                     "precision": "day", "relative": s % 2 == 1, "background": False, "surface": "x",
+                     "sentence": f"Talks opened (source {s})."})
+    return pd.DataFrame(rows)
+
+
+def test_timeline_labels_the_most_reported_date_and_counts_unresolved_dates():
+    fig = _drawn(plots.plot_timeline(_events(), n_unresolved=93, unresolved_reason="no publication date",
+                                     n_labels=3))
+    ax = fig.axes[0]
+    markers = [t.get_text() for t in ax.texts]
+    assert markers == ["1", "2", "3"]
+    label = ax.get_xlabel()
+    assert "93 date mentions could not be placed on the calendar" in label and "no publication date" in label
+    # the date all four sources give is in the key, with its count and its sentence
+    assert "20 May 2024 (4 sources)" in label and "The strike hit the depot" in label
+    assert ax.get_title(loc="left").startswith("What happened when")

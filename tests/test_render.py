@@ -85,11 +85,14 @@ def test_run_folder_layout(rendered):
     assert result.ok, [(r.name, r.status, r.message) for r in result.runs]
     run = result.run_dir
     assert run.parent == out and re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{8}", run.name)
-    for name in ["index.html", "run.json", "01_overview.html", "02_teaching.html", "02_teaching.instructor.html",
+    for name in ["index.html", "run.json", "01_overview.html", "02_teaching.html",
                  "notebooks/01_overview.ipynb", "notebooks/02_teaching.ipynb", "figures/line.png",
                  "figures/line.svg"]:
         assert (run / name).is_file(), name
-    assert not (run / "01_overview.instructor.html").exists()  # no solution cells there
+    # solution-bearing files never sit in the run folder a class is given
+    assert not list(run.rglob("*instructor*"))
+    teacher = out / "instructor" / run.name
+    assert {p.name for p in teacher.iterdir()} == {"02_teaching.instructor.html", "02_teaching.ipynb"}
     assert (out / "latest").is_symlink() and os.readlink(out / "latest") == run.name
     assert not [p for p in out.iterdir() if p.name.startswith(".tmp-")]
 
@@ -111,7 +114,8 @@ def test_html_hides_code_and_references_no_network(rendered):
         assert not re.search(r"https?://", html), page.name
         assert 'http-equiv="Content-Security-Policy"' in html
         assert "CODE_MARKER_7F3A = n * 2" not in html and "import pandas" not in html
-        assert not CODE_INPUT.search(html), page.name
+        if page.name != "02_teaching.html":  # a teaching notebook shows its exercises' code
+            assert not CODE_INPUT.search(html), page.name
     overview = (result.run_dir / "01_overview.html").read_text(encoding="utf-8")
     assert "doubled: 42" in overview  # outputs stay
     assert "REMOVED_MARKER" not in overview  # remove-cell
@@ -124,10 +128,21 @@ def test_html_hides_code_and_references_no_network(rendered):
 
 def test_student_and_instructor_versions(rendered):
     result, _, _ = rendered
+    _, out, _ = rendered
+    teacher = out / "instructor" / result.run_dir.name
     student = (result.run_dir / "02_teaching.html").read_text(encoding="utf-8")
-    instructor = (result.run_dir / "02_teaching.instructor.html").read_text(encoding="utf-8")
+    instructor = (teacher / "02_teaching.instructor.html").read_text(encoding="utf-8")
     assert "EXERCISE_MARKER" in student and "SOLUTION_MARKER" not in student
     assert "EXERCISE_MARKER" in instructor and "SOLUTION_MARKER" in instructor
+    # the exercise's code is shown to students; the solution's code to the instructor
+    assert "print" in re.sub(r"<[^>]+>", "", student) and CODE_INPUT.search(student)
+    assert "&#39;SOLUTION_MARKER&#39;" in instructor or "'SOLUTION_MARKER'" in re.sub(r"<[^>]+>", "", instructor)
+    # the student notebook in the run folder has no solution; the executed one with solutions is the instructor's
+    student_nb = (result.run_dir / "notebooks" / "02_teaching.ipynb").read_text(encoding="utf-8")
+    assert "EXERCISE_MARKER" in student_nb and "SOLUTION_MARKER" not in student_nb
+    assert "SOLUTION_MARKER" in (teacher / "02_teaching.ipynb").read_text(encoding="utf-8")
+    # the instructor page's navigation leads back into the run folder
+    assert f'href="../../{result.run_dir.name}/index.html"' in instructor
 
 
 def test_with_code_keeps_the_input(rendered):
@@ -158,14 +173,15 @@ def test_manifest(rendered):
     teaching = by_name["02_teaching"]
     assert teaching["parameters"]["n"] == 21 and teaching["parameters_passed"]["n"] == 21
     assert overview["html"] == "01_overview.html" and overview["notebook"] == "notebooks/01_overview.ipynb"
-    assert by_name["02_teaching"]["instructor_html"] == "02_teaching.instructor.html"
+    assert by_name["02_teaching"]["instructor_dir"] == f"../instructor/{result.run_dir.name}/"
+    assert "instructor_html" not in by_name["02_teaching"]
 
 
 def test_index_lists_every_report(rendered):
     result, _, _ = rendered
     index = (result.run_dir / "index.html").read_text(encoding="utf-8")
     assert network_references(index) == []
-    assert 'href="01_overview.html"' in index and 'href="02_teaching.instructor.html"' in index
+    assert 'href="01_overview.html"' in index and "instructor.html" not in index
     assert "Overview &lt;b&gt;of&lt;/b&gt; the corpus" in index  # titles escaped
     assert index.count('class="status status-ok">ok<') == 2
     assert '<div class="passed">n = 21</div>' in index and 'run_date = "2024-05-31"' in index
@@ -429,12 +445,16 @@ def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, 
     run = (tmp_path / "reports" / "latest").resolve()
     name = TEACHING[0].stem
     student = (run / f"{name}.html").read_text(encoding="utf-8")
-    instructor = (run / f"{name}.instructor.html").read_text(encoding="utf-8")
+    instructor = (tmp_path / "reports" / "instructor" / run.name / f"{name}.instructor.html").read_text(encoding="utf-8")
     source = nbf.read(TEACHING[0], as_version=4)
     solutions = [c for c in source.cells if "solution" in c.get("metadata", {}).get("tags", [])]
     assert solutions and len(instructor) > len(student)
     assert network_references(student) == [] and network_references(instructor) == []
-    assert not CODE_INPUT.search(student) and not CODE_INPUT.search(instructor)  # no code by default
+    # the exercises are code: both versions show it, only the instructor's the solutions
+    assert CODE_INPUT.search(student) and CODE_INPUT.search(instructor)
+    tagged = lambda tag, page: re.search(rf'class="[^"]*\b{tag}\b', page)  # noqa: E731
+    assert tagged("celltag_answer", student) and not tagged("celltag_solution", student)
+    assert tagged("celltag_solution", instructor)
     assert "data:image/png;base64," in student or "data:image/svg+xml" in student or "<table" in student
     manifest = json.loads((run / "run.json").read_text())
     assert manifest["notebooks"][0]["parameters"]["run_date"] == "2024-06-01"

@@ -145,3 +145,152 @@ def test_write_versions_and_cli(tmp_path, capsys):
     assert (tmp_path / "cli" / "t.student.ipynb").is_file()
     assert teaching.main([str(tmp_path / "missing.ipynb"), str(tmp_path / "x")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- what a report reader sees
+
+from analysis import report_display, report_findings  # noqa: E402
+
+
+def test_show_table_drops_the_index_names_columns_and_escapes_text(tmp_path):
+    frame = pd.DataFrame({"article_id": ["a1", "a2"], "n_words": [1200, 45],
+                          "sentence": ["<script>alert(1)</script> said the minister", "Short."]},
+                         index=[7, 9])
+    table = report_display.show_table(frame.reset_index(drop=True), "01_x", tmp_path)
+    html = table._repr_html_()
+    assert "<th scope=\"col\">Article</th>" in html and "<th scope=\"col\">Words</th>" in html
+    assert ">1,200<" in html and "n_words" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+    assert ">7<" not in html and ">0<" not in html  # no row index
+    csv = pd.read_csv(tmp_path / "tables" / "01_x.csv")
+    assert csv.columns.tolist() == ["Article", "Words", "Sentence"] and len(csv) == 2
+    assert "tables/01_x.csv" in html
+
+
+def test_show_table_keeps_a_meaningful_index_as_a_column():
+    frame = pd.DataFrame({"value": ["5"]}, index=pd.Index(["articles"], name="item"))
+    html = report_display.show_table(frame)._repr_html_()
+    assert "<th scope=\"col\">Item</th>" in html and ">articles<" in html
+
+
+def test_long_text_is_folded_never_cut_and_long_tables_say_how_many_rows(tmp_path):
+    long = "The agency said " + "the figures were checked again and again " * 12 + "before release."
+    frame = pd.DataFrame({"sentence": [long] + ["x"] * 9})
+    html = report_display.show_table(frame, "long", tmp_path, max_rows=3)._repr_html_()
+    assert "<details><summary>" in html and long in html  # the whole sentence is in the page
+    assert "…" not in html
+    assert "The first 3 of 10 rows are shown." in html
+    assert len(pd.read_csv(tmp_path / "tables" / "long.csv")) == 10  # the CSV has every row
+
+
+def test_show_table_rejects_a_csv_name_that_could_escape(tmp_path):
+    with pytest.raises(ParameterError):
+        report_display.show_table(pd.DataFrame({"a": [1]}), "../evil", tmp_path)
+
+
+def test_key_numbers_never_show_a_raw_dict():
+    summary = {"n_articles": 40, "n_outlets": 3, "claims": {"C1": {"n_articles": 4}}, "run_date": "",
+               "mean_flesch_reading_ease": 55.123, "findings": ["a sentence"], "headline_units": ["km"]}
+    table = report_display.key_numbers(summary)
+    assert table["item"].tolist() == ["Articles", "Outlets", "Run date", "Mean Flesch reading ease"]
+    assert table["value"].tolist() == ["40", "3", "not given", "55.12"]
+    assert not table["value"].str.contains("{", regex=False).any()
+
+
+@pytest.mark.parametrize("value, text", [(12345, "12,345"), (316.0, "316"), (0.4567, "0.46"), (True, "yes"),
+                                         (None, ""), (float("nan"), ""), (pd.Timestamp("2024-05-30"), "2024-05-30")])
+def test_format_value(value, text):
+    assert report_display.format_value(value) == text
+
+
+def test_articles_are_not_sources():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["BBC"] * 4})
+    assert report_findings.articles_and_outlets(["a", "b", "c", "d", "a"], articles) == "4 articles from 1 outlet"
+    no_outlet = articles.assign(outlet="")
+    assert report_findings.articles_and_outlets(["a"], no_outlet) == "1 article (no outlet named)"
+
+
+def test_corpus_findings_are_plain_sentences():
+    found = report_findings.corpus_findings({"n_articles": 5, "n_outlets": 5, "first_published": "2024-01-05",
+                                             "last_published": "2024-05-31", "total_words": 2198,
+                                             "median_words": 358.0, "n_wire": 3, "mean_flesch_reading_ease": 36.2,
+                                             "mean_fk_grade": 14.1})
+    assert found[0] == "The corpus holds 5 articles from 5 outlets, published between 2024-01-05 and 2024-05-31."
+    assert found[1] == "The median article is 358 words long (2,198 words in all)."
+    assert "36 (difficult)" in found[3]
+    bare = report_findings.corpus_findings({"n_articles": 1, "n_outlets": 0, "first_published": None,
+                                            "last_published": None, "total_words": 10, "median_words": 10.0,
+                                            "n_wire": 0})
+    assert bare[0] == "The corpus holds 1 article (no outlet named); none has a publication date."
+    assert bare[2] == "No article credits a wire agency."
+
+
+def test_claim_findings_count_origins_and_echo():
+    table = pd.DataFrame({"claim_id": ["C1", "C2"], "label": ["missiles fired", "talks held"],
+                          "n_articles": [4, 2], "n_asserts": [4, 2], "n_hedged": [0, 0], "n_denies": [1, 0],
+                          "n_supporting": [4, 2], "n_origins": [1, 1], "echo": [3, 1]})
+    claims = pd.DataFrame({"article_id": ["a", "b", "c", "d", "a", "b"],
+                           "claim_id": ["C1", "C1", "C1", "C1", "C2", "C2"], "stance": ["asserts"] * 6})
+    articles = pd.DataFrame({"article_id": list("abcd"), "outlet": ["One"] * 4})
+    found = report_findings.claim_findings(table, claims, articles, n_origins=1)
+    assert "\u201cmissiles fired\u201d, is carried by 4 articles from 1 outlet and rests on 1 independent origin" in found[1]
+    assert found[2] == ("0 claims are confirmed by two or more independent origins; 2 claims look corroborated "
+                        "but rest on a single origin.")
+
+
+def test_unresolved_dates_give_the_reason(seed_articles):
+    aid = seed_articles["article_id"][0]
+    undated = seed_articles.assign(published=pd.NaT)
+    dates = pd.DataFrame({"article_id": [aid] * 3, "sentence_id": [0, 1, 2],
+                          "surface": ["last year", "23 February", "2024"],
+                          "date": pd.to_datetime([None, None, "2024-01-01"]), "relative": [True, False, False]})
+    out = report_data.unresolved_dates(dates, undated)
+    assert out["surface"].tolist() == ["last year", "23 February"]
+    assert "relative date" in out["reason"][0] and "without a publication date" in out["reason"][0]
+    assert out["reason"][1] == "no year in the text and the article has no publication date"
+    dated = report_data.unresolved_dates(dates, seed_articles)
+    assert set(dated["reason"]) == {"the wording names no single calendar date"}
+
+
+def test_timeline_findings_count_unresolved_dates():
+    events = pd.DataFrame({"date": pd.to_datetime(["2024-05-01"]), "date_end": pd.to_datetime(["2024-05-01"]),
+                           "relative": [True], "background": [False]})
+    unresolved = pd.DataFrame({"reason": ["r1", "r1", "r2"]})
+    found = report_findings.timeline_findings(events, 4, unresolved)
+    assert found[0] == ("4 date mentions were found; 1 resolves to a calendar date in the window and 3 could not "
+                        "be resolved.")
+    assert found[1] == "Most common reason for an unresolved date (2): r1."
+
+
+# --------------------------------------------------------------------------- navigation and the run index
+
+
+def test_table_of_contents_links_every_section_heading():
+    from analysis.rendering.convert import table_of_contents
+
+    page = ('<h1 id="T">T</h1><h2 id="Findings">Findings<a class="anchor-link" href="#Findings"></a></h2>'
+            '<p>x</p><h2 id="Source-%C3%97-claim">Source &times; claim</h2>')
+    toc = table_of_contents(page)
+    assert '<a href="#Findings">Findings</a>' in toc and '<a href="#Source-%C3%97-claim">Source × claim</a>' in toc
+    assert table_of_contents('<h2 id="a">only one</h2>') == ""
+
+
+def test_index_shows_findings_and_counts_reports(tmp_path):
+    from analysis.rendering.index_page import write_index
+
+    (tmp_path / "figures").mkdir()
+    report_data.write_summary({"findings": ["The corpus holds <5> articles."]}, tmp_path / "figures", "01_a")
+    manifest = {"run_id": "r1", "started_at": "t", "duration_s": 1.0, "kernel": "k", "cell_timeout_s": 1,
+                "with_code": False, "versions": {}, "corpus": {"path": "c", "files": 1, "bytes": 1, "sha256": "x"},
+                "figures": ["figures/tables/01_a.csv", "figures/01_a.png", "figures/01_a.svg",
+                            "figures/01_a.summary.json"],
+                "notebooks": [{"name": "01_a", "title": "A", "status": "ok", "duration_s": 1.0, "parameters": {},
+                               "html": "01_a.html"},
+                              {"name": "02_t", "title": "T", "status": "ok", "duration_s": 1.0, "parameters": {},
+                               "html": "02_t.html", "instructor_dir": "../instructor/r1/"}]}
+    html = write_index(tmp_path, manifest).read_text(encoding="utf-8")
+    assert "2 of 2 reports rendered" in html
+    assert "<li>The corpus holds &lt;5&gt; articles.</li>" in html
+    assert 'href="figures/tables/01_a.csv"' in html and 'href="figures/01_a.png"' in html
+    assert "summary.json" not in html and "instructor.html" not in html
+    assert "../instructor/r1/" in html and "student notebook" not in html  # no notebook file recorded here

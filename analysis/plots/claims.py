@@ -51,7 +51,7 @@ def plot_claim_frequency(frequency: pd.DataFrame, labels: dict | None = None, to
     _require(frequency, ["claim_id", "n_asserts", "n_hedged", "n_denies", "n_origins"], "plot_claim_frequency")
     data = frequency.head(top).iloc[::-1].reset_index(drop=True)  # first claim on top
     fig, ax = new_figure(7.5, 1.9 + 0.38 * max(len(data), 2))
-    label_axes(ax, "How many sources carry each claim", "Number of articles", "Claim")
+    label_axes(ax, "How many articles carry each claim", "Number of articles", "Claim")
     if data.empty:
         show_empty(ax, "No claims were found in this corpus")
         return fig

@@ -7,15 +7,24 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from analysis.palette import FONT_SIZES, GREY, LIGHT_GREY, QUALIFIER_COLORS, QUALIFIER_LABELS, QUALIFIER_MARKERS
+from analysis.report_findings import articles_and_outlets
 from analysis.plots._base import LiteralTextFigure, label_axes, new_figure, show_empty, shorten, suptitle
 from analysis.sentences import _require
 
 
 def _plain_number(value: float, _pos=None) -> str:
     return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+
+
+def _compact_number(value: float, _pos=None) -> str:
+    """Short tick labels for log axes ("1,000", "100k", "10M", "1bn"), so neighbours never run together."""
+    for size, threshold, suffix in ((1e12, 1e12, "tn"), (1e9, 1e9, "bn"), (1e6, 1e6, "M"), (1e3, 1e4, "k")):
+        if value >= threshold:
+            return f"{value / size:,.0f}{suffix}"
+    return _plain_number(value)
 
 
 _VERDICTS = {
@@ -159,7 +168,10 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
             # plain numbers ("1,000"), not mathtext powers: text is literal
             # in these charts (LiteralTextFigure, see _base) and readers
             # of news figures read 1,000 faster than 10^3
-            ax.xaxis.set_major_formatter(FuncFormatter(_plain_number))
+            # at most ~6 decades labelled, in compact form ("100k", "10M"):
+            # "100,000100,000,000" never happens however wide the span
+            ax.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+            ax.xaxis.set_major_formatter(FuncFormatter(_compact_number))
             ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_xlim(xmin, xmax)
         for y, (_, row) in enumerate(sub.iterrows()):
@@ -171,8 +183,11 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         info = head_info.get(unit)
         panel_title = f"{unit}"
         if info is not None:
-            n = info["n_sources"]
-            panel_title = f"Headline #{info['rank']}: {unit} — reported by {n} source{'s' if n != 1 else ''}"
+            # articles are articles and outlets are outlets: four articles of
+            # one outlet are not "four sources"
+            ids = data.loc[data["unit"] == unit, "article_id"]
+            carried = articles_and_outlets(ids, articles) if articles is not None else f"{ids.nunique()} articles"
+            panel_title = f"Headline #{info['rank']}: {unit} — in {carried}"
         label_axes(ax, panel_title, f"{unit}" + (" (log scale)" if log else ""), "")
         ax.title.set_fontsize(FONT_SIZES["label"] + 0.5)
         if info is not None and info.get("verdict", "single figure") != "single figure":

@@ -19,7 +19,28 @@ PERIOD_COLOR = OKABE_ITO["sky_blue"]
 PUBLISHED_COLOR = OKABE_ITO["vermillion"]
 
 
-def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
+def _event_labels(data: pd.DataFrame, n_labels: int) -> pd.DataFrame:
+    """The dates the most sources report (ties: earliest first), each with a short description."""
+    if data.empty or n_labels <= 0:
+        return data.iloc[:0]
+    day = pd.to_datetime(data["date"]).dt.normalize()
+    frame = data.assign(_day=day)
+    counts = frame.groupby("_day")["source"].nunique().rename("n_sources")
+    # a date stated by one source only is labelled only when nothing else is
+    ranked = counts.sort_values(ascending=False, kind="mergesort").head(int(n_labels))
+    rows = []
+    for d, n in ranked.sort_index().items():
+        first = frame[frame["_day"] == d].iloc[0]
+        text = first.get("sentence") if isinstance(first.get("sentence"), str) else first.get("surface", "")
+        precision = str(first["precision"]).lower()
+        shown = f"{d:%Y}" if precision in ("year", "decade") else f"{d:%b %Y}" if precision in (
+            "month", "season", "quarter") else f"{d:%d %b %Y}"
+        rows.append({"date": d, "n_sources": int(n), "text": str(text), "shown": shown})
+    return pd.DataFrame(rows)
+
+
+def plot_timeline(events: pd.DataFrame, max_rows: int = 20, n_unresolved: int = 0,
+                  unresolved_reason: str = "", n_labels: int = 4) -> Figure:
     """Dated events by source: what each source says happened when.
 
     Parameters
@@ -32,6 +53,14 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     max_rows : int, default 20
         Sources beyond the ``max_rows`` with most events are left out (the
         title says how many).
+    n_unresolved : int, default 0
+        Date mentions that could not be resolved; the chart says how many,
+        and why (``unresolved_reason``, the most common reason).
+    unresolved_reason : str, default ""
+    n_labels : int, default 4
+        The dates reported by the most sources are marked with a dashed line
+        and labelled with their date, the number of sources and the start of
+        a sentence giving them.
 
     Returns
     -------
@@ -61,6 +90,12 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
     if n_background:
         ax.set_xlabel(f"Date ({n_background} background date{'s' if n_background != 1 else ''} "
                       "long before publication not drawn)", fontsize=FONT_SIZES["label"])
+    if n_unresolved:
+        # under the axis label, where the layout keeps room for it (never over the legend)
+        note = f"{n_unresolved:,} date mention{'s' if n_unresolved != 1 else ''} could not be placed on the calendar"
+        if unresolved_reason:
+            note += f"\n(mostly: {shorten(unresolved_reason, 90)})"
+        ax.set_xlabel(f"{ax.get_xlabel()}\n{note}", fontsize=FONT_SIZES["label"])
     if data.empty:
         show_empty(ax, "No resolved dates were found in this corpus" if not n_background
                    else "Only background dates were found (listed in the table)")
@@ -92,6 +127,26 @@ def plot_timeline(events: pd.DataFrame, max_rows: int = 20) -> Figure:
         for day in pd.to_datetime(pd.Series(days)).dropna():
             ax.plot([day], [rows[name]], marker="|", markersize=20, markeredgewidth=2.5,
                     color=PUBLISHED_COLOR, linestyle="none", zorder=5)
+    # Event labels: a numbered marker above each of the most-reported dates
+    # (one height each, so close dates stay apart) and the key under the chart --
+    # a label never sits on the data or on another label.
+    labels = _event_labels(data, n_labels)
+    key = []
+    for i, lab in enumerate(labels.itertuples()):
+        ax.axvline(lab.date, color=OKABE_ITO["orange"], linestyle="--", linewidth=1.0, zorder=1)
+        ax.annotate(str(i + 1), xy=(lab.date, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 4 + 13 * i), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=FONT_SIZES["annotation"], fontweight="bold", annotation_clip=False,
+                    bbox=dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor=OKABE_ITO["orange"]), zorder=7)
+        n_src = f"{lab.n_sources} source{'s' if lab.n_sources != 1 else ''}"
+        key.append(f"{i + 1}: {lab.shown} ({n_src}) — {shorten(lab.text, 48)}")
+    if key:
+        # room for the markers above and the key below, not taken from the rows
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + 0.2 * len(key) + 0.4 + 0.18 * (len(key) + 2))
+        ax.set_title(ax.get_title(loc="left"), fontsize=FONT_SIZES["title"], loc="left", pad=16 + 13 * len(key))
+        ax.set_xlabel("\n".join([ax.get_xlabel(), "Marked dates (most sources):"] + key),
+                      fontsize=FONT_SIZES["label"], loc="left")
     ax.set_yticks(range(len(order)), [shorten(o, 26) for o in order])
     ax.set_ylim(len(order) - 0.4, -0.6)
     ax.grid(axis="x", color=LIGHT_GREY, linewidth=0.6)

@@ -185,7 +185,8 @@ def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "
             runs.append(NotebookRun(item.name, item.path, temp / "notebooks" / f"{item.name}.ipynb",
                                     temp / "logs" / f"{item.name}.log", values))
         progress.start(plan.kernel, plan.jobs, str(out_dir / run_id))
-        converter = ReportConverter(with_code=plan.with_code)
+        converter = ReportConverter(with_code=plan.with_code,
+                                    reports=[(item.name, item.title) for item in plan.notebooks])
         outputs = _execute_and_convert(plan, runs, temp, converter, progress)
         guard.check()
         manifest = _manifest(plan, runs, outputs, run_id, out_dir, started, time.perf_counter() - t0,
@@ -264,20 +265,21 @@ def _convert(converter, run: NotebookRun, item, temp: Path) -> dict[str, str]:
         nb = mark_failure(nb, run.status, run.message)
     files = {"html": f"{run.name}.html"}
     try:
-        # Students get the version without solutions; an instructor version keeps them.
-        converter.write(nb, temp / files["html"], title=item.title, keep_solutions=not item.solutions,
-                        base_dir=run.source.parent)
         if item.solutions:
-            files["instructor_html"] = f"{run.name}.instructor.html"
-            converter.write(nb, temp / files["instructor_html"], title=f"{item.title} (instructor)",
-                            keep_solutions=True, base_dir=run.source.parent)
+            # Student files here; solution-bearing ones outside the run folder.
+            from analysis import teaching
+            files.update(teaching.publish_versions(converter, nb, name=run.name, title=item.title, run_dir=temp,
+                                                   executed=run.output, base_dir=run.source.parent))
+        else:
+            converter.write(nb, temp / files["html"], title=item.title, base_dir=run.source.parent,
+                            current=run.name)
     except OSError:
         raise  # the output folder's problem: the whole run stops
     except Exception as exc:  # noqa: BLE001 - an output nbconvert cannot render fails this report only
         run.status = "failed"
         run.message = (run.message + "; " if run.message else "") + \
             f"HTML conversion failed: {exc.__class__.__name__}: {exc}"
-        files.pop("instructor_html", None)
+        files.pop("instructor_dir", None)
         (temp / files["html"]).write_text(_plain_page(item.title, run.message), encoding="utf-8")
     if run.output.exists():
         files["notebook"] = f"notebooks/{run.name}.ipynb"
