@@ -45,6 +45,7 @@ _EXPORTS: dict[str, str] = {
     "find_contradictions": "analysis.contradictions",
     "show_article": "analysis.article_view",
     "article_html": "analysis.article_view",
+    "show_claim": "analysis.article_view",
     "ClaimsExplorer": "analysis.explorer",
     "render_reports": "analysis.rendering",
     "run_pipeline": "analysis.pipeline",

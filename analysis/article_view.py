@@ -56,7 +56,7 @@ from analysis.palette import OKABE_ITO
 LAYERS: tuple[str, ...] = ("focus", "shared", "claim", "cluster", "quote", "speaker", "cue", "date", "figure")
 
 LAYER_LABELS: dict[str, str] = {
-    "focus": "the statement you chose",
+    "focus": "statement in focus",
     "shared": "passage shared with another article",
     "claim": "claim sentence (colour and underline: the speaker's stance)",
     "cluster": "sentence in a claim cluster (no codebook)",
@@ -86,8 +86,8 @@ _CSS = f"""
 .osint-av .av-legend > span.av-key {{ margin-right: 1.2em; white-space: nowrap; }}
 .osint-av .av-note {{ font-family: sans-serif; font-size: .8em; color: #8a4b00; }}
 .osint-av .av-badge {{ font-family: sans-serif; font-size: .68em; vertical-align: super; color: #333;
-  background: #eee; border-radius: 3px; padding: 0 .25em; margin: 0 .15em; user-select: none; }}
-.osint-av .av-focus {{ outline: 3px solid {OKABE_ITO["black"]}; outline-offset: 2px; }}
+  background: #eee; border-radius: 3px; padding: 0 .25em; margin: 0 .15em; user-select: none; white-space: nowrap; }}
+.osint-av .av-focus {{ outline: 2px solid {OKABE_ITO["black"]}; outline-offset: 1px; }}
 .osint-av .av-shared {{ background: #ece6f2; border-top: 2px dotted {OKABE_ITO["reddish_purple"]}; }}
 .osint-av .av-claim, .osint-av .av-cluster {{ border-bottom: 2px solid #999; padding-bottom: 1px; }}
 .osint-av .av-claim.av-asserts {{ background: #dcebf5; border-bottom: 2px solid {OKABE_ITO["blue"]}; }}
@@ -145,7 +145,8 @@ class ArticleView:
 def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str],
                  tables: Mapping[str, pd.DataFrame] | str | os.PathLike[str] | None = None, *,
                  focus: Iterable[tuple[int, int]] | None = None, excerpt: bool = False,
-                 layers: Iterable[str] | None = None, badges: bool = True) -> ArticleView:
+                 layers: Iterable[str] | None = None, badges: bool = True, compute: bool = False,
+                 legend: bool = True) -> ArticleView:
     """Render one article with every extraction marked in its text.
 
     Parameters
@@ -172,6 +173,13 @@ def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
         Only these layers (see :data:`LAYERS`); default all.
     badges : bool, default True
         Label each claim sentence with its claim ids and stances.
+    compute : bool, default False
+        Extract the per-article layers missing from ``tables`` (figures,
+        dates, attributions) for this one article; shared passages and
+        claims are never computed here (they need the corpus, or its
+        codebook).
+    legend : bool, default True
+        Show the legend above the text.
 
     Returns
     -------
@@ -201,6 +209,8 @@ def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
     article = _article_row(article_id, articles)
     body = _text(article.get("body"))
     rows = _tables_for(article_id, tables)
+    if compute:
+        rows.update(_computed_layers(article, rows))
     names = _outlet_names(articles, rows.get("reuse"))
     marks, skipped = article_marks(str(article_id), body, rows, names=names, focus=focus)
     if wanted is not None:
@@ -210,7 +220,7 @@ def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
         windows = paragraph_windows(body, [(int(s), int(e)) for s, e in focus])
     origin = _origin_of(article_id, rows.get("origins"))
     parts = ['<div class="osint-av">', f"<style>{_CSS}</style>", _header(article, origin),
-             legend_html(marks)]
+             legend_html(marks) if legend else ""]
     if skipped:
         parts.append(f'<div class="av-note">{len(skipped)} extracted span(s) did not fit this body and are '
                      "not marked (see .skipped)</div>")
@@ -223,6 +233,111 @@ def article_html(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
                  tables: Mapping[str, pd.DataFrame] | str | os.PathLike[str] | None = None, **options: Any) -> str:
     """The HTML fragment of :func:`show_article` as a string (same arguments)."""
     return show_article(article_id, articles, tables, **options).html
+
+
+class ArticleViews(list):
+    """Several :class:`ArticleView` under a heading; shows them one after the other in Jupyter."""
+
+    def __init__(self, views: Iterable[ArticleView] = (), heading: str = "") -> None:
+        super().__init__(views)
+        self.heading = heading
+
+    def _repr_html_(self) -> str:
+        head = f'<p class="osint-av-heading"><b>{html.escape(self.heading)}</b></p>' if self.heading else ""
+        return head + '<hr style="border:0;border-top:1px solid #ccc">'.join(v.html for v in self)
+
+    def __repr__(self) -> str:
+        return f"<ArticleViews {self.heading!r}: {len(self)} article(s)>"
+
+
+def show_claim(claim_id: str, articles: pd.DataFrame | str | os.PathLike[str],
+               tables: Mapping[str, pd.DataFrame] | str | os.PathLike[str], *,
+               stances: Iterable[str] | None = None, max_articles: int = 3, excerpt: bool = True,
+               compute: bool = True) -> ArticleViews:
+    """The articles behind one claim: one article per independent origin, the claim's sentences outlined.
+
+    Parameters
+    ----------
+    claim_id : str
+        A ``claim_id`` of the claims table (or a ``cluster_id`` of
+        codebook-free clusters).
+    articles : pandas.DataFrame, str or path-like
+        As for :func:`show_article`.
+    tables : mapping of str to pandas.DataFrame, str or path-like
+        As for :func:`show_article`; must hold ``claims`` (or ``clusters``);
+        ``origins`` picks one article per independent origin (without it,
+        every article is its own origin).
+    stances : iterable of str, optional
+        Only statements with these stances (e.g. ``["denies"]``).
+    max_articles : int, default 3
+        Articles shown at most (origins with the earliest article first).
+    excerpt : bool, default True
+        Show only the paragraphs holding the claim.
+    compute : bool, default True
+        Extract figures, dates and attributions missing from ``tables`` for
+        the shown articles only (see :func:`show_article`).
+
+    Returns
+    -------
+    ArticleViews
+        A list of :class:`ArticleView` that displays as HTML; empty (with a
+        heading saying so) when no statement matches.
+    """
+    from analysis.explorer import filter_statements, statement_table
+
+    frames = _load_for_claims(tables) if isinstance(tables, (str, os.PathLike)) else dict(tables)
+    claims = frames.get("claims")
+    if claims is None or claims.empty or ("claim_id" not in claims and "cluster_id" not in claims):
+        claims = frames.get("clusters")
+    if claims is None:
+        raise ValueError("show_claim() needs a claims (or clusters) table")
+    meta = articles if isinstance(articles, pd.DataFrame) else pd.read_parquet(
+        _articles_file(articles), columns=["article_id", "outlet", "published"])
+    statements = statement_table(claims, meta, frames.get("origins"))
+    chosen = filter_statements(statements, claims=str(claim_id), stances=stances)
+    label = chosen["label"].iloc[0] if len(chosen) else ""
+    n_origins = chosen["origin_id"].nunique()
+    firsts = chosen.groupby("origin_id", sort=False)["published"].min().sort_values(na_position="last")
+    views = []
+    for origin in firsts.index[:max(0, int(max_articles))]:
+        rows = chosen[chosen["origin_id"] == origin]
+        article_id = rows.sort_values("published", kind="mergesort", na_position="last")["article_id"].iloc[0]
+        spans = rows.loc[rows["article_id"] == article_id, ["start", "end"]]
+        focus = [(int(s), int(e)) for s, e in zip(spans["start"], spans["end"]) if int(s) >= 0]
+        views.append(show_article(article_id, articles, tables, focus=focus, excerpt=excerpt, compute=compute,
+                                  legend=not views))
+    what = f"{claim_id} {label}".strip()
+    if stances is not None:
+        what += f" ({', '.join(sorted({stances} if isinstance(stances, str) else set(stances)))})"
+    heading = (f"{what}: {len(chosen['article_id'].unique())} article(s) from {n_origins} independent origin(s); "
+               f"showing {len(views)}, one per origin" if len(chosen) else f"{what}: no statement")
+    return ArticleViews(views, heading)
+
+
+def _load_for_claims(folder) -> dict[str, pd.DataFrame]:
+    from analysis.tables import load_tables
+
+    present = {p.stem for p in Path(folder).glob("*.parquet")}
+    return load_tables(folder, [t for t in ("claims", "clusters", "origins") if t in present])
+
+
+def _articles_file(articles) -> Path:
+    path = Path(articles)
+    return path / "articles.parquet" if path.is_dir() else path
+
+
+def _computed_layers(article: Mapping[str, Any], rows: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Figures, dates and attributions of one article, for the layers the tables lack."""
+    import importlib
+
+    one = pd.DataFrame([article])
+    out = {}
+    for name, module, func in (("quantities", "analysis.quantities", "extract_quantities"),
+                               ("dates", "analysis.dates", "extract_dates"),
+                               ("attributions", "analysis.attribution", "extract_attributions")):
+        if rows.get(name) is None:
+            out[name] = getattr(importlib.import_module(module), func)(one)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -291,7 +406,7 @@ def article_marks(article_id: str, body: str, tables: Mapping[str, pd.DataFrame]
         label = f"{names[other]} ({other})" if names.get(other) else other
         add("shared", s, e, f"shared with {label}" + _reuse_detail(r), "reuse")
     for s, e in focus or ():
-        add("focus", s, e, "the statement you chose", "focus")
+        add("focus", s, e, "statement in focus", "focus")
 
     marks = _merge(raw)
     marks["text"] = [body[s:e] for s, e in zip(marks["start"], marks["end"])]
@@ -472,13 +587,17 @@ def _header(article: Mapping[str, Any], origin: str) -> str:
 
 
 def paragraph_windows(body: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The paragraphs (blank-line separated blocks) holding ``spans``, merged, in order."""
+    """The paragraphs holding ``spans``, merged, in order.
+
+    A paragraph is a line of the body: corpora separate paragraphs by a
+    blank line or by a single line break, and a line is a paragraph in both.
+    """
     windows = []
     for s, e in sorted(spans):
         s, e = max(0, s), min(len(body), e)
-        lo = body.rfind("\n\n", 0, s)
-        lo = 0 if lo < 0 else lo + 2
-        hi = body.find("\n\n", e)
+        lo = body.rfind("\n", 0, s)
+        lo = 0 if lo < 0 else lo + 1
+        hi = body.find("\n", e)
         hi = len(body) if hi < 0 else hi
         if windows and not body[windows[-1][1]:lo].strip():  # adjacent paragraphs: one window
             windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
@@ -568,9 +687,7 @@ def _read_folder_rows(folder: Path, article_id: str) -> dict[str, pd.DataFrame]:
 
 def _article_row(article_id: str, articles) -> dict[str, Any]:
     if isinstance(articles, (str, os.PathLike)):
-        path = Path(articles)
-        path = path / "articles.parquet" if path.is_dir() else path
-        frame = pd.read_parquet(path, filters=[("article_id", "==", str(article_id))])
+        frame = pd.read_parquet(_articles_file(articles), filters=[("article_id", "==", str(article_id))])
     else:
         frame = articles[articles["article_id"].astype(str) == str(article_id)]
     if frame.empty:
@@ -585,10 +702,8 @@ def _outlet_names(articles, reuse: pd.DataFrame | None) -> dict[str, str]:
         return {}
     others = set(reuse["article_a"].astype(str)) | set(reuse["article_b"].astype(str))
     if isinstance(articles, (str, os.PathLike)):
-        path = Path(articles)
-        path = path / "articles.parquet" if path.is_dir() else path
         try:
-            frame = pd.read_parquet(path, columns=["article_id", "outlet"],
+            frame = pd.read_parquet(_articles_file(articles), columns=["article_id", "outlet"],
                                     filters=[("article_id", "in", sorted(others))])
         except (KeyError, ValueError):
             return {}
