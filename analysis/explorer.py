@@ -186,6 +186,46 @@ def filter_statements(statements: pd.DataFrame, *, claims: Iterable[str] | str |
     return statements[keep]
 
 
+_FILTER_OF = {"claim_id": "claims", "stance": "stances", "speaker": "speakers", "outlet": "outlets"}
+
+
+def facet_counts(statements: pd.DataFrame, column: str, **filters: Any) -> pd.Series:
+    """How many statements each value of ``column`` would keep, given the *other* filters.
+
+    The explorer lists each filter's choices with these counts, so that
+    after picking a stance the speaker list holds only speakers who take it.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        :func:`statement_table` output.
+    column : {"claim_id", "stance", "speaker", "outlet"}
+        The filter whose choices are counted (its own filter is ignored).
+    **filters
+        Keyword arguments of :func:`filter_statements`.
+
+    Returns
+    -------
+    pandas.Series
+        value -> number of statements, most frequent first (ties by value);
+        empty values left out.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"claim_id": ["C1", "C1", "C2"], "stance": ["asserts", "denies", "denies"],
+    ...                    "speaker": ["X", "Y", "Y"], "outlet": ["P", "P", "Q"], "published": pd.NaT})
+    >>> facet_counts(st, "speaker", stances="denies", speakers="X").to_dict()
+    {'Y': 2}
+    """
+    if column not in _FILTER_OF:
+        raise ParameterError(f"no filter on {column!r}; choose from {', '.join(_FILTER_OF)}")
+    filters = {k: v for k, v in filters.items() if k != _FILTER_OF[column]}
+    values = filter_statements(statements, **filters)[column].fillna("").astype(str)
+    counts = values[values != ""].value_counts()
+    order = sorted(counts.index, key=lambda v: (-counts[v], v))
+    return counts.reindex(order).rename(column)
+
+
 def origin_summary(statements: pd.DataFrame) -> pd.DataFrame:
     """Statements grouped by independent origin.
 
@@ -445,23 +485,18 @@ class ClaimsExplorer:
     def _build(self) -> None:
         import ipywidgets as w
 
-        st = self.statements
         wide = w.Layout(width="98%")
-        labels = st.drop_duplicates("claim_id").set_index("claim_id")["label"]
-        counts = st.groupby("claim_id")["article_id"].nunique()
-        claim_options = [(ANY, ANY)] + [
-            (f"{c} ({counts[c]} articles) {labels.get(c, '')}"[:120], c)
-            for c in sorted(counts.index, key=lambda c: (-counts[c], c))]
-        self.claim = w.Dropdown(options=claim_options, value=ANY, description="claim", layout=wide)
-        stances = [s for s in STANCES if (st["stance"] == s).any()]
-        self.stance = w.ToggleButtons(options=[ANY, *stances], value=ANY, description="stance")
-        self.speaker = w.Dropdown(options=[ANY, *_by_frequency(st["speaker"])], value=ANY, description="speaker")
-        self.outlet = w.Dropdown(options=[ANY, *_by_frequency(st["outlet"])], value=ANY, description="outlet")
+        # choices and their counts are filled in by _refresh (see _update_choices)
+        self.claim = w.Dropdown(options=[ANY], value=ANY, description="claim", layout=wide)
+        self.stance = w.ToggleButtons(options=[ANY], value=ANY, description="stance")
+        self.speaker = w.Dropdown(options=[ANY], value=ANY, description="speaker")
+        self.outlet = w.Dropdown(options=[ANY], value=ANY, description="outlet")
         self.date_from = w.DatePicker(description="from")
         self.date_to = w.DatePicker(description="to")
         self.summary = w.HTML()
         self.statement_list = w.Select(options=[], rows=12, layout=wide)
-        self.whole_article = w.Checkbox(value=True, description="whole article (else its paragraph)")
+        self.whole_article = w.Checkbox(value=True, description="whole article (untick: only its paragraph)",
+                                        style={"description_width": "initial"}, indent=False)
         self.article = w.HTML()
         for control in (self.claim, self.stance, self.speaker, self.outlet, self.date_from, self.date_to):
             control.observe(self._on_filter, names="value")
@@ -529,10 +564,39 @@ class ClaimsExplorer:
         if not self._quiet:
             self._refresh()
 
+    def _filters(self) -> dict[str, Any]:
+        return {"claims": self.claim.value, "stances": self.stance.value, "speakers": self.speaker.value,
+                "outlets": self.outlet.value, "date_from": self.date_from.value, "date_to": self.date_to.value}
+
+    def _update_choices(self) -> None:
+        """Each list offers what the other filters leave, with counts (the current choice stays)."""
+        filters = self._filters()
+        labels = self.statements.drop_duplicates("claim_id").set_index("claim_id")["label"]
+        for control, column in ((self.claim, "claim_id"), (self.stance, "stance"), (self.speaker, "speaker"),
+                                (self.outlet, "outlet")):
+            counts = facet_counts(self.statements, column, **filters)
+            if column == "stance":  # always in the same order: asserts, hedged, denies
+                counts = counts.reindex([v for v in STANCES if v in counts.index])
+            current = control.value
+            options = [(ANY, ANY)]
+            for value, n in counts.items():
+                text = f"{value} ({n})"
+                if column == "claim_id" and labels.get(value):
+                    text = f"{value} ({n}) {labels[value]}"[:120]
+                options.append((text, value))
+            if current != ANY and current not in counts.index:
+                options.append((f"{current} (0)", current))
+            if list(control.options) != options:
+                control.options = options
+                control.value = current
+
     def _refresh(self) -> None:
-        self.matching = filter_statements(
-            self.statements, claims=self.claim.value, stances=self.stance.value, speakers=self.speaker.value,
-            outlets=self.outlet.value, date_from=self.date_from.value, date_to=self.date_to.value)
+        self._quiet = True
+        try:
+            self._update_choices()
+        finally:
+            self._quiet = False
+        self.matching = filter_statements(self.statements, **self._filters())
         groups = origin_summary(self.matching)
         shown = self.matching.head(self.max_rows)
         more = (f" (first {self.max_rows} listed; narrow the filters)" if len(self.matching) > self.max_rows
@@ -593,8 +657,4 @@ class ClaimsExplorer:
             return self._tables_source
         return self.tables
 
-
-def _by_frequency(values: pd.Series) -> list[str]:
-    counts = values.fillna("").astype(str).replace("", pd.NA).dropna().value_counts()
-    return sorted(counts.index, key=lambda v: (-counts[v], v))
 

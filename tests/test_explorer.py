@@ -7,8 +7,8 @@ import pytest
 
 import analysis
 from analysis.errors import ParameterError
-from analysis.explorer import (ClaimsExplorer, figures_for, filter_statements, measured_things, origin_summary,
-                               statement_label, statement_table)
+from analysis.explorer import (ClaimsExplorer, facet_counts, figures_for, filter_statements, measured_things,
+                               origin_summary, statement_label, statement_table)
 
 ARTICLES = pd.DataFrame({
     "article_id": ["a", "b", "c", "d"],
@@ -91,6 +91,15 @@ def test_bad_filter_values_are_named(statements):
         filter_statements(statements, date_from="last week")
 
 
+def test_facet_counts_ignore_their_own_filter(statements):
+    assert facet_counts(statements, "speaker", stances="asserts", speakers="fire service").to_dict() == {
+        "regional officials": 2, "Daily Ledger": 1}
+    assert facet_counts(statements, "stance", claims="F03").to_dict() == {"asserts": 1, "denies": 1}
+    assert facet_counts(statements, "outlet", date_from="2023-03-07").to_dict() == {"Radio North": 2}
+    with pytest.raises(ParameterError, match="no filter on 'published'"):
+        facet_counts(statements, "published")
+
+
 def test_origin_summary_counts_independent_origins(statements):
     table = origin_summary(filter_statements(statements, claims="F01"))
     assert table.to_dict("records") == [
@@ -137,12 +146,18 @@ def seed_tables():
 
 def test_explorer_filters_by_stance_and_speaker_then_opens_the_marked_article(seed_tables):
     explorer = ClaimsExplorer(seed_tables["articles"], seed_tables)
-    assert explorer.speaker.options[0] == "(any)"
+    assert explorer.speaker.options[0] == ("(any)", "(any)")
+    assert [v for _, v in explorer.stance.options] == ["(any)", "asserts", "hedged", "denies"]
     explorer.stance.value = "denies"  # click 1: a toggle button
     denying = explorer.matching
     assert set(denying["stance"]) == {"denies"} and len(denying) >= 2
     speaker = denying["speaker"].iloc[0]
+    # the speaker list now offers only speakers who deny something, with their counts
+    speakers = dict((v, label) for label, v in explorer.speaker.options)
+    assert set(speakers) - {"(any)"} == set(denying["speaker"])
+    assert speakers[speaker] == f"{speaker} ({(denying['speaker'] == speaker).sum()})"
     explorer.speaker.value = speaker  # click 2: the speaker list
+    assert explorer.stance.value == "denies"
     assert set(explorer.matching["speaker"]) == {speaker}
     assert f"<b>{len(explorer.matching)}</b> statements" in explorer.summary.value
     assert len(explorer.statement_list.options) == len(explorer.matching)
@@ -183,7 +198,7 @@ def test_explorer_on_codebook_free_clusters(seed_tables):
     clusters = analysis.cluster_claims(seed_tables["articles"])
     explorer = ClaimsExplorer(seed_tables["articles"], {"clusters": clusters, "origins": seed_tables["origins"]})
     assert explorer.statements.attrs["kind"] == "clusters"
-    assert list(explorer.stance.options) == ["(any)"]  # clusters carry no stance
+    assert explorer.stance.options == (("(any)", "(any)"),)  # clusters carry no stance
     cluster = explorer.statements["claim_id"].iloc[0]
     explorer.set_filters(claim=cluster)
     assert explorer.matching["claim_id"].eq(cluster).all()
