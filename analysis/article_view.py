@@ -723,7 +723,9 @@ def _records(frame: pd.DataFrame | None, article_id: str) -> list[dict[str, Any]
 def _reuse_rows(frame: pd.DataFrame | None, article_id: str):
     if frame is None or frame.empty or "article_a" not in frame.columns:
         return
-    for r in frame.to_dict("records"):
+    # select this article's passages first: the corpus's reuse table can be large
+    mine = frame[(frame["article_a"].astype(str) == article_id) | (frame["article_b"].astype(str) == article_id)]
+    for r in mine.to_dict("records"):
         if str(r["article_a"]) == article_id:
             yield str(r["article_b"]), r.get("start_a"), r.get("end_a"), r
         if str(r["article_b"]) == article_id:

@@ -424,6 +424,10 @@ class ClaimsExplorer:
         tables have any, else clusters).
     max_rows : int, default 300
         Statements and figures listed at once (narrow the filters for more).
+    max_choices : int, default 500
+        Choices offered in each list (the most frequent; the others are
+        reached by narrowing another filter first), so that a corpus with
+        thousands of speakers keeps a usable list.
 
     Attributes
     ----------
@@ -443,7 +447,7 @@ class ClaimsExplorer:
 
     def __init__(self, articles: pd.DataFrame | str | os.PathLike[str],
                  tables: Mapping[str, pd.DataFrame] | str | os.PathLike[str] | None = None, *,
-                 use: str | None = None, max_rows: int = 300) -> None:
+                 use: str | None = None, max_rows: int = 300, max_choices: int = 500) -> None:
         if tables is None:
             if not isinstance(articles, (str, os.PathLike)):
                 raise ParameterError("ClaimsExplorer needs the tables (run_pipeline output or an extract folder)")
@@ -459,6 +463,7 @@ class ClaimsExplorer:
         self.statements = statement_table(statements, meta, self.tables.get("origins"))
         self.matching = self.statements
         self.max_rows = int(max_rows)
+        self.max_choices = int(max_choices)
         quantities = self.tables.get("quantities")
         self.things = measured_things(quantities, meta) if quantities is not None else measured_things(
             pd.DataFrame({"article_id": [], "unit": []}))
@@ -524,10 +529,30 @@ class ClaimsExplorer:
         self.widget.set_title(1, "Figures")
         self._refresh()
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        # The widget for JupyterLab, plus a static fallback (text/html) that a
+        # report or a frontend without widgets shows instead of the widget's repr.
+        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/plain"] = self.describe()
+        bundle["text/html"] = self.static_html()
+        return bundle
 
-        display(self.widget)
+    def describe(self) -> str:
+        """One line: what the explorer holds."""
+        s = self.statements
+        return (f"ClaimsExplorer: {len(s):,} statements ({s.attrs.get('kind', 'claims')}) in "
+                f"{s['article_id'].nunique():,} articles from {s['origin_id'].nunique():,} independent origins; "
+                f"{len(self.things):,} measured things (interactive: open this notebook in JupyterLab)")
+
+    def static_html(self) -> str:
+        """The explorer without widgets: what it holds, by origin and by measured thing (escaped tables)."""
+        import html
+
+        return (f"<p><b>{html.escape(self.describe())}</b></p>"
+                "<p>Statements by independent origin:</p>"
+                + origin_summary(self.statements).head(20).to_html(index=False, escape=True, border=0)
+                + "<p>Measured things:</p>"
+                + self.things.head(20).to_html(index=False, escape=True, border=0))
 
     # -- programmatic use (and what the widgets call) ---------------------
 
@@ -574,7 +599,7 @@ class ClaimsExplorer:
         labels = self.statements.drop_duplicates("claim_id").set_index("claim_id")["label"]
         for control, column in ((self.claim, "claim_id"), (self.stance, "stance"), (self.speaker, "speaker"),
                                 (self.outlet, "outlet")):
-            counts = facet_counts(self.statements, column, **filters)
+            counts = facet_counts(self.statements, column, **filters).head(self.max_choices)
             if column == "stance":  # always in the same order: asserts, hedged, denies
                 counts = counts.reindex([v for v in STANCES if v in counts.index])
             current = control.value

@@ -206,3 +206,20 @@ def test_explorer_on_codebook_free_clusters(seed_tables):
     assert "cluster" in set(view.marks["layer"])
     with pytest.raises(ParameterError, match="no claims"):
         ClaimsExplorer(seed_tables["articles"], {"origins": seed_tables["origins"]})
+
+
+def test_explorer_display_bundle_has_the_widget_and_an_escaped_static_fallback():
+    hostile = ARTICLES.assign(outlet=["<script>alert(1)</script>", "Valley Post", "Radio North", "Daily Ledger"])
+    explorer = ClaimsExplorer(hostile.assign(body="x" * 200), {"claims": CLAIMS, "origins": ORIGINS})
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("ClaimsExplorer: 5 statements (claims) in 4 articles from 3 independent")
+    page = bundle["text/html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
+
+
+def test_explorer_lists_at_most_max_choices_per_filter(seed_tables):
+    explorer = ClaimsExplorer(seed_tables["articles"], seed_tables, max_choices=2)
+    assert len(explorer.speaker.options) == 3 and len(explorer.claim.options) == 3
+    top = explorer.speaker.options[1][1]
+    assert top == facet_counts(explorer.statements, "speaker").index[0]
