@@ -157,13 +157,15 @@ def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
         The articles table (``article_id``, ``body``; ``headline``,
         ``outlet``, ``published`` shown when present), or an ``extract``
         Parquet folder (only this article's row is read).
-    tables : mapping of str to pandas.DataFrame, str or path-like, optional
+    tables : mapping of str to pandas.DataFrame, ArticleTables, str or path-like, optional
         The extraction tables, as :func:`analysis.run_pipeline` returns
         them: any of ``quantities``, ``dates``, ``attributions``,
         ``claims`` (codebook claims, or :func:`analysis.cluster_claims`
         output), ``clusters``, ``reuse``, ``origins``.  Missing tables are
         simply not marked.  A path to an ``extract`` Parquet folder reads
-        only this article's rows of each table.
+        only this article's rows of each table.  For many calls on a large
+        corpus, wrap the dict in :class:`ArticleTables` (indexed by article
+        once, so each call costs only the article's own rows).
     focus : iterable of (start, end), optional
         Spans to outline (e.g. the statement chosen in the explorer).
     excerpt : bool, default False
@@ -206,12 +208,13 @@ def show_article(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
     True
     """
     wanted = _check_layers(layers)
-    article = _article_row(article_id, articles)
+    index = tables if isinstance(tables, ArticleTables) else None
+    article = index.article_row(article_id, articles) if index else _article_row(article_id, articles)
     body = _text(article.get("body"))
-    rows = _tables_for(article_id, tables)
+    rows = index.rows_for(article_id) if index else _tables_for(article_id, tables)
     if compute:
         rows.update(_computed_layers(article, rows))
-    names = _outlet_names(articles, rows.get("reuse"))
+    names = index.outlet_names(articles, rows.get("reuse")) if index else _outlet_names(articles, rows.get("reuse"))
     marks, skipped = article_marks(str(article_id), body, rows, names=names, focus=focus)
     if wanted is not None:
         marks = marks[marks["layer"].isin(wanted)].reset_index(drop=True)
@@ -233,6 +236,83 @@ def article_html(article_id: str, articles: pd.DataFrame | str | os.PathLike[str
                  tables: Mapping[str, pd.DataFrame] | str | os.PathLike[str] | None = None, **options: Any) -> str:
     """The HTML fragment of :func:`show_article` as a string (same arguments)."""
     return show_article(article_id, articles, tables, **options).html
+
+
+class ArticleTables:
+    """Extraction tables indexed by article, for many :func:`show_article` calls.
+
+    Selecting one article's rows from a plain table scans the table; this
+    wrapper groups each table's row positions by article on first use
+    (one pass, linear in the table), after which a call costs only the rows
+    of the article shown -- what the explorer does on every click.
+
+    Parameters
+    ----------
+    tables : mapping of str to pandas.DataFrame
+        As for :func:`show_article`.
+
+    Examples
+    --------
+    >>> indexed = ArticleTables(tables)                            # doctest: +SKIP
+    >>> show_article(article_id, articles, indexed)                # doctest: +SKIP
+    """
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        self.tables = {name: frame for name, frame in tables.items() if isinstance(frame, pd.DataFrame)}
+        self._positions: dict[tuple[int, str], tuple[pd.DataFrame, dict]] = {}
+
+    def positions(self, frame: pd.DataFrame, column: str) -> dict:
+        """Row positions of ``frame`` by the text of ``column`` (cached per frame object)."""
+        key = (id(frame), column)
+        cached = self._positions.get(key)
+        if cached is None or cached[0] is not frame:
+            cached = (frame, frame.groupby(frame[column].astype(str), sort=False).indices)
+            self._positions[key] = cached
+        return cached[1]
+
+    def rows_for(self, article_id: str) -> dict[str, pd.DataFrame]:
+        """Each table's rows of one article (both sides of ``reuse``)."""
+        aid = str(article_id)
+        out = {}
+        for name, frame in self.tables.items():
+            if "article_id" in frame.columns:
+                out[name] = _take(frame, self.positions(frame, "article_id").get(aid, []))
+            elif {"article_a", "article_b"} <= set(frame.columns):
+                hits = sorted({*self.positions(frame, "article_a").get(aid, []),
+                               *self.positions(frame, "article_b").get(aid, [])})
+                out[name] = frame.iloc[hits]
+        return out
+
+    def article_row(self, article_id: str, articles) -> dict[str, Any]:
+        """The article's row (indexed when ``articles`` is a DataFrame)."""
+        if not isinstance(articles, pd.DataFrame):
+            return _article_row(article_id, articles)
+        hits = self.positions(articles, "article_id").get(str(article_id), [])
+        if not len(hits):
+            raise KeyError(f"no article {article_id!r} in the articles table")
+        if "body" not in articles.columns:
+            raise ValueError("show_article() needs the articles' body column")
+        return articles.iloc[hits[0]].to_dict()
+
+    def outlet_names(self, articles, reuse: pd.DataFrame | None) -> dict[str, str]:
+        """article_id -> outlet for the articles a passage is shared with."""
+        if not isinstance(articles, pd.DataFrame) or "outlet" not in articles.columns:
+            return _outlet_names(articles, reuse)
+        if reuse is None or reuse.empty:
+            return {}
+        index = self.positions(articles, "article_id")
+        others = set(reuse["article_a"].astype(str)) | set(reuse["article_b"].astype(str))
+        return {a: _text(articles["outlet"].iloc[index[a][0]]) for a in others
+                if a in index and _text(articles["outlet"].iloc[index[a][0]])}
+
+
+def _take(frame: pd.DataFrame, positions) -> pd.DataFrame:
+    # The per-article tables hold each article's rows together, so its rows
+    # are usually one run: a slice, which for Arrow-backed text columns is
+    # free where a gather of positions costs a pass over the column's chunks.
+    if len(positions) and positions[-1] - positions[0] + 1 == len(positions):
+        return frame.iloc[positions[0]:positions[-1] + 1]
+    return frame.iloc[positions]
 
 
 class ArticleViews(list):

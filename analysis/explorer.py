@@ -677,9 +677,16 @@ class ClaimsExplorer:
         self.figure_article.value = view.html
 
     def _view_tables(self):
-        # an extract folder is read article by article; in-memory tables are passed as they are
+        # an extract folder is read article by article (filtered Parquet reads);
+        # in-memory tables are indexed by article once, so a click costs one article
         if isinstance(self._tables_source, (str, os.PathLike)):
             return self._tables_source
-        return self.tables
+        if self._indexed is None:
+            from analysis.article_view import ArticleTables
+
+            self._indexed = ArticleTables(self.tables)
+        return self._indexed
+
+    _indexed = None
 
 

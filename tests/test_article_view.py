@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.article_view import LAYERS, article_marks, paragraph_windows, render_marked_text, show_article
+from analysis.article_view import (LAYERS, ArticleTables, article_marks, paragraph_windows, render_marked_text,
+                                   show_article)
 from tests import hostile_corpus as H
 from tests.marked_html import read_marked
 from tests.test_hostile_content import check_page
@@ -191,8 +192,10 @@ def test_extract_folder_gives_the_same_view_without_recomputing(tmp_path, seed_a
 
 def test_every_seed_mark_is_its_body_slice(seed_articles):
     tables = analysis.run_pipeline(seed_articles)
+    indexed = ArticleTables(tables)
     for aid, body in zip(seed_articles["article_id"], seed_articles["body"]):
         view = show_article(aid, seed_articles, tables)
+        assert show_article(aid, seed_articles, indexed).html == view.html  # the index changes nothing
         assert view.skipped == []
         texts = marked_texts(view)
         for i, (s, e) in enumerate(zip(view.marks["start"], view.marks["end"])):
