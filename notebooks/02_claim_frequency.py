@@ -93,6 +93,17 @@ plots.save_figure(fig, "02_claim_frequency", figures_path)
 fig
 
 # %% [markdown]
+# The articles behind the claim with the most independent origins: one
+# article per origin, the paragraphs carrying the claim, every extraction
+# marked (hover a mark for what the package read there).
+
+# %%
+from analysis.article_view import show_claim
+
+(show_claim(frequency["claim_id"].iloc[0], articles, {"claims": claims, "origins": origins})
+ if len(frequency) else "no claim tagged in this corpus")
+
+# %% [markdown]
 # ## Who says what
 #
 # The outlets taking each stance.  An outlet can appear under several stances
@@ -100,6 +111,17 @@ fig
 
 # %%
 show_table(report_data.claim_sources(claims, articles), "02_who_says_what", figures_path)
+
+# %% [markdown]
+# The articles behind the first claim someone denies: the denial in its
+# context, marked with the speaker, the reporting cue and the stance.
+
+# %%
+from analysis.article_view import show_claim
+
+denied = claims.loc[claims["stance"] == "denies", "claim_id"]
+(show_claim(denied.iloc[0], articles, {"claims": claims, "origins": origins}, stances="denies", max_articles=2)
+ if len(denied) else "no claim is denied in this corpus")
 
 # %% [markdown]
 # ## On whose authority

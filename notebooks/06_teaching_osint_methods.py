@@ -156,6 +156,17 @@ pd.concat({"corroborated": corroborated, "echo only": echoed})[["claim_id", "lab
 # still one statement: see exercise 3).
 
 # %% [markdown]
+# **See it in the text.** The articles behind the claim with the most
+# independent origins, one per origin: shared passages (purple dotted line)
+# show where outlets copy each other; the outline shows the claim's sentences.
+
+# %%
+from analysis.article_view import show_claim
+
+marked_tables = {"claims": claims, "origins": origins, "reuse": reuse, "quantities": quantities, "dates": dates}
+show_claim(frequency["claim_id"].iloc[0], articles, marked_tables) if len(frequency) else "no claim tagged"
+
+# %% [markdown]
 # ## 3. Attribution
 #
 # Who says so?  A claim an outlet states in its own voice (`narrator`), one
@@ -227,6 +238,19 @@ matrix[mixed]
 # "confirms" but hedges what another government "accuses".  A denial by the
 # accused party is a stance on the claim, not evidence against it -- weigh it
 # by who speaks (exercise 3).
+
+# %% [markdown]
+# **See it in the text.** A denial in its article: the claim's colour and
+# underline give the speaker's stance, the wavy underline the reporting cue;
+# hover a claim for the words that set its stance.
+
+# %%
+from analysis.article_view import show_claim
+
+marked_tables = {"claims": claims, "origins": origins, "reuse": reuse, "quantities": quantities, "dates": dates}
+denied = claims.loc[claims["stance"] == "denies", "claim_id"]
+(show_claim(denied.iloc[0], articles, marked_tables, stances="denies", max_articles=1)
+ if len(denied) else "no claim is denied in this corpus")
 
 # %% [markdown]
 # ## 5. Checking figures

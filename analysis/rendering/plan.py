@@ -69,6 +69,17 @@ def discover_notebooks(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith(("_", ".")) and p.is_file())
 
 
+def is_static_report(path: Path) -> bool:
+    """False for a notebook whose metadata says ``"osint": {"static_report": false}`` (an interactive one)."""
+    import json
+
+    try:
+        meta = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return True  # unreadable: let the render report the problem
+    return (meta.get("osint") or {}).get("static_report", True) is not False
+
+
 def select_notebooks(available: Sequence[Path], names: Sequence[str] | None) -> list[Path]:
     """Pick notebooks by name: the file name, its stem, or a prefix matching one (``02``).
 
@@ -174,6 +185,16 @@ def plan_render(
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs must be at least 1, got {jobs}")
     paths = select_notebooks(discover_notebooks(notebooks_dir), names)
+    # Interactive notebooks (metadata osint.static_report: false, e.g. the
+    # widget explorer) are left out of a full run; named, they render with
+    # their widgets omitted.
+    interactive = [] if names else [p for p in paths if not is_static_report(p)]
+    paths = [p for p in paths if p not in interactive]
+    if not paths:
+        raise ParameterError("every notebook in the folder is interactive (osint.static_report: false); "
+                             "name one to render it anyway")
+    notes = [f"{p.stem} left out: an interactive notebook (open it in JupyterLab, or name it to render a "
+             "static copy without its widgets)" for p in interactive]
     declared = {p.stem: read_parameters(p) for p in paths}
 
     text_values = parse_assignments(assignments)
@@ -235,7 +256,7 @@ def plan_render(
     if "corpus" in given:
         given["corpus"] = str(corpus_path)
     return RenderPlan(planned, Path(notebooks_dir).resolve(), corpus_path, codebook, kernel_name,
-                      float(cell_timeout), n_jobs, with_code, given, per_notebook, [note] if note else [])
+                      float(cell_timeout), n_jobs, with_code, given, per_notebook, notes + ([note] if note else []))
 
 
 def _check_iso_date(value: str) -> None:
