@@ -26,7 +26,7 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data
+from analysis import plots, report_data, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -35,14 +35,17 @@ pd.set_option("display.max_rows", 80)
 corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
 codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-top_outlets = 15  # outlets shown by name in the dates chart; the rest share one row
-max_articles_per_chart = 40  # above this many articles, charts show distributions instead of one row per article
+top_outlets = 15  # [1, inf) outlets shown by name in the dates chart; the rest share one row
+max_articles_per_chart = 40  # [1, inf) above this many articles, charts show distributions instead of one row per article
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_data.run_info(articles, corpus, run_date)
 
 # %% [markdown]
@@ -91,7 +94,7 @@ fig
 # mean long quoted statements or lists.
 
 # %%
-scores = analysis.readability(articles)
+scores = tables["readability"]
 scores.round(1)
 
 # %%
