@@ -544,3 +544,48 @@ def validate_parameters(
                     spec[name].check(values[name], where=notebook)
         result[notebook] = values
     return result
+
+
+def format_parameters(specs: Iterable[NotebookParameters], set_by_render: Iterable[str] = ()) -> str:
+    """Every notebook's parameters as text: name, type, default, allowed values and help.
+
+    Parameters
+    ----------
+    specs : iterable of NotebookParameters
+        One per notebook, in the order to show.
+    set_by_render : iterable of str
+        Names render fills in itself (shown as such, not as something to give).
+
+    Returns
+    -------
+    str
+        One block per notebook, one line per parameter.
+
+    Examples
+    --------
+    >>> spec = NotebookParameters("03_x", Path("03_x.ipynb"),
+    ...                           parse_parameter_cell('measure = "kappa"  # {agreement, kappa} what is drawn'))
+    >>> print(format_parameters([spec]))
+    03_x
+      measure  str = 'kappa'  one of agreement, kappa; what is drawn
+    """
+    specs = list(specs)
+    owned = set(set_by_render)
+    # Parameters every notebook declares alike are listed once, first.
+    common = [p for p in (specs[0].parameters.values() if len(specs) > 1 else ())
+              if all(p.name in s and (s[p.name].type, s[p.name].default) == (p.type, p.default) for s in specs)]
+    common_names = {p.name for p in common}
+    groups = ([("every notebook", common)] if common else []) + \
+        [(s.notebook, [p for p in s.parameters.values() if p.name not in common_names]) for s in specs]
+    blocks = []
+    for title, params in groups:
+        rows = []
+        for p in params:
+            head = f"{p.name}  {p.type_name} = {p.default!r}"
+            notes = [p.constraint] if p.constraint else []
+            notes.append("set by render" if p.name in owned else p.help)
+            rows.append((head, "; ".join(n for n in notes if n)))
+        width = max((len(h) for h, _ in rows), default=0)
+        lines = [title] + ([f"  {h:<{width}}  {n}".rstrip() for h, n in rows] or ["  (no parameters of its own)"])
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

@@ -71,6 +71,10 @@ class _TrackedKernelManager(AsyncKernelManager):
         try:
             if handle is not None:
                 kw["stdout"] = kw["stderr"] = handle
+            # A render started from a JupyterLab terminal inherits that session's
+            # notebook name; the kernel's relative paths must start at its own folder.
+            if "env" in kw:
+                kw["env"] = {k: v for k, v in kw["env"].items() if k != "JPY_SESSION_NAME"}
             await super()._async_launch_kernel(kernel_cmd, **kw)
         finally:
             if handle is not None:
