@@ -289,7 +289,10 @@ def _parse_constraint(comment: str, name: str, kind: type, default: Any, where: 
                    low_open=interval.group(1) == "(", high_open=interval.group(4) == ")")
     else:
         return out
-    NotebookParameter(name, kind, default, **out).check(default, where=f"{where} (its default)")
+    try:
+        NotebookParameter(name, kind, default, **out).check(default)
+    except ParameterError as exc:
+        raise ParameterError(f"{where}: the default of {str(exc)[len('parameter '):]}") from None
     return out
 
 

@@ -29,8 +29,12 @@ from analysis.errors import ParameterError
 #: The tables the report notebooks use, in the order they are computed.
 TABLES: tuple[str, ...] = ("sentences", "quantities", "dates", "attributions", "claims", "readability",
                            "reuse", "origins")
+#: What render computes up front.  Readability is left to the one notebook that
+#: reads it (01): its dictionary import costs about 1.5 s, which up front would
+#: hold every notebook back instead of running beside the others.
+SHARED: tuple[str, ...] = tuple(name for name in TABLES if name != "readability")
 ARTICLES = "articles"
-#: The frame attributes of each table (claims: codebook name and labels), beside the Parquet files.
+#: Per table: its frame attributes (claims: codebook name and labels) and object columns.
 ATTRS_FILE = "_attrs.json"
 
 
@@ -109,7 +113,13 @@ class SharedTables(Mapping[str, pd.DataFrame]):
         if self._attrs is None:
             attrs_file = self.tables_dir / ATTRS_FILE
             self._attrs = json.loads(attrs_file.read_text(encoding="utf-8")) if attrs_file.is_file() else {}
-        frame.attrs.update(self._attrs.get(name, {}))
+        meta = self._attrs.get(name, {})
+        # Parquet reads text back as pandas' string dtype; give the notebook the
+        # object columns the functions returned, so both ways show the same frames.
+        for column in meta.get("object_columns", []):
+            if column in frame:
+                frame[column] = frame[column].astype(object)
+        frame.attrs.update(meta.get("attrs", {}))
         return frame
 
 
@@ -135,7 +145,7 @@ def open_tables(corpus: str | Path, codebook: str | Path | None = "", tables_dir
 
 def write_shared_tables(corpus: str | Path, out: str | Path, codebook: str | Path | None = None,
                         articles: pd.DataFrame | None = None,
-                        tables: tuple[str, ...] = TABLES) -> dict[str, int]:
+                        tables: tuple[str, ...] = SHARED) -> dict[str, int]:
     """Compute the report tables once and write them to ``out/<table>.parquet``.
 
     Parameters
@@ -149,7 +159,8 @@ def write_shared_tables(corpus: str | Path, out: str | Path, codebook: str | Pat
     articles : pandas.DataFrame, optional
         The corpus already loaded (saves reading it twice).
     tables : tuple of str
-        Which tables (default: all of :data:`TABLES`).
+        Which tables (default: :data:`SHARED`); a notebook computes any other
+        table it reads itself.
 
     Returns
     -------
@@ -165,7 +176,8 @@ def write_shared_tables(corpus: str | Path, out: str | Path, codebook: str | Pat
     attrs: dict[str, dict[str, Any]] = {}
     for name in (ARTICLES, *tables):
         frame = shared[name]
-        attrs[name] = _jsonable_attrs(frame.attrs)
+        attrs[name] = {"attrs": _jsonable_attrs(frame.attrs),
+                       "object_columns": [str(c) for c in frame.columns if frame[c].dtype == object]}
         # attrs travel in _attrs.json, not pandas' Parquet metadata (which must be JSON too)
         plain = frame.copy(deep=False)
         plain.attrs = {}

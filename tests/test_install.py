@@ -70,6 +70,11 @@ def installed(tmp_path_factory):
     site = Path(subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                         text=True).strip())
     (site / "zz_shared_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    # ... and the data files pip would have installed with them (nbconvert's templates)
+    templates = Path(sys.prefix) / "share" / "jupyter" / "nbconvert"
+    if templates.is_dir():
+        (env_dir / "share" / "jupyter").mkdir(parents=True, exist_ok=True)
+        (env_dir / "share" / "jupyter" / "nbconvert").symlink_to(templates)
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
                     str(wheel)], check=True, env=_clean_env(), timeout=300)
     return {"root": root, "python": python, "bin": env_dir / "bin", "wheel": wheel}

@@ -92,6 +92,7 @@ def render_reports(
     progress: Progress | None = None,
     handle_signals: bool = True,
     check_corpus: bool = True,
+    share_tables: bool = True,
 ) -> RenderResult:
     """Execute the notebooks with papermill and publish HTML reports into ``out_dir/<run-id>/``.
 
@@ -125,6 +126,10 @@ def render_reports(
         Turn SIGTERM into :class:`RenderInterrupted` while rendering (main thread only).
     check_corpus : bool
         Load the corpus once before running anything, to fail early.
+    share_tables : bool
+        Compute the pipeline tables once into ``<run>/tables`` and pass them
+        to the notebooks (``tables_dir``); False lets every notebook compute
+        its own (slower; for comparison).
 
     Returns
     -------
@@ -161,10 +166,11 @@ def render_reports(
     with _signals_as_exceptions(handle_signals) as guard:
         publish.prepare_out_dir(out_dir)
         with RenderLock(out_dir):
-            return _render_locked(plan, out_dir, progress, guard)
+            return _render_locked(plan, out_dir, progress, guard, share_tables)
 
 
-def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "_SignalGuard") -> RenderResult:
+def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "_SignalGuard",
+                   share_tables: bool = True) -> RenderResult:
     from analysis.rendering.convert import ReportConverter
     from analysis.rendering.run_manifest import corpus_fingerprint
 
@@ -179,7 +185,8 @@ def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "
         (temp / "notebooks").mkdir()
         (temp / "logs").mkdir()
         progress.start(plan.kernel, plan.jobs, str(out_dir / run_id))
-        shared = _shared_tables(plan, temp / "tables", progress)
+        shared = (_shared_tables(plan, temp / "tables", progress) if share_tables
+                  else {"ok": False, "message": "not shared (share_tables=False)"})
         guard.check()
         runs = []
         for item in plan.notebooks:
@@ -357,7 +364,8 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
     notebooks = []
     for run in runs:
         # Record the figures folder as it is after publishing, not the temporary path.
-        passed = {k: (str(final / "figures") if k == "figures_dir" else v) for k, v in run.parameters.items()}
+        moved = {"figures_dir": str(final / "figures"), "tables_dir": str(final / "tables")}
+        passed = {k: (moved[k] if k in moved else v) for k, v in run.parameters.items()}
         item = planned[run.name]
         notebooks.append({
             "name": run.name, "title": item.title, "source": str(run.source),
