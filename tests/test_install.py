@@ -137,3 +137,12 @@ def test_installed_render_works_from_any_folder(installed, tmp_path):
     # nothing was written into the checkout the test runs from
     after = sorted((REPO / "figures").rglob("*")) if (REPO / "figures").is_dir() else []
     assert after == repo_figures_before
+
+
+def test_installed_notebooks_copy_out_for_jupyterlab(installed, tmp_path):
+    done = subprocess.run([installed["bin"] / "osint-news", "notebooks", "lab"], env=_clean_env(), cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "lab" / "notebooks").glob("*.ipynb"))) == \
+        len(list((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    assert (tmp_path / "lab" / "seeds" / "manifest.csv").is_file()
