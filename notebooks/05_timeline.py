@@ -34,7 +34,7 @@ pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at this notebook's folder
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
 codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
 tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel

@@ -20,7 +20,7 @@ EXPECTED = {
     "01_corpus_overview", "02_claim_frequency", "03_source_agreement",
     "04_quantitative_figures", "05_timeline", "06_teaching_osint_methods",
 }
-COMMON = {"corpus": "../seeds", "codebook": "", "figures_dir": "../figures", "run_date": ""}
+COMMON = {"corpus": "../seeds", "codebook": "", "figures_dir": "../figures", "tables_dir": "", "run_date": ""}
 LITERAL_TYPES = (str, int, float, bool)
 
 
