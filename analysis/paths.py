@@ -60,7 +60,6 @@ def default_corpus() -> Path:
 # Module constants kept for callers that read them; computed once at import.
 NOTEBOOKS_DIR = notebooks_dir()
 SEEDS_DIR = default_corpus()
-FIGURES_DIR = REPO_DIR / "figures"
 
 
 def notebook_folder() -> Path:

@@ -29,10 +29,11 @@ from analysis.errors import ParameterError
 #: The tables the report notebooks use, in the order they are computed.
 TABLES: tuple[str, ...] = ("sentences", "quantities", "dates", "attributions", "claims", "readability",
                            "reuse", "origins")
-#: What render computes up front.  Readability is left to the one notebook that
-#: reads it (01): its dictionary import costs about 1.5 s, which up front would
-#: hold every notebook back instead of running beside the others.
-SHARED: tuple[str, ...] = tuple(name for name in TABLES if name != "readability")
+#: What render computes up front: the tables several notebooks read (attributions
+#: because claims need them).  Readability is left to the one notebook that reads
+#: it (01): its dictionary import costs about 1.5 s, which up front would hold
+#: every notebook back instead of running beside the others.
+SHARED: tuple[str, ...] = ("quantities", "dates", "attributions", "claims", "reuse", "origins")
 ARTICLES = "articles"
 #: Per table: its frame attributes (claims: codebook name and labels) and object columns.
 ATTRS_FILE = "_attrs.json"
