@@ -31,6 +31,7 @@ compare runs made on the same machine, close in time.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -41,14 +42,24 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 
-def empty_notebook_runs(repeat: int, kernel: str | None) -> list[float]:
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and its reaped children (the kernels).
+
+    On a shared, loaded machine wall times swing by 2x between runs; CPU
+    seconds say how much work a render is, whatever else runs.
+    """
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def empty_notebook_runs(repeat: int, kernel: str | None) -> tuple[list[float], list[float]]:
     import nbformat
     import papermill
 
     from analysis.rendering.plan import resolve_kernel
 
     kernel_name, _ = resolve_kernel(kernel)
-    times = []
+    times, cpu = [], []
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "empty.ipynb"
         nb = nbformat.v4.new_notebook()
@@ -56,12 +67,13 @@ def empty_notebook_runs(repeat: int, kernel: str | None) -> list[float]:
         nb.cells = [nbformat.v4.new_code_cell('run_date = ""', metadata={"tags": ["parameters"]})]
         nbformat.write(nb, source)
         for i in range(repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds()
             papermill.execute_notebook(str(source), str(Path(tmp) / f"out{i}.ipynb"),
                                        parameters={"run_date": "2024-05-31"}, kernel_name=kernel_name,
                                        progress_bar=False, language="python")
             times.append(time.perf_counter() - t0)
-    return times
+            cpu.append(cpu_seconds() - c0)
+    return times, cpu
 
 
 def render_all(corpus: Path, jobs: int | None, kernel: str | None, share_tables: bool = True):
@@ -69,10 +81,11 @@ def render_all(corpus: Path, jobs: int | None, kernel: str | None, share_tables:
     from analysis.rendering.progress import Progress
 
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu_seconds()
         result = render_reports(corpus, Path(tmp) / "reports", jobs=jobs, kernel=kernel,
                                 progress=Progress(0, verbose=False), share_tables=share_tables)
         wall = time.perf_counter() - t0
+        result.manifest["bench_cpu_s"] = cpu_seconds() - c0
         executed = [result.run_dir / "notebooks" / f"{run.name}.ipynb" for run in result.runs]
         convert = compare_converters(executed) if all(p.exists() for p in executed) else None
     return wall, result, convert
@@ -99,7 +112,7 @@ def compare_converters(paths: list[Path]) -> tuple[float, float]:
 TARGET_FACTOR = 2.0  # all reports within 2x one bare kernel run per notebook
 
 
-def report(label: str, wall: float, result, convert, bare: float | None) -> None:
+def report(label: str, wall: float, result, convert, bare: float | None, bare_cpu: float | None = None) -> None:
     n = len(result.runs)
     status = "ok" if result.ok else f"{len(result.failed)} failed"
     print(f"\n{label}: {n} notebooks, --jobs {result.manifest['jobs']}: {wall:.1f} s wall ({status})")
@@ -108,6 +121,10 @@ def report(label: str, wall: float, result, convert, bare: float | None) -> None
         verdict = "met" if wall <= budget else "missed"
         print(f"  {n} bare kernels: {n * bare:.1f} s; ratio {wall / (n * bare):.2f}x "
               f"(target <= {TARGET_FACTOR:g}x = {budget:.1f} s: {verdict})")
+    cpu = result.manifest.get("bench_cpu_s")
+    if cpu is not None and bare_cpu:
+        print(f"  CPU (render + kernels): {cpu:.1f} s; {n} bare kernels: {n * bare_cpu:.1f} s; "
+              f"ratio {cpu / (n * bare_cpu):.2f}x")
     shared = result.manifest.get("shared_tables") or {}
     if shared.get("ok"):
         print(f"  pipeline tables computed once: {shared['seconds']:.1f} s")
@@ -132,18 +149,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="only the empty-notebook runs")
     args = parser.parse_args(argv)
 
-    times = empty_notebook_runs(args.repeat, args.kernel)
-    bare = statistics.median(times)
-    print(f"empty notebook, papermill run: median {bare:.2f} s, min {min(times):.2f} s over {len(times)} runs")
+    times, cpu = empty_notebook_runs(args.repeat, args.kernel)
+    bare, bare_cpu = statistics.median(times), statistics.median(cpu)
+    print(f"empty notebook, papermill run: median {bare:.2f} s, min {min(times):.2f} s over {len(times)} runs "
+          f"(CPU median {bare_cpu:.2f} s)")
     if args.quick:
         return 0
     for jobs in args.jobs:
         wall, result, convert = render_all(args.corpus.resolve(), jobs, args.kernel)
-        report(f"render all on {args.corpus.name}, tables shared", wall, result, convert, bare)
+        report(f"render all on {args.corpus.name}, tables shared", wall, result, convert, bare, bare_cpu)
         if args.compare:
             wall, result, convert = render_all(args.corpus.resolve(), jobs, args.kernel, share_tables=False)
             report(f"render all on {args.corpus.name}, each notebook computing its tables", wall, result,
-                   convert, bare)
+                   convert, bare, bare_cpu)
     return 0
 
 
