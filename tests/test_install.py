@@ -146,3 +146,21 @@ def test_installed_notebooks_copy_out_for_jupyterlab(installed, tmp_path):
     assert len(list((tmp_path / "lab" / "notebooks").glob("*.ipynb"))) == \
         len(list((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")))
     assert (tmp_path / "lab" / "seeds" / "manifest.csv").is_file()
+
+
+def test_render_registers_the_kernel_when_it_is_missing(installed, tmp_path):
+    spec_dir = installed["root"] / "venv" / "share" / "jupyter" / "kernels" / "osint-analysis"
+    shipped = (spec_dir / "kernel.json").read_bytes()
+    shutil.rmtree(spec_dir)
+    try:
+        done = subprocess.run([installed["bin"] / "osint-news", "render", "--notebooks", "timeline", "--out", "out"],
+                              env=_clean_env(), cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr + done.stdout
+        assert "registered kernel 'osint-analysis'" in done.stderr
+        registered = json.loads((spec_dir / "kernel.json").read_text())
+        assert Path(registered["argv"][0]).parent == installed["bin"]  # this environment's interpreter
+        assert json.loads((tmp_path / "out" / "latest" / "run.json").read_text())["kernel"] == "osint-analysis"
+    finally:
+        shutil.rmtree(spec_dir, ignore_errors=True)
+        spec_dir.mkdir(parents=True)
+        (spec_dir / "kernel.json").write_bytes(shipped)
