@@ -173,3 +173,19 @@ def test_a_failed_first_run_does_not_claim_an_earlier_good_one(notebook_dir, tmp
     assert "still points" not in err
     assert "'latest' was not created: no run in this folder has succeeded yet" in err
     assert not (out / "latest").exists()
+
+
+def test_render_does_without_the_grammar_package_nbformat_never_uses():
+    # a fresh interpreter: render_reports blocks rfc3987_syntax before anything imports nbformat,
+    # and nbformat still reads and validates a notebook
+    code = ("import sys\n"
+            "from analysis.rendering.imports import skip_unused_imports\n"
+            "assert skip_unused_imports() == ['rfc3987_syntax']\n"
+            "import nbformat\n"
+            "nb = nbformat.read(sys.argv[1], as_version=4)\n"
+            "nbformat.validate(nb)\n"
+            "assert sys.modules['rfc3987_syntax'] is None\n"
+            "assert skip_unused_imports() == []\n")
+    done = subprocess.run([sys.executable, "-c", code, str(NOTEBOOKS / "05_timeline.ipynb")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -153,7 +153,9 @@ def render_reports(
     (True, '20241121T195300Z-3fa1c2d9')
     """
     from analysis.paths import notebooks_dir as default_notebooks_dir
+    from analysis.rendering.imports import skip_unused_imports
 
+    skip_unused_imports()  # before anything imports nbformat: about 2 s less before the first kernel
     out_dir = Path(out_dir).expanduser().resolve()
     plan = plan_render(
         notebooks_dir=Path(notebooks_dir).resolve() if notebooks_dir else default_notebooks_dir(),
