@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 KERNEL := osint-analysis
 REPORTS ?= reports
 
-.PHONY: all setup report test lab bench bench-quick sync-notebooks clean
+.PHONY: all setup report test lab bench bench-quick bench-render sync-notebooks wheel clean
 
 all: report
 
@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,scale,bench]'
+	# An editable install carries no data files, so register the kernel the
+	# wheel would ship (render would also do it on first use; `make lab` needs it first).
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (osint-analysis)" >/dev/null
 	touch $(STAMP)
 
@@ -36,6 +38,11 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/bench_render.py
+
+# all reports on the seeds against one bare kernel per notebook (target: 2x)
+bench-render: $(STAMP)
+	$(PY) benchmarks/bench_render.py --compare
 
 # a slice of the bench corpus and small scales: a minute or two
 bench-quick: $(STAMP)
@@ -46,5 +53,9 @@ bench-quick: $(STAMP)
 sync-notebooks: $(STAMP)
 	$(VENV)/bin/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
+# The wheel `pip install` would build: notebooks, sample corpus and kernel spec inside.
+wheel: $(STAMP)
+	$(PY) -m pip wheel --no-deps -w dist .
+
 clean:
-	rm -rf $(VENV) $(REPORTS) .pytest_cache build *.egg-info
+	rm -rf $(VENV) $(REPORTS) .pytest_cache build dist *.egg-info

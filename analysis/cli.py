@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import warnings
@@ -32,8 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every command under :mod:`analysis.commands`."""
     import analysis.commands as commands
 
+    # `osint-news` (the installed script) or `python -m analysis`, whichever was typed
+    prog = "osint-news" if os.path.basename(sys.argv[0] or "") == "osint-news" else "python -m analysis"
     parser = _Parser(
-        prog="python -m analysis",
+        prog=prog,
         description="OSINT analysis of news coverage: who claims what, on whose authority, "
                     "which sources agree, and what figures they give.",
     )
@@ -60,6 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     warnings.showwarning = lambda msg, cat, *a, **k: print(f"warning: {msg}", file=sys.stderr)
     try:
         return int(args._run(args) or 0)
+    except BrokenPipeError:
+        # The reader went away (`summary | head`): stop quietly, as `cat` does.
+        # stdout is pointed at /dev/null so the interpreter's final flush
+        # does not raise (and print) the same error again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 128 + 13  # killed by SIGPIPE, as the shell reports it
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import ast
 import datetime as _dt
+import io
 import json
 import math
 import re
+import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -36,6 +38,11 @@ _ANNOTATIONS = {"bool": bool, "int": int, "float": float, "str": str, "list": li
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 _INT = re.compile(r"[+-]?[0-9]+\Z")  # ASCII digits only
+# A constraint opening a parameter's trailing comment: {a, b, c} (one of these
+# values) or an interval such as [0, 1], [1, inf) or (0, 1] (numbers only).
+_CHOICES = re.compile(r"\{([^{}]*)\}\s*")
+_NUMBER = r"[+-]?(?:inf|[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?)"
+_INTERVAL = re.compile(rf"([\[(])\s*({_NUMBER})\s*,\s*({_NUMBER})\s*([\])])\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,16 +60,71 @@ class NotebookParameter:
         The literal value in the cell.
     line : int
         Line of the assignment inside the cell (1-based), for messages.
+    help : str
+        The assignment's trailing comment, without its constraint.
+    choices : tuple
+        Allowed values (``# {a, b, c} ...``), empty when any value of the type goes.
+    low, high : float or None
+        Bounds of an interval constraint (``# [0, 1] ...``); None when there is none.
+    low_open, high_open : bool
+        Whether a bound is excluded (``(`` or ``)``).
     """
 
     name: str
     type: type
     default: Any
     line: int = 0
+    help: str = ""
+    choices: tuple = ()
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
 
     @property
     def type_name(self) -> str:
         return _TYPE_NAMES.get(self.type, self.type.__name__)
+
+    @property
+    def constraint(self) -> str:
+        """The allowed values in words (``"one of a, b"``, ``"0 to 1"``, ``">= 1"``), or ``""``."""
+        if self.choices:
+            return "one of " + ", ".join(str(c) for c in self.choices)
+        if self.low is None:
+            return ""
+        low = None if self.low == -math.inf else _plain(self.low)
+        high = None if self.high == math.inf else _plain(self.high)
+        if low is not None and high is not None and not (self.low_open or self.high_open):
+            return f"{low} to {high}"
+        parts = ([f"{'>' if self.low_open else '>='} {low}"] if low is not None else []) + \
+                ([f"{'<' if self.high_open else '<='} {high}"] if high is not None else [])
+        return " and ".join(parts)
+
+    def check(self, value: Any, where: str = "") -> None:
+        """Raise :class:`ParameterError` if ``value`` breaks the declared choices or interval.
+
+        Examples
+        --------
+        >>> p = NotebookParameter("measure", str, "agreement", choices=("agreement", "kappa"))
+        >>> p.check("kappa")
+        >>> p.check("foo")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.ParameterError: parameter 'measure' must be one of agreement, kappa; got 'foo'
+        """
+        in_notebook = f" in {where}" if where else ""
+        if self.choices and value not in self.choices:
+            raise ParameterError(f"parameter {self.name!r}{in_notebook} must be {self.constraint}; got {value!r}")
+        if self.low is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+            below = value < self.low or (self.low_open and value == self.low)
+            above = value > self.high or (self.high_open and value == self.high)
+            if below or above or (isinstance(value, float) and math.isnan(value)):
+                raise ParameterError(f"parameter {self.name!r}{in_notebook} must be {self.constraint}; "
+                                     f"got {value!r}")
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
 @dataclass
@@ -155,6 +217,7 @@ def parse_parameter_cell(source: str, where: str = "parameters cell") -> dict[st
         tree = ast.parse(source)
     except SyntaxError as exc:
         raise ParameterError(f"{where}: parameters cell line {exc.lineno}: {exc.msg}") from None
+    comments = _trailing_comments(source)
     found: dict[str, NotebookParameter] = {}
     for node in tree.body:
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
@@ -179,8 +242,58 @@ def parse_parameter_cell(source: str, where: str = "parameters cell") -> dict[st
                                  f"unsupported type {kind.__name__}")
         if annotation is not None:
             kind = _annotation_type(annotation, kind)
-        found[name] = NotebookParameter(name, kind, value, node.lineno)
+        constraint = _parse_constraint(comments.get(node.end_lineno or node.lineno, ""), name, kind, value,
+                                       f"{where}: parameters cell line {node.lineno}")
+        found[name] = NotebookParameter(name, kind, value, node.lineno, **constraint)
     return found
+
+
+def _trailing_comments(source: str) -> dict[int, str]:
+    """Line number -> text of the comment ending that line (``#`` and spaces stripped)."""
+    comments: dict[int, str] = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                comments[token.start[0]] = token.string.lstrip("#").strip()
+    except (tokenize.TokenError, SyntaxError):  # ast.parse accepted it; keep what was read
+        pass
+    return comments
+
+
+def _parse_constraint(comment: str, name: str, kind: type, default: Any, where: str) -> dict[str, Any]:
+    """Help text and constraint of one parameter from its trailing comment.
+
+    ``{a, b, c} help`` declares choices (converted to the parameter's type);
+    ``[low, high] help`` an interval for a number (``(``/``)`` exclude a
+    bound, ``inf`` leaves a side open).  The default must satisfy it, so a
+    typo in a notebook is caught when it is read, not when a user trips on it.
+    """
+    out: dict[str, Any] = {"help": comment}
+    choices = _CHOICES.match(comment)
+    interval = _INTERVAL.match(comment)
+    if choices:
+        raw = [part.strip().strip("'\"") for part in choices.group(1).split(",") if part.strip()]
+        try:
+            values = tuple(_from_text(item, kind) for item in raw)
+        except (ValueError, TypeError):
+            raise ParameterError(f"{where}: the choices of {name!r} do not fit its type "
+                                 f"{_TYPE_NAMES.get(kind, kind.__name__)}") from None
+        out.update(help=comment[choices.end():].strip(), choices=values)
+    elif interval:
+        if kind not in (int, float):
+            raise ParameterError(f"{where}: {name!r} has an interval but is not a number")
+        low, high = float(interval.group(2)), float(interval.group(3))
+        if low > high:
+            raise ParameterError(f"{where}: the interval of {name!r} is empty ({low:g} > {high:g})")
+        out.update(help=comment[interval.end():].strip(), low=low, high=high,
+                   low_open=interval.group(1) == "(", high_open=interval.group(4) == ")")
+    else:
+        return out
+    try:
+        NotebookParameter(name, kind, default, **out).check(default)
+    except ParameterError as exc:
+        raise ParameterError(f"{where}: the default of {str(exc)[len('parameter '):]}") from None
+    return out
 
 
 def _annotation_type(annotation: ast.expr, fallback: type) -> type:
@@ -465,5 +578,51 @@ def validate_parameters(
             for name, value in layer.items():
                 if name in spec:
                     values[name] = coerce_value(value, spec[name], from_text=from_text, where=notebook)
+                    spec[name].check(values[name], where=notebook)
         result[notebook] = values
     return result
+
+
+def format_parameters(specs: Iterable[NotebookParameters], set_by_render: Iterable[str] = ()) -> str:
+    """Every notebook's parameters as text: name, type, default, allowed values and help.
+
+    Parameters
+    ----------
+    specs : iterable of NotebookParameters
+        One per notebook, in the order to show.
+    set_by_render : iterable of str
+        Names render fills in itself (shown as such, not as something to give).
+
+    Returns
+    -------
+    str
+        One block per notebook, one line per parameter.
+
+    Examples
+    --------
+    >>> spec = NotebookParameters("03_x", Path("03_x.ipynb"),
+    ...                           parse_parameter_cell('measure = "kappa"  # {agreement, kappa} what is drawn'))
+    >>> print(format_parameters([spec]))
+    03_x
+      measure  str = 'kappa'  one of agreement, kappa; what is drawn
+    """
+    specs = list(specs)
+    owned = set(set_by_render)
+    # Parameters every notebook declares alike are listed once, first.
+    common = [p for p in (specs[0].parameters.values() if len(specs) > 1 else ())
+              if all(p.name in s and (s[p.name].type, s[p.name].default) == (p.type, p.default) for s in specs)]
+    common_names = {p.name for p in common}
+    groups = ([("every notebook", common)] if common else []) + \
+        [(s.notebook, [p for p in s.parameters.values() if p.name not in common_names]) for s in specs]
+    blocks = []
+    for title, params in groups:
+        rows = []
+        for p in params:
+            head = f"{p.name}  {p.type_name} = {p.default!r}"
+            notes = [p.constraint] if p.constraint else []
+            notes.append("set by render" if p.name in owned else p.help)
+            rows.append((head, "; ".join(n for n in notes if n)))
+        width = max((len(h) for h, _ in rows), default=0)
+        lines = [title] + ([f"  {h:<{width}}  {n}".rstrip() for h, n in rows] or ["  (no parameters of its own)"])
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

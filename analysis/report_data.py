@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.paths import NOTEBOOKS_DIR
+from analysis.paths import notebook_folder
 from analysis.sentences import _require
 
 
@@ -35,22 +35,24 @@ from analysis.sentences import _require
 # paths and run bookkeeping
 
 
-def resolve_path(path: str | Path, base: str | Path = NOTEBOOKS_DIR) -> Path:
-    """Resolve a notebook parameter path: relative paths start at ``notebooks/``.
+def resolve_path(path: str | Path, base: str | Path | None = None) -> Path:
+    """Resolve a notebook parameter path: relative paths start at the notebook's folder.
 
     Notebook defaults such as ``corpus = "../seeds"`` are written relative to
-    the notebook's folder (where JupyterLab starts a kernel), but papermill
-    runs a kernel in whatever folder the caller is in.  Resolving against the
-    repository's ``notebooks/`` folder, never the working directory, makes the
-    defaults mean the same thing everywhere; the renderer passes absolute
-    paths, which are returned unchanged.
+    the notebook's folder, where JupyterLab (and ``render``, and
+    ``papermill --cwd``) starts its kernel: see
+    :func:`analysis.paths.notebook_folder`.  They never resolve against the
+    folder the package is installed from, so a second checkout's notebooks
+    read that checkout's ``seeds/``.  The renderer passes absolute paths,
+    which are returned unchanged.
 
     Parameters
     ----------
     path : str or pathlib.Path
         The parameter value.  ``~`` is expanded.
-    base : str or pathlib.Path, default the repository's ``notebooks/``
-        Folder that relative paths start from.
+    base : str or pathlib.Path, optional
+        Folder that relative paths start from (default: the notebook's
+        folder, :func:`analysis.paths.notebook_folder`).
 
     Returns
     -------
@@ -66,14 +68,14 @@ def resolve_path(path: str | Path, base: str | Path = NOTEBOOKS_DIR) -> Path:
     --------
     >>> resolve_path("/data/corpus").as_posix()
     '/data/corpus'
-    >>> resolve_path("../seeds") == (NOTEBOOKS_DIR / "../seeds").resolve()
-    True
+    >>> resolve_path("../seeds", base="/work/notebooks").as_posix()
+    '/work/seeds'
     """
     if path is None or str(path).strip() == "":
         raise ParameterError("a path parameter is empty; give a folder or file path")
     p = Path(str(path)).expanduser()
     if not p.is_absolute():
-        p = Path(base) / p
+        p = Path(base if base is not None else notebook_folder()) / p
     return p.resolve()
 
 
@@ -434,7 +436,8 @@ def figures_in_context(intervals: pd.DataFrame, articles: pd.DataFrame,
 SOURCE_KINDS = ("article_id", "outlet", "speaker", "origin_id")
 
 
-def find_claims(articles: pd.DataFrame, codebook: str = "") -> pd.DataFrame:
+def find_claims(articles: pd.DataFrame, codebook: str = "",
+                attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The claims table of a report, with the notebook's ``codebook`` parameter.
 
     A path (resolved like :func:`resolve_path`) is used as the codebook;
@@ -443,10 +446,12 @@ def find_claims(articles: pd.DataFrame, codebook: str = "") -> pd.DataFrame:
     :func:`analysis.report_claims.claims_for_report`, which this calls: the
     table's ``attrs`` carry ``mode``, ``mode_text``, ``note`` (a codebook
     that tags little or nothing), ``codebook`` and ``labels``.
+    ``attributions`` (of the same articles), when already computed, saves
+    computing them again.
     """
     from analysis.report_claims import claims_for_report
 
-    return claims_for_report(articles, codebook)
+    return claims_for_report(articles, codebook, attributions=attributions)
 
 
 def claim_labels(claims: pd.DataFrame) -> dict[str, str]:

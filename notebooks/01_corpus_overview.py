@@ -26,23 +26,26 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display
+from analysis import plots, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-top_outlets = 15  # outlets shown by name in the dates chart; the rest share one row
-max_articles_per_chart = 40  # above this many articles, charts show distributions instead of one row per article
+top_outlets = 15  # [1, inf) outlets shown by name in the dates chart; the rest share one row
+max_articles_per_chart = 40  # [1, inf) above this many articles, charts show distributions instead of one row per article
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %% [markdown]
@@ -52,7 +55,7 @@ report_display.show_table(report_data.run_info(articles, corpus, run_date))
 from analysis.report_display import show_findings, show_key_numbers, show_table
 from analysis.report_findings import corpus_findings
 
-scores = analysis.readability(articles)
+scores = tables["readability"]
 summary = report_data.corpus_summary(articles, scores)
 summary["run_date"] = run_date
 summary["findings"] = corpus_findings(summary)

@@ -35,29 +35,32 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display
+from analysis import plots, report_claims, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
 codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-min_articles = 1  # claims carried by fewer articles are left out of the tables and chart
-top_claims = 30  # claims drawn in the chart (most independent origins first)
-examples_per_claim = 2  # example sentences shown per claim and stance
+min_articles = 1  # [0, inf) claims carried by fewer articles are left out of the tables and chart
+top_claims = 30  # [1, inf) claims drawn in the chart (most independent origins first)
+examples_per_claim = 2  # [0, inf) example sentences shown per claim and stance
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
-claims = report_data.find_claims(articles, codebook)
-origins = analysis.origins(articles)
+claims = tables["claims"]
+origins = tables["origins"]
 frequency = analysis.claim_frequency(claims, origins)
 frequency = frequency[frequency["n_articles"] >= min_articles].reset_index(drop=True)
 labels = report_data.claim_labels(claims)

@@ -30,34 +30,37 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display
+from analysis import plots, report_claims, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
 codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-source_by = "outlet"  # what counts as a source: outlet, article_id, speaker or origin_id
-agreement_measure = "agreement"  # pairwise measure drawn: agreement, jaccard or kappa
-min_shared_claims = 1  # pairs of sources sharing fewer claims are left out of the agreement table
-min_containment = 0.0  # reuse links below this share of copied text are not drawn
-approx_tolerance = 0.1  # relative half-width of an approximate figure when comparing figures
+source_by = "outlet"  # {outlet, article_id, speaker, origin_id} what counts as a source
+agreement_measure = "agreement"  # {agreement, jaccard, kappa} pairwise measure drawn
+min_shared_claims = 1  # [0, inf) pairs of sources sharing fewer claims are left out of the agreement table
+min_containment = 0.0  # [0, 1] reuse links below this share of copied text are not drawn
+approx_tolerance = 0.1  # [0, 1) relative half-width of an approximate figure when comparing figures
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
-claims = report_data.find_claims(articles, codebook)
-quantities = analysis.extract_quantities(articles)
-dates = analysis.extract_dates(articles)
-reuse = analysis.find_text_reuse(articles)
-origins = analysis.origins(articles, reuse)
+claims = tables["claims"]
+quantities = tables["quantities"]
+dates = tables["dates"]
+reuse = tables["reuse"]
+origins = tables["origins"]
 by, source_table = report_data.sources_argument(source_by, articles, origins)
 names = report_data.source_display_names(source_by, articles, origins)
 labels = report_data.claim_labels(claims)

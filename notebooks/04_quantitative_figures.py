@@ -35,21 +35,22 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display
+from analysis import plots, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-approx_tolerance = 0.1  # relative half-width of the band drawn for approximate figures (about, roughly)
-n_headlines = 5  # number of headline figure groups (units) called out
-min_sources = 2  # a headline unit must be reported by at least this many articles
-max_units = 6  # unit panels drawn in the chart
-max_rows_per_unit = 12  # figures drawn per unit panel
+approx_tolerance = 0.1  # [0, 1) relative half-width of the band drawn for approximate figures (about, roughly)
+n_headlines = 5  # [1, inf) number of headline figure groups (units) called out
+min_sources = 2  # [1, inf) a headline unit must be reported by at least this many articles
+max_units = 6  # [1, inf) unit panels drawn in the chart
+max_rows_per_unit = 12  # [1, inf) figures drawn per unit panel
 
 # %%
 from analysis import headlines
@@ -57,11 +58,13 @@ from analysis import headlines
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
-quantities = analysis.extract_quantities(articles)
+quantities = tables["quantities"]
 # a sentence repeated on the page (standfirst and body) is one statement
 distinct = headlines.distinct_figures(quantities)
 intervals = headlines.figure_intervals(distinct, approx_tolerance=approx_tolerance)

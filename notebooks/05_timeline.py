@@ -28,29 +28,32 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display
+from analysis import plots, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
 start_date = ""  # ISO date; events ending before it are left out, empty for no lower limit
 end_date = ""  # ISO date; events starting after it are left out, empty for no upper limit
-max_sources = 20  # sources drawn in the chart (those with most dated events)
+max_sources = 20  # [1, inf) sources drawn in the chart (those with most dated events)
 background_days = 365  # events ending more than this many days before publication are background, listed but not drawn
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
-dates = analysis.extract_dates(articles)
+dates = tables["dates"]
 events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date,
                                      background_days=background_days)
 print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "

@@ -42,33 +42,36 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display
+from analysis import plots, report_claims, report_data, report_display, shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
 
 # %% tags=["parameters"]
-corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at notebooks/
+corpus = "../seeds"  # corpus folder, manifest.csv or records file; relative paths start at the folder of this notebook
 codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where charts (PNG + SVG) and the summary JSON are written
+tables_dir = ""  # folder of the tables render computed once for all reports; empty: computed in this kernel
 run_date = ""  # ISO date of this run (YYYY-MM-DD) shown in the report, empty if not given
-examples = 5  # example rows shown in each demonstration table
+examples = 5  # [1, inf) example rows shown in each demonstration table
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
 figures_path = report_data.resolve_path(figures_dir)
-articles = analysis.load_corpus(corpus_path)
+# the tables render computed once for the whole run, or (run alone) computed here on first use
+tables = shared_tables.open_tables(corpus_path, codebook, tables_dir)
+articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
 from analysis import headlines
 
-claims = report_data.find_claims(articles, codebook)
-reuse = analysis.find_text_reuse(articles)
-origins = analysis.origins(articles, reuse)
+claims = tables["claims"]
+reuse = tables["reuse"]
+origins = tables["origins"]
 frequency = report_data.claim_frequency_table(analysis.claim_frequency(claims, origins), claims)
-quantities = analysis.extract_quantities(articles)
-dates = analysis.extract_dates(articles)
+quantities = tables["quantities"]
+dates = tables["dates"]
 display(report_claims.mode_banner(claims))
 report_display.show_table(report_data.corpus_table(articles), max_rows=examples)
 

@@ -51,7 +51,7 @@ pd.set_option("display.max_colwidth", 160)
 
 # %% tags=["parameters"]
 corpus = "../seeds"  # corpus folder, manifest.csv, records file or extract Parquet folder; relative to notebooks/
-codebook = ""  # claims codebook YAML file, empty for the default codebook shipped with the package
+codebook = ""  # claims codebook YAML file; empty: the codebook.yaml beside the corpus, else codebook-free claims
 figures_dir = "../figures"  # where the summary JSON is written
 run_date = ""  # ISO date of this run (YYYY-MM-DD), empty if not given
 use_clusters = False  # explore codebook-free claim clusters instead of codebook claims

@@ -35,3 +35,21 @@ def test_missing_corpus_is_a_one_line_error_with_status_2(tmp_path):
 
 def test_unknown_command_is_status_2():
     assert run_cli("frobnicate").returncode == 2
+
+
+def test_notebooks_command_lays_out_notebooks_beside_the_sample(tmp_path, capsys):
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    assert main(["notebooks", str(tmp_path / "lab")]) == 0
+    out = capsys.readouterr().out
+    names = sorted(p.name for p in (tmp_path / "lab" / "notebooks").iterdir())
+    assert names == sorted(p.name for p in (repo / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert (tmp_path / "lab" / "seeds" / "manifest.csv").read_bytes() == (repo / "seeds" / "manifest.csv").read_bytes()
+    assert "jupyter lab" in out
+    # the notebooks' own default, "../seeds", now finds the copied sample
+    assert (tmp_path / "lab" / "notebooks" / ".." / "seeds").resolve() == (tmp_path / "lab" / "seeds").resolve()
+    # a second copy refuses to overwrite, unless told to
+    assert main(["notebooks", str(tmp_path / "lab")]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["notebooks", str(tmp_path / "lab"), "--force"]) == 0

@@ -20,7 +20,7 @@ EXPECTED = {
     "01_corpus_overview", "02_claim_frequency", "03_source_agreement",
     "04_quantitative_figures", "05_timeline", "06_teaching_osint_methods",
 }
-COMMON = {"corpus": "../seeds", "codebook": "", "figures_dir": "../figures", "run_date": ""}
+COMMON = {"corpus": "../seeds", "codebook": "", "figures_dir": "../figures", "tables_dir": "", "run_date": ""}
 LITERAL_TYPES = (str, int, float, bool)
 
 
@@ -72,7 +72,12 @@ def test_parameters_cell_holds_commented_literal_assignments(path):
         assert line.count("=") == 1, f"{path.name} line {stmt.lineno}: no '=' in parameter comments"
         assert '"' not in comment and "'" not in comment, f"{path.name} line {stmt.lineno}: no quotes in comments"
         values[stmt.targets[0].id] = stmt.value.value
-    for name, default in COMMON.items():
+    # render passes tables_dir to the static reports only; an interactive
+    # notebook (left out of static runs) computes or reads its own tables
+    from analysis.rendering.plan import is_static_report
+
+    common = COMMON if is_static_report(path) else {k: v for k, v in COMMON.items() if k != "tables_dir"}
+    for name, default in common.items():
         assert values.get(name) == default, f"{path.name}: {name} should default to {default!r}"
 
 

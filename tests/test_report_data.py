@@ -80,9 +80,14 @@ def test_describe_interval(low, high, text):
     assert describe_interval(low, high) == text
 
 
-def test_resolve_path_is_relative_to_notebooks_not_cwd(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    assert report_data.resolve_path("../seeds") == (NOTEBOOKS_DIR.parent / "seeds").resolve()
+def test_resolve_path_is_relative_to_the_notebook_folder_not_the_package(tmp_path, monkeypatch):
+    # a kernel runs in its notebook's folder: "../seeds" is that checkout's seeds, never the package's
+    notebooks = tmp_path / "clone" / "notebooks"
+    notebooks.mkdir(parents=True)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(notebooks)
+    assert report_data.resolve_path("../seeds") == tmp_path / "clone" / "seeds"
+    assert report_data.resolve_path("../seeds") != (NOTEBOOKS_DIR.parent / "seeds").resolve()
     assert report_data.resolve_path(str(tmp_path)) == tmp_path
     with pytest.raises(ParameterError):
         report_data.resolve_path("  ")

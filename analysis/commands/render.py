@@ -19,7 +19,7 @@ HELP = "execute the notebooks and publish self-contained HTML reports into a dat
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", metavar="PATH",
-                        help="corpus folder or file given to every notebook (default: the repository's seeds/)")
+                        help="corpus folder or file given to every notebook (default: the sample corpus)")
     parser.add_argument("--out", metavar="DIR", default="reports",
                         help="output folder; each run goes into DIR/<run-id>/, DIR/latest points at the "
                              "last good run (default: reports)")
@@ -31,16 +31,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "notebook declares")
     parser.add_argument("--params-file", metavar="YAML", help="YAML file of parameter values (-p wins over it)")
     parser.add_argument("--notebooks", nargs="+", metavar="NAME",
-                        help="render only these notebooks (name, file name or unique prefix such as 02)")
+                        help="render only these notebooks, by number or name fragment "
+                             "(02, 2, timeline, 05_timeline.ipynb)")
+    parser.add_argument("--list-params", action="store_true",
+                        help="list the selected notebooks' parameters (type, default, allowed values) and exit")
     parser.add_argument("--with-code", action="store_true", help="keep the code in the HTML reports")
     parser.add_argument("--kernel", metavar="NAME",
-                        help="Jupyter kernel spec (default: osint-analysis, else python3)")
+                        help="Jupyter kernel spec (default: osint-analysis for this interpreter, "
+                             "registered on first use)")
     parser.add_argument("--cell-timeout", type=float, default=600.0, metavar="S",
                         help="seconds one cell may run before its notebook fails (default: 600)")
     parser.add_argument("--jobs", type=int, metavar="N",
                         help="notebooks executed at once (default: 2, or 1 for one notebook)")
     parser.add_argument("--notebook-dir", metavar="DIR",
-                        help="folder of the notebooks (default: the repository's notebooks/)")
+                        help="folder of the notebooks (default: the package's notebooks)")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = _parameters_epilog()
+
+
+def _parameters_epilog() -> str:
+    """The default notebooks' parameters, for ``render --help``."""
+    try:
+        text = _parameter_listing(None, None)
+    except Exception as exc:  # noqa: BLE001 - help must print even when the notebooks cannot be read
+        return f"notebook parameters: cannot be listed ({exc})"
+    return ("notebook parameters (give with -p NAME=VALUE or --params-file; "
+            "checked before any notebook runs):\n\n" + text)
+
+
+def _parameter_listing(notebook_dir: str | None, names: list[str] | None) -> str:
+    from pathlib import Path
+
+    from analysis.notebook_params import format_parameters, read_parameters
+    from analysis.paths import notebooks_dir
+    from analysis.rendering.plan import RENDER_OWNED, discover_notebooks, select_notebooks
+
+    folder = Path(notebook_dir) if notebook_dir else notebooks_dir()
+    chosen = select_notebooks(discover_notebooks(folder), names)
+    return format_parameters([read_parameters(p) for p in chosen], set_by_render=RENDER_OWNED)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
 
     from analysis.rendering import RenderInterrupted, render_reports
 
+    if args.list_params:
+        print(_parameter_listing(args.notebook_dir, args.notebooks))
+        return 0
     # A kernel stopped mid-cell leaves nbclient's pending asyncio tasks to be
     # garbage-collected with a "Task was destroyed" log line; the failure is
     # already reported in words, so keep that noise off the terminal.
@@ -79,7 +110,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"{result.run_dir / 'index.html'}: {n} report(s) rendered")
         return 0
     print(f"{result.run_dir / 'index.html'}: {len(failed)} of {n} report(s) failed; "
-          f"'latest' still points at the last good run", file=sys.stderr)
+          f"{_latest_state(result.run_dir.parent)}", file=sys.stderr)
     for run in failed:
         print(f"  {run.name}: {run.status}: {run.message}", file=sys.stderr)
     return 1
+
+
+def _latest_state(out_dir) -> str:
+    """What ``latest`` points at after a failed run, in words that are true on a first run too."""
+    import os
+
+    from analysis.rendering.publish import LATEST
+
+    link = out_dir / LATEST
+    if link.is_symlink():
+        return f"'latest' still points at the last good run ({os.path.basename(os.readlink(link))})"
+    return "'latest' was not created: no run in this folder has succeeded yet"

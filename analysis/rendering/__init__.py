@@ -10,6 +10,7 @@ Small modules, one job each:
 - :mod:`~analysis.rendering.publish`: temporary folder, atomic rename, ``latest`` link;
 - :mod:`~analysis.rendering.locking`: one render per output folder;
 - :mod:`~analysis.rendering.progress`: terminal progress, quiet under CI;
+- :mod:`~analysis.rendering.imports`: skip an import the render never uses (seconds of start-up);
 - :mod:`~analysis.rendering.runner`: :func:`render_reports`, which ties them together.
 """
 

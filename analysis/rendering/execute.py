@@ -25,7 +25,7 @@ from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
 
-from analysis.rendering.publish import _FULL, _READ_ONLY
+from analysis.rendering.publish import is_folder_fault
 
 OK, FAILED, TIMEOUT, KERNEL_DIED, CANCELLED = "ok", "failed", "timeout", "kernel died", "cancelled"
 
@@ -71,6 +71,10 @@ class _TrackedKernelManager(AsyncKernelManager):
         try:
             if handle is not None:
                 kw["stdout"] = kw["stderr"] = handle
+            # A render started from a JupyterLab terminal inherits that session's
+            # notebook name; the kernel's relative paths must start at its own folder.
+            if "env" in kw:
+                kw["env"] = {k: v for k, v in kw["env"].items() if k != "JPY_SESSION_NAME"}
             await super()._async_launch_kernel(kernel_cmd, **kw)
         finally:
             if handle is not None:
@@ -184,7 +188,7 @@ def execute_notebook(
         run.status = KERNEL_DIED
         run.message = "the kernel died while running a cell (crash, os._exit or out of memory); see the log"
     except OSError as exc:
-        if exc.errno in _FULL | _READ_ONLY:
+        if is_folder_fault(exc):
             raise OutputFolderError(exc) from exc
         run.status, run.message = FAILED, f"{exc.__class__.__name__}: {exc}"
     except RuntimeError as exc:

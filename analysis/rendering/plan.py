@@ -10,6 +10,8 @@ render.
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -19,10 +21,11 @@ from analysis.notebook_params import (NotebookParameters, load_params_file, pars
                                       validate_parameters)
 
 DEFAULT_KERNEL = "osint-analysis"
+KERNEL_DISPLAY_NAME = "Python (osint-analysis)"
 FALLBACK_KERNEL = "python3"
 DEFAULT_CELL_TIMEOUT = 600.0
 # Parameters whose value render sets itself (into the run folder).
-RENDER_OWNED = ("figures_dir",)
+RENDER_OWNED = ("figures_dir", "tables_dir")
 _PATH_NAMES = ("corpus", "codebook")
 _PATH_SUFFIXES = ("_dir", "_path", "_file")
 
@@ -54,6 +57,8 @@ class RenderPlan:
     given: dict[str, Any]
     per_notebook: dict[str, dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    #: the corpus as loaded by the check (reused for the shared tables), or None
+    articles: Any = field(default=None, repr=False)
 
 
 def is_path_parameter(name: str) -> bool:
@@ -81,7 +86,12 @@ def is_static_report(path: Path) -> bool:
 
 
 def select_notebooks(available: Sequence[Path], names: Sequence[str] | None) -> list[Path]:
-    """Pick notebooks by name: the file name, its stem, or a prefix matching one (``02``).
+    """Pick notebooks by number or name: ``02``, ``2``, ``timeline``, ``05_timeline.ipynb``.
+
+    Each name is tried, in order, as: the file name or stem; a prefix of the
+    stem (``02``, ``05_time``); a number (``2`` for ``02_...``); a fragment
+    of the name after its number (``timeline``, ``claim``).  The first rule
+    that matches anything decides.
 
     Raises
     ------
@@ -95,9 +105,7 @@ def select_notebooks(available: Sequence[Path], names: Sequence[str] | None) -> 
     chosen: list[Path] = []
     stems = ", ".join(p.stem for p in available)
     for raw in names:
-        name = raw[:-6] if raw.endswith(".ipynb") else raw
-        exact = [p for p in available if p.stem == name]
-        matches = exact or [p for p in available if p.stem.startswith(name)]
+        matches = _match_notebook(available, raw)
         if not matches:
             raise ParameterError(f"no notebook named {raw!r}; choose from: {stems}")
         if len(matches) > 1:
@@ -108,28 +116,119 @@ def select_notebooks(available: Sequence[Path], names: Sequence[str] | None) -> 
     return chosen
 
 
+def _match_notebook(available: Sequence[Path], raw: str) -> list[Path]:
+    name = raw.strip()
+    name = name[:-6] if name.endswith(".ipynb") else name
+    name = name[:-3] if name.endswith(".py") else name
+    low = name.lower()
+    if not low:
+        return []
+    rules = (
+        lambda stem: stem == low,
+        lambda stem: stem.startswith(low),
+        lambda stem: low.isdigit() and _number(stem) == int(low),
+        lambda stem: low in _words(stem),
+    )
+    for rule in rules:
+        found = [p for p in available if rule(p.stem.lower())]
+        if found:
+            return found
+    return []
+
+
+def _number(stem: str) -> int | None:
+    head = stem.split("_", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _words(stem: str) -> str:
+    """The stem without its leading number: ``05_timeline`` -> ``timeline``."""
+    head, _, rest = stem.partition("_")
+    return rest if head.isdigit() and rest else stem
+
+
 def resolve_kernel(name: str | None) -> tuple[str, str | None]:
-    """Return the kernel spec to use and a note when the default had to fall back.
+    """Return the kernel spec to use and a note when render had to set one up.
 
-    An explicit ``--kernel`` must be installed. Without one, ``osint-analysis``
-    (registered by ``make setup``) is used, or, if it is missing, ``python3``,
-    which ipykernel always provides for the interpreter running the render —
-    the same environment, so the reports come out the same.
+    An explicit ``--kernel`` must be installed.  Without one, render runs the
+    notebooks in *this* interpreter, so that the reports use the installed
+    package it runs from:
+
+    1. ``osint-analysis`` when it launches this interpreter (pip installs
+       that spec with the package; ``"python"`` in a spec means the launching
+       interpreter);
+    2. otherwise ``osint-analysis`` is registered for this interpreter in its
+       environment (``sys.prefix``), where JupyterLab of the same environment
+       finds it too;
+    3. otherwise ``python3`` if it launches this interpreter.
+
+    Raises
+    ------
+    ParameterError
+        If no kernel spec runs this interpreter and none could be registered.
     """
-    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
-    specs = KernelSpecManager().find_kernel_specs()
+    manager = KernelSpecManager()
+    specs = manager.find_kernel_specs()
     if name:
         if name not in specs:
             raise ParameterError(f"kernel {name!r} is not installed (installed: {', '.join(sorted(specs)) or 'none'}); "
-                                 f"`make setup` registers {DEFAULT_KERNEL!r}")
+                                 f"leave out --kernel to use this interpreter's {DEFAULT_KERNEL!r}")
         return name, None
-    if DEFAULT_KERNEL in specs:
+
+    def runs_here(spec_name: str) -> bool:
+        try:
+            argv = manager.get_kernel_spec(spec_name).argv
+        except (NoSuchKernel, OSError, ValueError):
+            return False
+        return bool(argv) and launches_this_interpreter(argv[0])
+
+    if DEFAULT_KERNEL in specs and runs_here(DEFAULT_KERNEL):
         return DEFAULT_KERNEL, None
-    if FALLBACK_KERNEL in specs:
-        return FALLBACK_KERNEL, (f"kernel {DEFAULT_KERNEL!r} is not installed; using {FALLBACK_KERNEL!r} "
-                                 f"(run `make setup` to register it)")
-    raise ParameterError(f"neither {DEFAULT_KERNEL!r} nor {FALLBACK_KERNEL!r} kernel is installed; run `make setup`")
+    problem = ""
+    try:
+        where = register_kernel()
+    except (OSError, ImportError) as exc:
+        problem = f"could not register kernel {DEFAULT_KERNEL!r} ({exc.__class__.__name__}: {exc})"
+    else:
+        manager = KernelSpecManager()  # forget the cached search
+        if runs_here(DEFAULT_KERNEL):
+            return DEFAULT_KERNEL, f"registered kernel {DEFAULT_KERNEL!r} for {sys.executable} in {where}"
+        problem = (f"kernel {DEFAULT_KERNEL!r} registered in {where} is shadowed by "
+                   f"{manager.find_kernel_specs().get(DEFAULT_KERNEL)}, which runs another interpreter")
+    if FALLBACK_KERNEL in manager.find_kernel_specs() and runs_here(FALLBACK_KERNEL):
+        return FALLBACK_KERNEL, f"{problem}; using {FALLBACK_KERNEL!r}, which runs this interpreter"
+    raise ParameterError(f"{problem}; no installed kernel runs {sys.executable} (try --kernel NAME, or "
+                         f"`{sys.executable} -m ipykernel install --user --name {DEFAULT_KERNEL}`)")
+
+
+def launches_this_interpreter(command: str) -> bool:
+    """True when a kernel spec's ``argv[0]`` starts the running interpreter.
+
+    ``python``/``python3``/``python3.X`` are replaced by the launching
+    interpreter (jupyter_client does so); a path counts when it sits in the
+    same ``bin`` folder as :data:`sys.executable` (the same environment; a
+    venv's ``python`` is a symlink, so targets are not compared).
+    """
+    major, minor = sys.version_info[:2]
+    if command in {"python", f"python{major}", f"python{major}.{minor}"}:
+        return True
+    path = Path(os.path.abspath(os.path.expanduser(command)))
+    return path.parent == Path(os.path.abspath(sys.executable)).parent and path.name.startswith("python")
+
+
+def register_kernel() -> Path:
+    """Register ``osint-analysis`` for this interpreter in its environment; return the spec folder.
+
+    Raises
+    ------
+    OSError
+        If the environment's ``share/jupyter/kernels`` cannot be written.
+    """
+    from ipykernel.kernelspec import install
+
+    return Path(install(kernel_name=DEFAULT_KERNEL, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix))
 
 
 def plan_render(
@@ -218,24 +317,20 @@ def plan_render(
         for name, value in notebook_values.items():
             if is_path_parameter(name) and isinstance(value, str) and value:
                 notebook_values[name] = str((cwd / Path(value).expanduser()).resolve())
-            if name == "run_date" and isinstance(value, str) and value:
-                _check_iso_date(value)
+            if name.endswith("_date") and isinstance(value, str) and value:
+                _check_iso_date(name, value)
 
     corpus_path = (Path(given_corpus).expanduser() if given_corpus else (default_corpus or _default_corpus()))
     corpus_path = (cwd / corpus_path).resolve()
     if not corpus_path.exists():
         raise ParameterError(f"corpus {corpus_path} does not exist")
+    articles = None
     if check_corpus:
         from analysis.corpus import load_corpus
 
-        load_corpus(corpus_path)  # raises CorpusError naming the file and problem
+        articles = load_corpus(corpus_path)  # raises CorpusError naming the file and problem
 
-    codebook_values = {v.get("codebook") for v in values.values()} - {None, ""}
-    if len(codebook_values) > 1:
-        raise ParameterError("different codebooks for different notebooks are not supported in one run")
-    codebook = Path(codebook_values.pop()) if codebook_values else None
-    if codebook is not None:
-        _check_codebook(codebook)
+    codebook = decide_codebook(values, corpus_path)
 
     import nbformat
 
@@ -249,6 +344,8 @@ def plan_render(
         nb_values = dict(values[path.stem])
         if "corpus" in spec:
             nb_values["corpus"] = str(corpus_path)
+        if "codebook" in spec and codebook is not None:
+            nb_values["codebook"] = str(codebook)  # the notebooks and the shared tables use one codebook
         planned.append(PlannedNotebook(path.stem, path.resolve(), notebook_title(nb, path.stem), spec, nb_values,
                                        has_solutions(nb)))
     n_jobs = jobs if jobs is not None else max(1, min(2, len(planned)))
@@ -256,14 +353,37 @@ def plan_render(
     if "corpus" in given:
         given["corpus"] = str(corpus_path)
     return RenderPlan(planned, Path(notebooks_dir).resolve(), corpus_path, codebook, kernel_name,
-                      float(cell_timeout), n_jobs, with_code, given, per_notebook, notes + ([note] if note else []))
+                      float(cell_timeout), n_jobs, with_code, given, per_notebook, notes + ([note] if note else []),
+                      articles=articles)
 
 
-def _check_iso_date(value: str) -> None:
+def decide_codebook(values: dict[str, dict[str, Any]], corpus_path: Path) -> Path | None:
+    """The one codebook of a run -- the only place a render decides it.
+
+    Today: the ``codebook`` parameter (``-p codebook=PATH`` or the params
+    file), the same for every notebook; None means the notebooks' default.
+    The shared tables (:mod:`analysis.shared_tables`) and every notebook get
+    what this returns, so they cannot disagree.
+
+    Raises
+    ------
+    ParameterError, CodebookError
+        Different codebooks for different notebooks, a missing or invalid file.
+    """
+    codebook_values = {v.get("codebook") for v in values.values()} - {None, ""}
+    if len(codebook_values) > 1:
+        raise ParameterError("different codebooks for different notebooks are not supported in one run")
+    codebook = Path(codebook_values.pop()) if codebook_values else None
+    if codebook is not None:
+        _check_codebook(codebook)
+    return codebook
+
+
+def _check_iso_date(name: str, value: str) -> None:
     try:
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise ParameterError(f"parameter 'run_date' expects an ISO date (YYYY-MM-DD), got {value!r}") from None
+        raise ParameterError(f"parameter {name!r} expects an ISO date (YYYY-MM-DD), got {value!r}") from None
 
 
 def _check_codebook(path: Path) -> None:

@@ -52,6 +52,11 @@ class Progress:
             print(f"rendering {self.total} notebook(s) with kernel {kernel!r}, {jobs} at a time, into {folder}",
                   file=self.out, flush=True)
 
+    def step(self, text: str) -> None:
+        """A line of progress, shown on a terminal only."""
+        if self.verbose:
+            print(text, file=self.out, flush=True)
+
     def note(self, text: str) -> None:
         print(f"note: {text}", file=self.err, flush=True)
 

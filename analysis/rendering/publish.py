@@ -28,6 +28,11 @@ _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
+def is_folder_fault(exc: OSError) -> bool:
+    """True for an error of the output folder itself (full or read-only): no notebook could be written."""
+    return exc.errno in _FULL | _READ_ONLY
+
+
 def describe_os_error(exc: OSError, what: str, out_dir: Path) -> RenderError:
     """Turn an ``OSError`` met while writing reports into a one-line :class:`RenderError`."""
     reason = exc.strerror or str(exc)

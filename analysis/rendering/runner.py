@@ -5,6 +5,7 @@ The order of a run::
     plan (check everything; nothing written)       -> ParameterError/CorpusError: exit 2
     lock DIR/.render.lock (non-blocking)           -> RenderError if another render holds it
     remove stale DIR/.tmp-* of killed runs
+    compute the pipeline tables once -> tables/    Parquet, passed to every notebook as tables_dir
     execute notebooks in a thread pool (--jobs)    each kernel is its own process; threads just wait on it
       convert each to HTML as it finishes          one HTMLExporter, in this thread
     index.html + run.json
@@ -91,6 +92,7 @@ def render_reports(
     progress: Progress | None = None,
     handle_signals: bool = True,
     check_corpus: bool = True,
+    share_tables: bool = True,
 ) -> RenderResult:
     """Execute the notebooks with papermill and publish HTML reports into ``out_dir/<run-id>/``.
 
@@ -124,6 +126,10 @@ def render_reports(
         Turn SIGTERM into :class:`RenderInterrupted` while rendering (main thread only).
     check_corpus : bool
         Load the corpus once before running anything, to fail early.
+    share_tables : bool
+        Compute the pipeline tables once into ``<run>/tables`` and pass them
+        to the notebooks (``tables_dir``); False lets every notebook compute
+        its own (slower; for comparison).
 
     Returns
     -------
@@ -146,11 +152,13 @@ def render_reports(
     >>> result.ok, result.run_dir.name                                              # doctest: +SKIP
     (True, '20241121T195300Z-3fa1c2d9')
     """
-    from analysis.paths import NOTEBOOKS_DIR
+    from analysis.paths import notebooks_dir as default_notebooks_dir
+    from analysis.rendering.imports import skip_unused_imports
 
+    skip_unused_imports()  # before anything imports nbformat: about 2 s less before the first kernel
     out_dir = Path(out_dir).expanduser().resolve()
     plan = plan_render(
-        notebooks_dir=Path(notebooks_dir).resolve() if notebooks_dir else NOTEBOOKS_DIR,
+        notebooks_dir=Path(notebooks_dir).resolve() if notebooks_dir else default_notebooks_dir(),
         names=notebooks, corpus=corpus, assignments=params, params_file=params_file, kernel=kernel,
         cell_timeout=cell_timeout, jobs=jobs, with_code=with_code, check_corpus=check_corpus,
     )
@@ -160,10 +168,11 @@ def render_reports(
     with _signals_as_exceptions(handle_signals) as guard:
         publish.prepare_out_dir(out_dir)
         with RenderLock(out_dir):
-            return _render_locked(plan, out_dir, progress, guard)
+            return _render_locked(plan, out_dir, progress, guard, share_tables)
 
 
-def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "_SignalGuard") -> RenderResult:
+def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "_SignalGuard",
+                   share_tables: bool = True) -> RenderResult:
     from analysis.rendering.convert import ReportConverter
     from analysis.rendering.run_manifest import corpus_fingerprint
 
@@ -177,20 +186,26 @@ def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "
         figures = temp / "figures"
         (temp / "notebooks").mkdir()
         (temp / "logs").mkdir()
+        progress.start(plan.kernel, plan.jobs, str(out_dir / run_id))
+        shared = (_shared_tables(plan, temp / "tables", progress) if share_tables
+                  else {"ok": False, "message": "not shared (share_tables=False)"})
+        guard.check()
         runs = []
         for item in plan.notebooks:
             values = dict(item.values)
             if "figures_dir" in item.declared:
                 values["figures_dir"] = str(figures)
+            if "tables_dir" in item.declared and shared.get("ok"):
+                values["tables_dir"] = str(temp / "tables")
             runs.append(NotebookRun(item.name, item.path, temp / "notebooks" / f"{item.name}.ipynb",
                                     temp / "logs" / f"{item.name}.log", values))
-        progress.start(plan.kernel, plan.jobs, str(out_dir / run_id))
         converter = ReportConverter(with_code=plan.with_code,
                                     reports=[(item.name, item.title) for item in plan.notebooks])
         outputs = _execute_and_convert(plan, runs, temp, converter, progress)
         guard.check()
         manifest = _manifest(plan, runs, outputs, run_id, out_dir, started, time.perf_counter() - t0,
                              fingerprint, temp)
+        manifest["shared_tables"] = shared
         _write_run_files(temp, manifest)
         guard.check()
         ok = all(run.ok for run in runs)
@@ -208,6 +223,38 @@ def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "
         if temp is not None:
             kill_kernels()
             publish.discard(temp)
+
+
+def _shared_tables(plan: RenderPlan, folder: Path, progress: Progress) -> dict[str, Any]:
+    """Compute the tables the notebooks share, once, into ``folder``; say how it went.
+
+    A failure here does not stop the run: the notebooks then compute their
+    own tables (as when run alone), and a notebook that hits the same
+    problem shows it in its report.  Only a full or read-only output folder
+    stops everything.
+    """
+    from analysis.shared_tables import write_shared_tables
+
+    if not any("tables_dir" in item.declared for item in plan.notebooks):
+        return {"ok": False, "message": "no notebook takes tables_dir"}
+    t0 = time.perf_counter()
+    try:
+        rows = write_shared_tables(plan.corpus, folder, plan.codebook, articles=plan.articles)
+    except OSError as exc:
+        if publish.is_folder_fault(exc):
+            raise
+        rows, message = None, f"{exc.__class__.__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001 - each notebook then computes (and reports) its own tables
+        rows, message = None, f"{exc.__class__.__name__}: {exc}"
+    seconds = round(time.perf_counter() - t0, 3)
+    if rows is None:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        progress.note(f"shared tables failed ({message}); each notebook computes its own")
+        return {"ok": False, "seconds": seconds, "message": message}
+    progress.step(f"tables computed once for all notebooks in {seconds:.1f} s")
+    return {"ok": True, "seconds": seconds, "folder": "tables", "rows": rows}
 
 
 def _execute_and_convert(plan: RenderPlan, runs: list[NotebookRun], temp: Path, converter,
@@ -321,7 +368,8 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
     notebooks = []
     for run in runs:
         # Record the figures folder as it is after publishing, not the temporary path.
-        passed = {k: (str(final / "figures") if k == "figures_dir" else v) for k, v in run.parameters.items()}
+        moved = {"figures_dir": str(final / "figures"), "tables_dir": str(final / "tables")}
+        passed = {k: (moved[k] if k in moved else v) for k, v in run.parameters.items()}
         item = planned[run.name]
         notebooks.append({
             "name": run.name, "title": item.title, "source": str(run.source),
