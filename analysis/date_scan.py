@@ -21,20 +21,22 @@ from typing import Iterator, Optional
 
 from .calendar_words import WEEKDAYS, month_number
 from .date_patterns import (
-    EVENT_NOUNS, MASTER, MAY_PREPOSITIONS, MONTH_PREPOSITIONS, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE,
-    NOT_YEAR_AFTER, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
+    DAY_OF_MONTH_FOLLOWERS, DECADE_WORDS, DURATION_BEFORE, EVENT_NOUNS, MASTER, MAY_PREPOSITIONS,
+    MONTH_PREPOSITIONS, NOT_QUARTER_AFTER, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE, NOT_YEAR_AFTER, ORDINAL_NUMBERS,
+    TWO_DIGIT_PIVOT, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
     _ABBR_MONTHS, _ABBR_WEEKDAYS, _FULL_MONTHS, _FULL_WEEKDAYS,
 )
 from .date_resolution import (
-    Atom, add_months, decade_span, month_span, part_key, quarter_span, season_span, week_span,
-    weekday_date, weekend_span, year_span,
+    Atom, add_months, century_span, decade_span, month_span, nth_week, part_key, quarter_span, season_span,
+    shift, week_span, weekday_date, weekend_span, year_span,
 )
 
 _names = [w for words in (_FULL_MONTHS, ("Sept",), _ABBR_MONTHS, _FULL_WEEKDAYS, _ABBR_WEEKDAYS) for w in words]
 # Lower-case words that can open a date themselves ("yesterday", "summer")
 # and words found only inside one ("last week", "two years ago").
 _OPENING_WORDS = ("yesterday", "today", "tonight", "tomorrow", "spring", "summer", "autumn", "fall", "winter")
-_INNER_WORDS = ("week", "month", "year", "quarter", "half", "ago", "night", "morning", "afternoon", "evening")
+_INNER_WORDS = ("week", "month", "year", "quarter", "half", "ago", "night", "morning", "afternoon", "evening",
+                "day", "period", "century", "decade")
 # Month and weekday names: every branch starts with a literal capital, so
 # ``re`` skips all other characters in C.  (Wrapping the branches in groups,
 # or adding a leading \b, would lose that and cost ten times as much.)
@@ -51,13 +53,18 @@ early mid middle late earlier later the start beginning end of last this next
 first second third fourth final 1st 2nd 3rd 4th a an one two three four five six seven eight nine
 ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty couple day days week weeks month months year years
+before after following preceding previous same that its their latest current most recent comparable
+year-ago year-earlier year's year’s fiscal 5th fifth
+eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+twenty-first twenty-second
 """.split())
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
                  "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5}
 _REL_OFFSET = {"this": 0, "the": 0, "last": -1, "next": 1}
 _SENTENCE_OPENERS = set(".!?\"“”'‘’(:—–-\n")
 
@@ -76,7 +83,8 @@ def _anchors(body: str) -> list[tuple[int, int, int]]:
             continue
         before = body[s - 1] if s else " "
         after = body[e] if e < n else " "
-        if before in ".,$£€¥#:" or after in "%:" or (after in ".," and e + 1 < n and body[e + 1].isdigit()):
+        # "3,000" is no date; "27.09.2022" and "9.oct.2031" may be, so a dot after the digits is kept
+        if before in ".,$£€¥#:" or after in "%:" or (after == "," and e + 1 < n and body[e + 1].isdigit()):
             continue
         found.append((s, e, 1))
     for pattern, kind in _KEYWORDS:
@@ -102,7 +110,8 @@ def _prefix_starts(body: str, pos: int, floor: int) -> list[int]:
             if j == i:
                 break
         k = j
-        while k > floor and body[k - 1].isalnum():
+        while k > floor and (body[k - 1].isalnum() or body[k - 1] in "-'’" and k - 1 > floor and k < j
+                             and body[k - 2].isalnum()):
             k -= 1
         if k == j or body[k:j].lower() not in PREFIX_WORDS:
             break
@@ -133,7 +142,32 @@ def scan(body: str) -> Iterator[Atom]:
             if atom is not None:
                 floor = atom.end
                 yield atom
+                if m.lastgroup == "b" and not m.group("b_y"):
+                    # "January 2 and 4", "Jan. 2, 4 and 6": more days of the same month
+                    for more in _more_days(body, atom.end, month_number(m.group("b_m"))):
+                        floor = more.end
+                        yield more
                 break
+
+
+_MORE_DAY = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)(?![\d:]|[.,]\d)")
+
+
+def _more_days(body: str, pos: int, month: int) -> Iterator[Atom]:
+    """Bare day numbers listed after "Month D" (at most five)."""
+    for _ in range(5):
+        m = _MORE_DAY.match(body, pos)
+        if m is None:
+            return
+        after = _word_after(body, m.end())
+        if after and after.lower() not in DAY_OF_MONTH_FOLLOWERS or body[m.end():m.end() + 1].isalnum():
+            return              # "March 5, 12 people", "March 5 and 6 January"
+        try:
+            atom = _day_atom(m.start(1), m.end(1), month, m.group(1), None, None, None)
+        except ValueError:      # "Feb. 28 and 30"
+            return
+        yield atom
+        pos = m.end()
 
 
 # --- context ------------------------------------------------------------------------
@@ -263,7 +297,22 @@ def _part_of_year(g, s, e, body, prev):
 
 
 def _decade(g, s, e, body, prev):
-    return Atom(s, e, "year", fixed=decade_span(int(g("g_dec")), part_key(g("g_pm"))))
+    if g("g_dec"):
+        return Atom(s, e, "year", fixed=decade_span(int(g("g_dec")), part_key(g("g_pm"))))
+    if g("g_short") or g("g_word"):
+        # "the '90s", "the seventies": the 1900s' decades ("the noughties": 2000s)
+        decade = 1900 + int(g("g_short")) if g("g_short") else DECADE_WORDS[g("g_word").lower()]
+        return Atom(s, e, "year", fixed=decade_span(decade, part_key(g("g_pm2"))))
+    if g("g_cn") or g("g_cw"):
+        number = int(g("g_cn")) if g("g_cn") else ORDINAL_NUMBERS[" ".join(g("g_cw").lower().replace("-", " ").split())]
+        return Atom(s, e, "year", fixed=century_span(number))
+    rel, unit = g("g_rel").lower(), g("g_u").lower()
+    if _word_before(body, s)[0].lower() in ("the", "a", "its", "their", "his", "her", "over", "for"):
+        return None              # "over the last decade" is a duration
+    offset = _REL_OFFSET[rel]
+    if unit == "decade":
+        return Atom(s, e, "year", rel=lambda ref, fut: decade_span(ref.year - ref.year % 10 + 10 * offset))
+    return Atom(s, e, "year", rel=lambda ref, fut: century_span(ref.year // 100 + 1 + offset))
 
 
 def _season(g, s, e, body, prev):
@@ -294,22 +343,181 @@ def _quarter(g, s, e, body, prev):
         if kind == "half" and index > 2:
             return None
         return Atom(s, e, "season", fixed=quarter_span(int(g("q_y2")), kind, index))
+    if g("q_fyy"):
+        # A fiscal year is given the calendar year it is named after (its months vary by
+        # organisation; docs/dates.md).
+        raw = g("q_fyy")
+        year = int(raw) if len(raw) == 4 else (2000 if int(raw) < TWO_DIGIT_PIVOT else 1900) + int(raw)
+        if _word_after(body, e).lower() in NOT_YEAR_AFTER:
+            return None
+        return Atom(s, e, "year", fixed=year_span(year))
     kind, word = g("q_kind").lower(), g("q_ord").lower()
     index = _ORDINALS.get(word) or (4 if kind == "quarter" else 2)
     if kind == "half" and index > 2:
         return None
     if g("q_y"):
         return Atom(s, e, "season", fixed=quarter_span(int(g("q_y")), kind, index))
-    offset = _REL_OFFSET[g("q_yr").lower()]
-    return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index))
+    det = " ".join((g("q_det") or "").lower().split())
+    if g("q_dy"):                                   # "the 1988 second quarter"
+        return Atom(s, e, "season", fixed=quarter_span(int(g("q_dy")), kind, index))
+    if g("q_yr"):
+        offset = _REL_OFFSET[g("q_yr").lower()]
+        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index))
+    if det.startswith(("this year", "last year", "next year")):
+        offset = _REL_OFFSET[det.split()[0]]
+        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index))
+    if det.startswith("the year"):                  # "the year-ago third quarter"
+        return Atom(s, e, "season", link_to="quarter",
+                    link=lambda a, p: quarter_span(a[0].year - 1, kind, index))
+    # Year-less: "the third quarter", "third-quarter profit".  A half needs its year
+    # ("the first half" of a match); so does a quarter of something else ("of the game").
+    if kind == "half" or body.startswith((" of the", " of a", " of its"), e) and not body.startswith(" of the year", e):
+        return None
+    if _word_after(body, e).lower() in NOT_QUARTER_AFTER:
+        return None
+    if word in ("last", "final") and det in ("", "the"):
+        return None                                  # "the last quarter" of what?
+    return Atom(s, e, "season", span=lambda y: quarter_span(y, kind, index))
+
+
+def _quarter_ref(g, s, e, body, prev):
+    det = " ".join(g("r_det").lower().replace("-", " ").split())
+    unit = g("r_u").lower()
+    if "year ago" in det or "year earlier" in det or det == "last year's" or det == "last year’s":
+        return Atom(s, e, "season", link_to="quarter", link=lambda a, p: _quarter_of(a[0].year - 1, a[0].month))
+    if unit == "period" and det not in ("the latest", "its latest", "the most recent"):
+        return None
+    if det in ("the current", "its current", "this"):
+        return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(ref.year, ref.month))
+    if det in ("next", "last", "the previous"):
+        step = 3 if det == "next" else -3
+        return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, step)))
+    if _word_after(body, e).lower() in NOT_QUARTER_AFTER or body.startswith((" of ", "ly"), e):
+        return None
+    # "the quarter", "the latest quarter", "that quarter": the quarter last named, else the
+    # latest quarter over before publication (results are reported after a quarter ends).
+    return Atom(s, e, "season", link_to="quarter", link=lambda a, p: a,
+                rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, -3)))
+
+
+def _quarter_of(year: int, month: int):
+    return quarter_span(year, "quarter", (month - 1) // 3 + 1)
+
+
+def _numeric(g, s, e, body, prev):
+    if g("n_y"):
+        y, mo, d = int(g("n_y")), int(g("n_m")), int(g("n_d"))
+    elif g("n_gm"):
+        y, mo, d = _full_year(g("n_gy")), month_number(g("n_gm")), int(g("n_gd"))
+    else:
+        a, sep = int(g("n_a")), g("n_s2") or "/"
+        b = int(g("n_b") or g("n_b2"))
+        y = _full_year(g("n_y2") or g("n_y3"))
+        # Day/month order: a number over 12 is the day; otherwise dots mean day.month
+        # (European), slashes and hyphens month/day (US) -- docs/dates.md.
+        if a > 12 or (sep == "." and b <= 12):
+            d, mo = a, b
+        else:
+            mo, d = a, b
+    day = date(y, mo, d)
+    return Atom(s, e, "day", fixed=(day, day))
+
+
+def _full_year(raw: str) -> int:
+    return int(raw) if len(raw) == 4 else (2000 if int(raw) < TWO_DIGIT_PIVOT else 1900) + int(raw)
+
+
+def _day_of_month(g, s, e, body, prev):
+    after = _word_after(body, e).lower()
+    if after and after not in DAY_OF_MONTH_FOLLOWERS:
+        return None           # "the 5th Fleet", "the 13th floor", "the 21st anniversary"
+    if body.startswith(("-", "–"), e) and body[e + 1:e + 2].isalpha():
+        return None           # "the 20th-century"
+    d = int(g("t_d")[:-2])
+    return Atom(s, e, "day", rel=lambda ref, fut: _day_in_month(ref, d, fut))
+
+
+def _day_in_month(ref: date, d: int, future: bool):
+    """The latest day ``d`` of a month on or before ``ref`` (the next one after it in the future)."""
+    y, mo = ref.year, ref.month
+    for _ in range(3):
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            day = None
+        if day is not None and (day >= ref if future else day <= ref):
+            return day, day
+        y, mo = add_months(y, mo, 1 if future else -1)
+    return None
+
+
+def _nth_week(g, s, e, body, prev):
+    word = g("w_ord").lower()
+    n = -1 if word in ("last", "final") else _ORDINALS.get(word) or ORDINAL_NUMBERS.get(word, 0)
+    if not n or n > 5:
+        return None
+    if g("w_y"):
+        y = int(g("w_y"))
+        return Atom(s, e, "part_of_month", fixed=nth_week(date(y, 1, 1), date(y, 12, 31), n))
+    if g("w_m"):
+        month = month_number(g("w_m"))
+        if g("w_my"):
+            return Atom(s, e, "part_of_month", fixed=nth_week(*month_span(int(g("w_my")), month), n))
+        return Atom(s, e, "part_of_month", span=lambda y: nth_week(*month_span(y, month), n))
+    offset, unit = _REL_OFFSET[g("w_rel").lower()], g("w_u").lower()
+    if unit == "year":
+        return Atom(s, e, "part_of_month", rel=lambda ref, fut: nth_week(*year_span(ref.year + offset), n))
+    return Atom(s, e, "part_of_month",
+                rel=lambda ref, fut: nth_week(*month_span(*add_months(ref.year, ref.month, offset)), n))
+
+
+_UNIT_PRECISION = {"day": "day", "week": "part_of_month", "month": "month", "year": "year"}
+
+
+def _event_relative(g, s, e, body, prev):
+    if g("v_u"):
+        raw = " ".join(g("v_n").lower().split())
+        n = 1 if raw == "the" else 2 if raw == "a couple of" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        unit, direction = g("v_u").lower(), g("v_dir").lower()
+        if raw == "the" and direction in ("later", "earlier"):
+            return None      # "the day later" is not English
+        if direction in ("before", "earlier"):
+            n = -n
+    else:
+        rel, unit = " ".join(g("v_rel").lower().split()), g("v_u2").lower()
+        if _word_before(body, s)[0].lower() in DURATION_BEFORE:
+            return None      # "over the next year" is a duration
+        n = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the preceding") else 0
+    precision = _UNIT_PRECISION[unit]
+
+    def link(anchor, anchor_precision):
+        if n == 0:           # "the same month", "that day": the anchor's own day/week/month/year
+            return _same(anchor, unit) if shift(anchor, unit, 1, anchor_precision) else None
+        return shift(anchor, unit, n, anchor_precision)
+
+    return Atom(s, e, precision, link=link, link_to="prev")
+
+
+def _same(anchor, unit: str):
+    day = anchor[0]
+    if unit == "day":
+        return anchor[0], anchor[0]
+    if unit == "week":
+        return week_span(day, 0)
+    if unit == "month":
+        return month_span(day.year, day.month)
+    return year_span(day.year)
 
 
 def _relative_word(g, s, e, body, prev):
+    if g("k_da"):
+        days = -2 if "yesterday" in g("k_da").lower() else 2
+        return Atom(s, e, "day", rel=lambda ref, fut: (ref + timedelta(days=days),) * 2, tag="now")
     word = (g("k_w") or g("k_ln")).lower()
     if word[0] == "t" and body[s] == "T" and word in ("today", "tonight") and not _at_sentence_start(body, s):
         return None         # "the Today programme", "USA Today"
     days = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
-    return Atom(s, e, "day", rel=lambda ref, fut: (ref + timedelta(days=days),) * 2)
+    return Atom(s, e, "day", rel=lambda ref, fut: (ref + timedelta(days=days),) * 2, tag="now")
 
 
 def _relative_period(g, s, e, body, prev):
@@ -361,8 +569,24 @@ def _weekday(g, s, e, body, prev):
     if not g("m_tod") and _word_after(body, e) in NOT_WEEKDAY_AFTER:
         return None
     wd = WEEKDAYS[g("m_wd").lower()]
+    if g("m_dom"):         # "Friday the 15th": the nearest 15th that is a Friday
+        d = int(g("m_dom")[:-2])
+        return Atom(s, e, "day", rel=lambda ref, fut: _weekday_dom(ref, wd, d))
     which = None if rel == "this" else rel
     return Atom(s, e, "day", rel=lambda ref, fut: (weekday_date(ref, wd, which, fut),) * 2)
+
+
+def _weekday_dom(ref: date, wd: int, d: int):
+    best = None
+    for k in range(-14, 15):
+        y, mo = add_months(ref.year, ref.month, k)
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            continue
+        if day.weekday() == wd and (best is None or abs((day - ref).days) < abs((best - ref).days)):
+            best = day
+    return (best, best) if best else None
 
 
 def _ago(g, s, e, body, prev):
@@ -405,5 +629,6 @@ def _year(g, s, e, body, prev):
 _BRANCHES = {
     "iso": _iso, "b": _month_day, "c": _day_month, "e": _month, "f": _part_of_year,
     "g": _decade, "h": _season, "q": _quarter, "k": _relative_word, "l": _relative_period,
-    "m": _weekday, "o": _ago, "y": _year,
+    "m": _weekday, "o": _ago, "y": _year, "n": _numeric, "r": _quarter_ref, "t": _day_of_month,
+    "w": _nth_week, "v": _event_relative,
 }

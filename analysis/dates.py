@@ -19,13 +19,14 @@ late February" -- with the calendar span it denotes.  Conventions
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import Optional
 
 import pandas as pd
 
 from .date_patterns import CLAUSE_BREAK, FUTURE_CUE
-from .date_resolution import PRECISION_RANK, Atom, resolve, resolve_range
+from .date_resolution import PRECISION_RANK, Atom, Span, month_end, resolve, resolve_range
 from .date_scan import scan
 from .sentences import SentenceIndex, _require
 
@@ -34,10 +35,11 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "date", "date
 # Between two dates: "between A and B", "from A to B", "A to B", "A-B".
 _RANGE_GAP = re.compile(r"\s*(?:(and)|to|until|till|through|thru|[-–—])\s*\Z", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+\Z", re.IGNORECASE)
+_HEADLINE_TO = re.compile(r"\bto\s+[a-z]{3,}\b")
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
 # Substrings every FUTURE_CUE match contains.
 _CUE_NEEDLES = ("will", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
-                "expected", "going", "plan", "intend", "poised", " to")
+                "expect", "going", "plan", "intend", "poised", " to")
 
 
 def _directional(atom: Atom) -> bool:
@@ -82,17 +84,26 @@ def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
         if not isinstance(body, str) or not body:
             continue
         ref = None if pd.isna(pub) else pub.date()
-        rows.extend((aid, *row) for row in article_dates(body, ref))
+        # "2024-01" arrives as midnight on the 1st: read such a day as possibly the whole month
+        month_only = ref is not None and pub.day == 1 and pub == pub.normalize()
+        rows.extend((aid, *row) for row in article_dates(body, ref, month_only))
     return _frame(rows)
 
 
-def article_dates(body: str, published: Optional[date]) -> list[tuple]:
+def article_dates(body: str, published: Optional[date], month_only: bool = False) -> list[tuple]:
     """Rows ``(sentence_id, start, end, surface, date, date_end, precision,
-    relative)`` for one body written on day ``published`` (``None`` if unknown)."""
+    relative)`` for one body written on day ``published`` (``None`` if unknown).
+
+    ``month_only``: the publication date may name only its month (it is the
+    1st at midnight); year-less dates then resolve against the month's last
+    day, so "January 2" in an article of "2024-01" is 2 January 2024.
+    """
     atoms = list(scan(body))
     if not atoms:
         return []
     index = SentenceIndex(body)
+    quotes = _quote_spans(body)
+    context = _Context(atoms, published, month_only)
     rows: list[tuple] = []
     i = 0
     while i < len(atoms):
@@ -103,7 +114,7 @@ def article_dates(body: str, published: Optional[date]) -> list[tuple]:
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         joined = _range_start(body, atom, nxt) if nxt is not None else None
         if joined is not None:
-            span, relative = resolve_range(atom, nxt, published, future)
+            span, relative = resolve_range(atom, nxt, context.floating_ref(future), future)
             # unresolved for want of a publication day: keep the range; two
             # absolute ends in the wrong order are not one ("January 2003-04
             # January 1990")
@@ -114,13 +125,154 @@ def article_dates(body: str, published: Optional[date]) -> list[tuple]:
             else:
                 joined = None
         if joined is None:
-            span = resolve(atom, published, future)
+            span = context.resolve(i, body, index, sid, quotes, future)
         first, last = span if span is not None else (None, None)
+        if first is not None:
+            context.remember(i, span, precision, _inside(quotes, atom.start), sid)
         if last == first:
             last = None
         rows.append((sid, start, end, body[start:end], first, last, precision, relative))
         i += 1
     return rows
+
+
+class _Context:
+    """What the dates of one article tell about each other: the reference day for
+    year-less dates, the last date named (for "two days later"), the last quarter
+    named (for "the year-ago quarter"), the days named outside quotations (the day
+    a quoted "today" was spoken)."""
+
+    def __init__(self, atoms: list[Atom], published: Optional[date], month_only: bool) -> None:
+        self.atoms = atoms
+        self.published = published
+        self.month_end = (date(published.year, published.month, month_end(published.year, published.month))
+                          if published is not None and month_only else published)
+        self.last: Optional[tuple[Span, str]] = None
+        self.last_quarter: Optional[Span] = None
+        self.days: list[tuple[int, date, int]] = []   # (atom index, day, sentence id) outside quotations
+        # explicit dates of the text, for year-less dates when the publication day is unknown
+        self.explicit = [(k, a.fixed[0]) for k, a in enumerate(atoms)
+                         if published is None and a.fixed is not None and a.fixed[0].year == a.fixed[1].year]
+
+    def floating_ref(self, future: bool) -> Optional[date]:
+        return self.published if future else self.month_end
+
+    def remember(self, i: int, span: Span, precision: str, quoted: bool, sid: int) -> None:
+        self.last = (span, precision)
+        if precision == "season" and (span[1] - span[0]).days in range(88, 93):
+            self.last_quarter = span
+        if precision == "day" and not quoted:
+            self.days.append((i, span[0], sid))
+
+    def resolve(self, i: int, body: str, index: SentenceIndex, sid: int, quotes: list, future: bool
+                ) -> Optional[Span]:
+        atom = self.atoms[i]
+        if atom.link is not None:
+            return self._linked(i, body)
+        if atom.fixed is not None:
+            return atom.fixed
+        if atom.tag == "now":
+            gloss = self._gloss(i, body)
+            if gloss is not None:
+                return gloss
+            if _inside(quotes, atom.start):
+                return resolve(atom, self._speech_day(i, index, sid, quotes), future)
+        if atom.rel is None and self.published is None:
+            return self._from_text(i)
+        if atom.rel is None:
+            return resolve(atom, self.floating_ref(future), future)
+        return resolve(atom, self.published, future)
+
+    def _linked(self, i: int, body: str) -> Optional[Span]:
+        atom = self.atoms[i]
+        if atom.link_to == "quarter":
+            if self.last_quarter is not None:
+                return atom.link(self.last_quarter, "season")
+            return resolve(Atom(atom.start, atom.end, atom.precision, rel=atom.rel), self.published) \
+                if atom.rel is not None else None
+        nxt = self.atoms[i + 1] if i + 1 < len(self.atoms) else None
+        if (nxt is not None and body[atom.end - 6:atom.end].lower().endswith(("before", "after"))
+                and not body[atom.end:nxt.start].strip()):
+            # "two days after January 5": the anchor is the date that follows
+            anchor = resolve(nxt, self.floating_ref(False))
+            return atom.link(anchor, nxt.precision) if anchor is not None else None
+        if self.last is None:
+            return None
+        return atom.link(*self.last)
+
+    def _gloss(self, i: int, body: str) -> Optional[Span]:
+        """"yesterday [17 October]": an explicit date in brackets right after a relative word."""
+        nxt = self.atoms[i + 1] if i + 1 < len(self.atoms) else None
+        atom = self.atoms[i]
+        if nxt is None or body[atom.end:nxt.start].strip() not in ("[", "(") or nxt.precision != "day":
+            return None
+        if body[nxt.end:nxt.end + 1] not in ("]", ")"):
+            return None
+        return resolve(nxt, self.floating_ref(False))
+
+    def _speech_day(self, i: int, index: SentenceIndex, sid: int, quotes: list) -> Optional[date]:
+        """The day a quoted "today" was said: a day named outside the quotation in the same
+        sentence ("..., he said on Thursday"), else the latest day named before the quote
+        within the week before publication (the event being reported), else publication."""
+        pub = self.published
+        if pub is None:
+            return None
+        for k in range(i + 1, min(i + 4, len(self.atoms))):
+            other = self.atoms[k]
+            if index.locate(other.start) != sid:
+                break
+            if other.precision == "day" and other.tag != "now" and not _inside(quotes, other.start):
+                day = resolve(other, pub)
+                if day is not None and (pub - day[0]).days in range(0, 8):
+                    return day[0]
+        if self.days and 0 <= (pub - self.days[-1][1]).days <= 7:
+            return self.days[-1][1]
+        return pub
+
+    def _from_text(self, i: int) -> Optional[Span]:
+        """A year-less date with no publication day: the year that puts it nearest to the
+        closest explicit date of the text, preferring the last one before it."""
+        atom = self.atoms[i]
+        before = [d for k, d in self.explicit if k < i]
+        after = [d for k, d in self.explicit if k > i]
+        anchor = before[-1] if before else after[0] if after else None
+        if anchor is None or atom.span is None:
+            return None
+        fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.span(y))]
+        if not fits and atom.fallback is not None:
+            fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.fallback(y))]
+        if not fits:
+            return None
+        return min(fits, key=lambda s: (abs((s[0] - anchor).days), s[0] < anchor))
+
+
+_QUOTE_MARKS = re.compile(r'["“”\n]')
+
+
+def _quote_spans(body: str) -> list[tuple[int, int]]:
+    """Sorted (start, end) of quoted passages: curly quotes open and close, a straight
+    quote toggles; a quote left open ends at the end of its line (news paragraphs are lines)."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _QUOTE_MARKS.finditer(body):
+        c, p = m.group(), m.start()
+        if c == "\n":
+            if open_at >= 0:
+                spans.append((open_at, p))
+                open_at = -1
+        elif c == "“" or (c == '"' and open_at < 0):
+            open_at = p
+        elif open_at >= 0:
+            spans.append((open_at, p))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(body)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(spans, (pos, pos)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
 
 
 def _range_start(body: str, first: Atom, last: Atom) -> Optional[int]:
@@ -150,11 +302,25 @@ def _future_cue(body: str, atom: Atom, index: SentenceIndex, sid: int) -> bool:
     window = body[lo:hi].lower()
     if not any(needle in window for needle in _CUE_NEEDLES):
         return False            # cheap test first: most windows hold no cue at all
+    if _headline_infinitive(body, atom, lo, hi):
+        return True
     for cue in FUTURE_CUE.finditer(body, lo, hi):
         between = body[cue.end():atom.start] if cue.end() <= atom.start else body[atom.end:cue.start()]
         if not CLAUSE_BREAK.search(between):
             return True
     return False
+
+
+def _headline_infinitive(body: str, atom: Atom, lo: int, hi: int) -> bool:
+    """Headlines put the future as "X to visit Y on Wednesday": a short line without a
+    full stop with "to <verb>" before the date."""
+    line_start = body.rfind("\n", lo, atom.start) + 1
+    line_end = body.find("\n", atom.end, hi)
+    if (line_start == 0 and lo > 0) or line_end < 0:
+        return False            # the line is longer than the window: running text
+    if body[line_start:line_end].rstrip().endswith((".", "!", "?", '"', "”", ";")):
+        return False
+    return _HEADLINE_TO.search(body, line_start, atom.start) is not None
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
