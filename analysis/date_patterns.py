@@ -222,3 +222,6 @@ DURATION_BEFORE = frozenset("over for within throughout through during".split())
 NOT_QUARTER_AFTER = frozenset("""
 mile miles century inch inches hour hours pound pounds final finals finalist finalists pipe back
 """.split())
+# After "the day before" / "a week after": the event is the one just told, so the
+# date just named is the anchor ("the day before this photo was taken").
+EVENT_PRONOUNS = frozenset("this that these those it he she they we i you".split())

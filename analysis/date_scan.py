@@ -21,7 +21,7 @@ from typing import Iterator, Optional
 
 from .calendar_words import WEEKDAYS, month_number
 from .date_patterns import (
-    DAY_OF_MONTH_FOLLOWERS, DECADE_WORDS, DURATION_BEFORE, EVENT_NOUNS, MASTER, MAY_PREPOSITIONS,
+    DAY_OF_MONTH_FOLLOWERS, DECADE_WORDS, DURATION_BEFORE, EVENT_NOUNS, EVENT_PRONOUNS, MASTER, MAY_PREPOSITIONS,
     MONTH_PREPOSITIONS, NOT_QUARTER_AFTER, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE, NOT_YEAR_AFTER, ORDINAL_NUMBERS,
     TWO_DIGIT_PIVOT, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
     _ABBR_MONTHS, _ABBR_WEEKDAYS, _FULL_MONTHS, _FULL_WEEKDAYS,
@@ -475,6 +475,7 @@ _UNIT_PRECISION = {"day": "day", "week": "part_of_month", "month": "month", "yea
 
 
 def _event_relative(g, s, e, body, prev):
+    tag = ""
     if g("v_u"):
         raw = " ".join(g("v_n").lower().split())
         n = 1 if raw == "the" else 2 if raw == "a couple of" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
@@ -483,6 +484,14 @@ def _event_relative(g, s, e, body, prev):
             return None      # "the day later" is not English
         if direction in ("before", "earlier"):
             n = -n
+        # "a day after the blast": anchored on the blast, whose day the text may not give;
+        # kept only before a date ("two days after January 5") or alone ("the day before,")
+        if direction in ("before", "after"):
+            follower = _word_after(body, e)
+            if follower[:1].isupper():
+                tag = "needs_anchor"     # "after Russia's invasion" unless a date follows
+            elif follower and follower not in EVENT_PRONOUNS:
+                return None              # "after the blast"
     else:
         rel, unit = " ".join(g("v_rel").lower().split()), g("v_u2").lower()
         if _word_before(body, s)[0].lower() in DURATION_BEFORE:
@@ -495,7 +504,7 @@ def _event_relative(g, s, e, body, prev):
             return _same(anchor, unit) if shift(anchor, unit, 1, anchor_precision) else None
         return shift(anchor, unit, n, anchor_precision)
 
-    return Atom(s, e, precision, link=link, link_to="prev")
+    return Atom(s, e, precision, link=link, link_to="prev", tag=tag)
 
 
 def _same(anchor, unit: str):

@@ -147,7 +147,7 @@ class _Context:
         self.published = published
         self.month_end = (date(published.year, published.month, month_end(published.year, published.month))
                           if published is not None and month_only else published)
-        self.last: Optional[tuple[Span, str]] = None
+        self.history: list[tuple[Span, str]] = []     # dates resolved so far, in text order
         self.last_quarter: Optional[Span] = None
         self.days: list[tuple[int, date, int]] = []   # (atom index, day, sentence id) outside quotations
         # explicit dates of the text, for year-less dates when the publication day is unknown
@@ -158,7 +158,7 @@ class _Context:
         return self.published if future else self.month_end
 
     def remember(self, i: int, span: Span, precision: str, quoted: bool, sid: int) -> None:
-        self.last = (span, precision)
+        self.history.append((span, precision))
         if precision == "season" and (span[1] - span[0]).days in range(88, 93):
             self.last_quarter = span
         if precision == "day" and not quoted:
@@ -196,9 +196,14 @@ class _Context:
             # "two days after January 5": the anchor is the date that follows
             anchor = resolve(nxt, self.floating_ref(False))
             return atom.link(anchor, nxt.precision) if anchor is not None else None
-        if self.last is None:
-            return None
-        return atom.link(*self.last)
+        if atom.tag == "needs_anchor":
+            return None         # "a day after the blast": the blast's day is not named
+        # the latest date fine enough for the unit ("the day before" skips "last year")
+        for anchor in reversed(self.history[-6:]):
+            span = atom.link(*anchor)
+            if span is not None:
+                return span
+        return None
 
     def _gloss(self, i: int, body: str) -> Optional[Span]:
         """"yesterday [17 October]": an explicit date in brackets right after a relative word."""
@@ -314,6 +319,7 @@ def _future_cue(body: str, atom: Atom, index: SentenceIndex, sid: int) -> bool:
 def _headline_infinitive(body: str, atom: Atom, lo: int, hi: int) -> bool:
     """Headlines put the future as "X to visit Y on Wednesday": a short line without a
     full stop with "to <verb>" before the date."""
+    lo, hi = max(0, atom.start - _CUE_WINDOW), min(len(body), atom.end + _CUE_WINDOW)
     line_start = body.rfind("\n", lo, atom.start) + 1
     line_end = body.find("\n", atom.end, hi)
     if (line_start == 0 and lo > 0) or line_end < 0:
