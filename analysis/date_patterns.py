@@ -50,7 +50,7 @@ DAY_ORD = r"(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
 # Years a date can carry: 1700-2199 (pandas' nanosecond timestamps end in 2262).
 YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
 # After a day: "Jan. 5" must not be the start of "Jan. 5,000" or "Jan. 5:30".
-_DAY_END = r"(?![\d:]|[.,]\d)"
+_DAY_END = r"(?!\d|[.,:]\d)"
 _SEP = r"(?:\s*-\s*|\s+)"           # "mid-January", "mid January"
 _DAY_RANGE = r"\s*(?:[-–/]|to)\s*"  # "January 2-5", "2 to 5 January", "8/9 January"
 
@@ -141,7 +141,8 @@ MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
 # ("We will raise this in the January 10 briefing").
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|scheduled|set|expected|going|planned|poised|to)\b"
-    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?)\b"
+    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
+    r"|planned\s+to|set\s+to|as\s+(?:soon|early)\s+as)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )

@@ -362,10 +362,10 @@ def _quarter(g, s, e, body, prev):
         return Atom(s, e, "season", fixed=quarter_span(int(g("q_dy")), kind, index))
     if g("q_yr"):
         offset = _REL_OFFSET[g("q_yr").lower()]
-        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index))
+        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index), tag="quarter")
     if det.startswith(("this year", "last year", "next year")):
         offset = _REL_OFFSET[det.split()[0]]
-        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index))
+        return Atom(s, e, "season", rel=lambda ref, fut: quarter_span(ref.year + offset, kind, index), tag="quarter")
     if det.startswith("the year"):                  # "the year-ago third quarter"
         return Atom(s, e, "season", link_to="quarter",
                     link=lambda a, p: quarter_span(a[0].year - 1, kind, index))
@@ -377,7 +377,9 @@ def _quarter(g, s, e, body, prev):
         return None
     if word in ("last", "final") and det in ("", "the"):
         return None                                  # "the last quarter" of what?
-    return Atom(s, e, "season", span=lambda y: quarter_span(y, kind, index))
+    # Results are reported after a quarter ends, so even "expects to report third-quarter
+    # earnings" means the latest third quarter: no future reading (tag).
+    return Atom(s, e, "season", span=lambda y: quarter_span(y, kind, index), tag="quarter")
 
 
 def _quarter_ref(g, s, e, body, prev):
@@ -387,14 +389,16 @@ def _quarter_ref(g, s, e, body, prev):
         return Atom(s, e, "season", link_to="quarter", link=lambda a, p: _quarter_of(a[0].year - 1, a[0].month))
     if unit == "period" and det not in ("the latest", "its latest", "the most recent"):
         return None
-    if det in ("the current", "its current", "this"):
+    if det in ("the current", "its current"):
         return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(ref.year, ref.month))
+    if det in ("the latest", "its latest", "the most recent", "the recent"):
+        return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, -3)))
     if det in ("next", "last", "the previous"):
         step = 3 if det == "next" else -3
         return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, step)))
     if _word_after(body, e).lower() in NOT_QUARTER_AFTER or body.startswith((" of ", "ly"), e):
         return None
-    # "the quarter", "the latest quarter", "that quarter": the quarter last named, else the
+    # "the quarter", "this quarter", "that quarter": the quarter last named, else the
     # latest quarter over before publication (results are reported after a quarter ends).
     return Atom(s, e, "season", link_to="quarter", link=lambda a, p: a,
                 rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, -3)))

@@ -39,12 +39,12 @@ _HEADLINE_TO = re.compile(r"\bto\s+[a-z]{3,}\b")
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
 # Substrings every FUTURE_CUE match contains.
 _CUE_NEEDLES = ("will", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
-                "expect", "going", "plan", "intend", "poised", " to")
+                "expect", "going", "plan", "intend", "poised", " to", "as soon", "as early")
 
 
 def _directional(atom: Atom) -> bool:
     """Only year-less dates and bare weekdays/weekends read differently in the future tense."""
-    return atom.fixed is None and (atom.rel is not None or atom.mode == "past")
+    return atom.fixed is None and atom.tag != "quarter" and (atom.rel is not None or atom.mode == "past")
 
 
 def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
@@ -159,8 +159,9 @@ class _Context:
 
     def remember(self, i: int, span: Span, precision: str, quoted: bool, sid: int) -> None:
         self.history.append((span, precision))
-        if precision == "season" and (span[1] - span[0]).days in range(88, 93):
-            self.last_quarter = span
+        if self.atoms[i].tag == "quarter" or self.atoms[i].fixed is not None and precision == "season" \
+                and (span[1] - span[0]).days in range(88, 93):
+            self.last_quarter = span        # a quarter named by its number: "the quarter" refers to it
         if precision == "day" and not quoted:
             self.days.append((i, span[0], sid))
 
