@@ -28,9 +28,9 @@ Span = tuple[date, date]
 PRECISIONS = ("day", "part_of_month", "month", "season", "year")
 PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
-# A year-less day ("Nov. 21") up to this many days after publication is read as
-# that coming day, not the same day almost a year before.
-FUTURE_DAY_WINDOW = 92
+# A year-less day ("Nov. 21") or month ("in January") starting up to this many days
+# after publication is read as the coming one, not the one almost a year before.
+FUTURE_WINDOW = {"day": 92, "part_of_month": 92, "month": 92}
 
 # Parts of a month, as (first day, last day or None = the month's last day).
 _MONTH_PARTS: dict[str, tuple[int, Optional[int]]] = {
@@ -309,11 +309,11 @@ def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[S
             return min(fits, key=lambda s: abs((s[0] - ref).days))
         return resolve(Atom(atom.start, atom.end, atom.precision, span=atom.fallback, mode=atom.mode), ref, future)
     mode = "future" if future and atom.mode == "past" else atom.mode
-    if mode == "past" and atom.precision == "day":
+    if mode == "past" and atom.precision in FUTURE_WINDOW:
         # "payable Dec. 7", "takes effect Nov. 13": a year-less day shortly after
         # publication is that coming day -- a day almost a year back would carry its year.
         ahead = floating(atom.span, ref, "after")
-        if ahead is not None and (ahead[0] - ref).days <= FUTURE_DAY_WINDOW:
+        if ahead is not None and (ahead[0] - ref).days <= FUTURE_WINDOW[atom.precision]:
             return ahead
     return floating(atom.span, ref, mode, atom.offset)
 

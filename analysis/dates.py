@@ -302,6 +302,8 @@ def _future_cue(body: str, atom: Atom, index: SentenceIndex, sid: int) -> bool:
     """Does a future cue ("will", "is due to") govern this mention's clause?"""
     if not _directional(atom) or not index.spans:
         return False
+    if body[max(0, atom.start - 6):atom.start].lower().rstrip().endswith("since"):
+        return False            # "since March" looks back whatever the verb
     s_start, s_end = index.spans[sid]
     lo = max(s_start, atom.start - _CUE_WINDOW)
     hi = min(max(s_end, atom.end), atom.end + _CUE_WINDOW)
