@@ -60,6 +60,9 @@ REL = r"(?i:last|this|next)"
 NUMBER_WORD = (r"(?i:a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 
+UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+              "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ORDINAL_WORD = (r"(?i:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)")
 # Month abbreviations inside all-numeric-style dates ("9.oct.2031", "09-OCT-2031"): any case.
 MONTH_GLUED = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)"
@@ -115,6 +118,13 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     # Words relative to the day of publication.
     ("k", r"(?P<k_da>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))\b|(?P<k_w>(?i:yesterday|today|tonight|tomorrow))\b(?:\s+(?P<k_tod>(?i:morning|afternoon|evening|night))\b)?"
           r"|(?P<k_ln>(?i:last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+    # The current period by name: "the current year", "the full year", "the current fiscal
+    # year", "current week", "the coming week", "year-end", "by year's end".
+    ("x", r"(?:(?i:the)\s+)?(?P<x_w>(?i:current|full|coming))\s+(?:(?i:fiscal)\s+)?(?P<x_u>(?i:week|month|year))\b"
+          r"|(?<![\w-])(?P<x_end>(?i:year[-\s]end|year['’]s\s+end))\b"),
+    # Years said in words, as transcripts write them: "nineteen ninety-six", "the year two thousand".
+    ("s", rf"(?P<s_c>(?i:nineteen))[-\s]+(?P<s_t>(?i:{'|'.join(TENS_WORDS)}))(?:[-\s]+(?P<s_o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b"
+          rf"|(?:(?i:the\s+year)\s+)?(?P<s_2k>(?i:two\s+thousand))(?:\s+(?i:and)\s+(?P<s_2o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b(?!\s+(?i:and\s+)?(?:[a-z]+teen|twenty|thirty|hundred))"),
     # Relative periods: "last week", "earlier this month", "late last year", "the end of the month".
     ("l", rf"(?:(?P<l_pm>{PART_REL}){_SEP})?(?P<l_rel>(?i:this|last|next|the))\s+(?P<l_u>(?i:week|weekend|month|year))\b"),
     # Weekdays: "Wednesday", "last Saturday", "Thursday night".
@@ -129,7 +139,7 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     # Dates relative to another date of the text: "two days later", "a day after the blast",
     # "the day before", "the following week", "the same month".
     ("v", rf"(?P<v_n>{NUMBER_WORD}|\d{{1,2}}|(?i:the))\s+(?P<v_u>(?i:day|week|month|year))s?\s+(?P<v_dir>(?i:before|after|later|earlier))\b"
-          rf"|(?P<v_rel>(?i:the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?))\s+(?P<v_u2>(?i:day|week|month|year))\b(?!['’]s)"),
+          rf"|(?P<v_rel>(?i:the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?))\s+(?P<v_u2>(?i:day|week|month|year|morning|afternoon|evening|night))\b(?!['’]s)"),
     # Bare years and year ranges: "2006", "2003-04", "1998-2000".  Last, so
     # every longer reading starting at the same place wins.
     ("y", rf"(?<![\w$£€¥#.,/:-])(?P<y_y>{YEAR})(?:[-–/](?P<y_y2>{YEAR}|\d\d?(?!\d)))?(?![\w%]|[.,]\d|\s%|[-–]\w)"),

@@ -23,7 +23,7 @@ from .calendar_words import WEEKDAYS, month_number
 from .date_patterns import (
     DAY_OF_MONTH_FOLLOWERS, DECADE_WORDS, DURATION_BEFORE, EVENT_NOUNS, EVENT_PRONOUNS, MASTER, MAY_PREPOSITIONS,
     MONTH_PREPOSITIONS, NOT_QUARTER_AFTER, NOT_WEEKDAY_AFTER, NOT_WEEKDAY_BEFORE, NOT_YEAR_AFTER, ORDINAL_NUMBERS,
-    TWO_DIGIT_PIVOT, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
+    TENS_WORDS, TWO_DIGIT_PIVOT, UNIT_WORDS, NOT_YEAR_BEFORE, SEASON_PREPOSITIONS, WEEKEND_PREPOSITIONS, YEAR_PREPOSITIONS,
     _ABBR_MONTHS, _ABBR_WEEKDAYS, _FULL_MONTHS, _FULL_WEEKDAYS,
 )
 from .date_resolution import (
@@ -34,7 +34,8 @@ from .date_resolution import (
 _names = [w for words in (_FULL_MONTHS, ("Sept",), _ABBR_MONTHS, _FULL_WEEKDAYS, _ABBR_WEEKDAYS) for w in words]
 # Lower-case words that can open a date themselves ("yesterday", "summer")
 # and words found only inside one ("last week", "two years ago").
-_OPENING_WORDS = ("yesterday", "today", "tonight", "tomorrow", "spring", "summer", "autumn", "fall", "winter")
+_OPENING_WORDS = ("yesterday", "today", "tonight", "tomorrow", "spring", "summer", "autumn", "fall", "winter",
+                  "nineteen", "thousand")
 _INNER_WORDS = ("week", "month", "year", "quarter", "half", "ago", "night", "morning", "afternoon", "evening",
                 "day", "period", "century", "decade")
 # Month and weekday names: every branch starts with a literal capital, so
@@ -56,7 +57,7 @@ forty fifty couple day days week weeks month months year years
 before after following preceding previous same that its their latest current most recent comparable
 year-ago year-earlier year's year’s fiscal 5th fifth
 eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
-twenty-first twenty-second
+twenty-first twenty-second current full coming
 """.split())
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -128,7 +129,7 @@ def scan(body: str) -> Iterator[Atom]:
         if a_start < floor:
             continue
         starts = _prefix_starts(body, a_start, floor)
-        if kind in (0, 1, 2):
+        if kind in (0, 1, 2) or not starts:   # an inner word with no prefix: "year-end"
             own = a_start
             while own > floor and body[own - 1].isalpha():   # "Q1": the token's own start
                 own -= 1
@@ -476,6 +477,9 @@ def _nth_week(g, s, e, body, prev):
 
 
 _UNIT_PRECISION = {"day": "day", "week": "part_of_month", "month": "month", "year": "year"}
+_TIME_OF_DAY = ("morning", "afternoon", "evening", "night")
+_WORD_NUMBERS = {w: k for k, w in enumerate(("zero",) + UNIT_WORDS)} | {
+    w: 10 + k for k, w in enumerate(TENS_WORDS[:10])} | {w: 20 + 10 * k for k, w in enumerate(TENS_WORDS[10:])}
 
 
 def _event_relative(g, s, e, body, prev):
@@ -498,6 +502,8 @@ def _event_relative(g, s, e, body, prev):
                 return None              # "after the blast"
     else:
         rel, unit = " ".join(g("v_rel").lower().split()), g("v_u2").lower()
+        if unit in _TIME_OF_DAY:     # "the next morning", "that night": a day
+            unit = "day"
         if _word_before(body, s)[0].lower() in DURATION_BEFORE:
             return None      # "over the next year" is a duration
         n = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the preceding") else 0
@@ -589,6 +595,32 @@ def _weekday(g, s, e, body, prev):
     return Atom(s, e, "day", rel=lambda ref, fut: (weekday_date(ref, wd, which, fut),) * 2)
 
 
+def _current(g, s, e, body, prev):
+    if g("x_end"):               # "by year-end": the current year
+        return Atom(s, e, "year", rel=lambda ref, fut: year_span(ref.year))
+    word, unit = g("x_w").lower(), g("x_u").lower()
+    if word == "full" and unit != "year" or word == "coming" and unit != "week":
+        return None              # "a full month" is a duration; "the coming year" often too
+    offset = 1 if word == "coming" else 0
+    if unit == "week":
+        return Atom(s, e, "part_of_month", rel=lambda ref, fut: week_span(ref, offset))
+    if unit == "month":
+        return Atom(s, e, "month", rel=lambda ref, fut: month_span(ref.year, ref.month))
+    return Atom(s, e, "year", rel=lambda ref, fut: year_span(ref.year))
+
+
+def _spoken_year(g, s, e, body, prev):
+    if g("s_2k"):
+        year = 2000 + (_WORD_NUMBERS[g("s_2o").lower()] if g("s_2o") else 0)
+        if not g("s_2o") and not body[s:e].lower().startswith("the year"):
+            return None          # "two thousand" alone is a number
+    else:
+        year = 1900 + _WORD_NUMBERS[g("s_t").lower()] + (_WORD_NUMBERS[g("s_o").lower()] if g("s_o") else 0)
+    if _word_after(body, e).lower() in NOT_YEAR_AFTER:
+        return None              # "nineteen ninety people"
+    return Atom(s, e, "year", fixed=year_span(year))
+
+
 def _weekday_dom(ref: date, wd: int, d: int):
     best = None
     for k in range(-14, 15):
@@ -643,5 +675,5 @@ _BRANCHES = {
     "iso": _iso, "b": _month_day, "c": _day_month, "e": _month, "f": _part_of_year,
     "g": _decade, "h": _season, "q": _quarter, "k": _relative_word, "l": _relative_period,
     "m": _weekday, "o": _ago, "y": _year, "n": _numeric, "r": _quarter_ref, "t": _day_of_month,
-    "w": _nth_week, "v": _event_relative,
+    "w": _nth_week, "v": _event_relative, "x": _current, "s": _spoken_year,
 }
