@@ -289,11 +289,13 @@ def floating(span: Callable[[int], Optional[Span]], ref: date, mode: str, offset
     return None
 
 
-def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[Span]:
+def resolve(atom: Atom, ref: Optional[date], future: bool = False, lookahead: bool = True) -> Optional[Span]:
     """First and last day of ``atom`` written on day ``ref`` (``None`` when unknown).
 
     ``future`` says the clause speaks of the future: year-less dates and bare
-    weekdays then look forward from ``ref`` instead of back.
+    weekdays then look forward from ``ref`` instead of back.  Otherwise a
+    year-less day or month starting within ``FUTURE_WINDOW`` days after ``ref``
+    is read forward, unless ``lookahead`` is False (the clause is in the past tense).
     """
     if atom.fixed is not None:
         return atom.fixed
@@ -309,7 +311,7 @@ def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[S
             return min(fits, key=lambda s: abs((s[0] - ref).days))
         return resolve(Atom(atom.start, atom.end, atom.precision, span=atom.fallback, mode=atom.mode), ref, future)
     mode = "future" if future and atom.mode == "past" else atom.mode
-    if mode == "past" and atom.precision in FUTURE_WINDOW:
+    if mode == "past" and lookahead and atom.precision in FUTURE_WINDOW:
         # "payable Dec. 7", "takes effect Nov. 13": a year-less day shortly after
         # publication is that coming day -- a day almost a year back would carry its year.
         ahead = floating(atom.span, ref, "after")

@@ -160,8 +160,9 @@ def _more_days(body: str, pos: int, month: int) -> Iterator[Atom]:
         m = _MORE_DAY.match(body, pos)
         if m is None:
             return
-        after = _word_after(body, m.end())
-        if after and after.lower() not in DAY_OF_MONTH_FOLLOWERS or body[m.end():m.end() + 1].isalnum():
+        after = _word_after(body, m.end()).lower()
+        if after in NOT_YEAR_AFTER or month_number(after) or after in ("of", "per", "percent") \
+                or body[m.end():m.end() + 1].isalnum():
             return              # "March 5, 12 people", "March 5 and 6 January"
         try:
             atom = _day_atom(m.start(1), m.end(1), month, m.group(1), None, None, None)
@@ -504,8 +505,9 @@ def _event_relative(g, s, e, body, prev):
         rel, unit = " ".join(g("v_rel").lower().split()), g("v_u2").lower()
         if unit in _TIME_OF_DAY:     # "the next morning", "that night": a day
             unit = "day"
-        if _word_before(body, s)[0].lower() in DURATION_BEFORE:
-            return None      # "over the next year" is a duration
+        before = _word_before(body, s)[0].lower()
+        if before in DURATION_BEFORE or before == "in" and rel == "the next" and unit != "day":
+            return None      # "over the next year", "in the next week" are durations
         n = 1 if rel in ("the next", "the following") else -1 if rel in ("the previous", "the preceding") else 0
     precision = _UNIT_PRECISION[unit]
 

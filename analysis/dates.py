@@ -35,6 +35,9 @@ COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "date", "date
 # Between two dates: "between A and B", "from A to B", "A to B", "A-B".
 _RANGE_GAP = re.compile(r"\s*(?:(and)|to|until|till|through|thru|[-–—])\s*\Z", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:between|from)\s+\Z", re.IGNORECASE)
+# Past-tense markers: auxiliaries and -ed verb forms.
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{2,}ed)\b", re.IGNORECASE)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"\bto\s+[a-z]{3,}\b")
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
 # Substrings every FUTURE_CUE match contains.
@@ -181,7 +184,8 @@ class _Context:
         if atom.rel is None and self.published is None:
             return self._from_text(i)
         if atom.rel is None:
-            return resolve(atom, self.floating_ref(future), future)
+            lookahead = future or not _past_cue(body, atom, index, sid, atom.precision == "day")
+            return resolve(atom, self.floating_ref(future), future, lookahead)
         return resolve(atom, self.published, future)
 
     def _linked(self, i: int, body: str) -> Optional[Span]:
@@ -315,6 +319,19 @@ def _future_cue(body: str, atom: Atom, index: SentenceIndex, sid: int) -> bool:
     for cue in FUTURE_CUE.finditer(body, lo, hi):
         between = body[cue.end():atom.start] if cue.end() <= atom.start else body[atom.end:cue.start()]
         if not CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
+def _past_cue(body: str, atom: Atom, index: SentenceIndex, sid: int, auxiliary_only: bool) -> bool:
+    """Is the clause before a year-less date in the past tense ("were held in June")?
+
+    For days only the auxiliaries count: "extended to Nov. 20" and "payable
+    Dec. 7" name coming days."""
+    s_start = index.spans[sid][0] if index.spans else 0
+    lo = max(s_start, atom.start - _CUE_WINDOW)
+    for cue in (_PAST_AUX if auxiliary_only else _PAST_CUE).finditer(body, lo, atom.start):
+        if not CLAUSE_BREAK.search(body, cue.end(), atom.start):
             return True
     return False
 
