@@ -80,6 +80,7 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     # Which number is the day is decided in date_scan (docs/dates.md, "Numeric dates").
     ("n", rf"(?<![\w./-])(?:(?P<n_y>{YEAR})(?P<n_s1>[./])(?P<n_m>0?[1-9]|1[0-2])(?P=n_s1)(?P<n_d>0?[1-9]|[12]\d|3[01])"
           rf"|(?P<n_a>\d\d?)(?:(?P<n_s2>[.-])(?P<n_b>\d\d?)(?P=n_s2)(?P<n_y2>{YEAR})|/(?P<n_b2>\d\d?)/(?P<n_y3>{YEAR}|\d\d(?!\d)))"
+          rf"|(?P<n_mm>0?[1-9]|1[0-2])/(?P<n_my>{YEAR})(?![\w%/])"
           rf"|(?P<n_gd>\d\d?)(?P<n_s3>[./-])(?P<n_gm>{MONTH_GLUED})\.?(?P=n_s3)?(?P<n_gy>{YEAR}|\d\d(?!\d))){_NUM_END}"),
     # Month before day: "Jan. 5, 2024", "Wednesday, January 3", "Sept. 13", "January 2-5".
     ("b", rf"(?:(?P<b_wd>{WEEKDAY_ANY}),?\s+)?(?P<b_m>{MONTH_ANY})\s*(?P<b_d>{DAY})"
@@ -125,20 +126,27 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     # Years said in words, as transcripts write them: "nineteen ninety-six", "the year two thousand".
     ("s", rf"(?P<s_c>(?i:nineteen))[-\s]+(?P<s_t>(?i:{'|'.join(TENS_WORDS)}))(?:[-\s]+(?P<s_o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b"
           rf"|(?:(?i:the\s+year)\s+)?(?P<s_2k>(?i:two\s+thousand))(?:\s+(?i:and)\s+(?P<s_2o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b(?!\s+(?i:and\s+)?(?:[a-z]+teen|twenty|thirty|hundred))"),
+    # The n-th week of a month or year: "the first week of July", "the last week of 2015".
+    ("w", rf"(?:(?i:the)\s+)?(?P<w_ord>{ORDINAL_WORD})\s+(?i:week)\s+(?i:of|in)\s+(?:(?P<w_m>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<w_my>{YEAR}))?"
+          rf"|(?P<w_y>{YEAR})|(?P<w_rel>{REL})\s+(?P<w_u>(?i:month|year))\b)"
+          # the week holding a day: "the week of March 6", "the week beginning 4 February", "the week of the 18th"
+          rf"|(?:(?i:the)\s+)?(?i:week)\s+(?i:of|commencing|starting|beginning)(?:\s+(?i:on))?\s+(?:(?P<w_om>{MONTH_ANY})\s*(?P<w_od>{DAY})"
+          rf"|(?P<w_od2>{DAY})\s+(?:of\s+)?(?P<w_om2>{MONTH_ANY})|(?i:the)\s+(?P<w_od3>{DAY_ORD})){_DAY_END}(?:,?\s+(?P<w_oy>{YEAR}))?"
+          # the n-th weekday of a month: "the first Friday of July", "the second Monday of next month"
+          rf"|(?:(?i:the)\s+)?(?P<w_nth>{ORDINAL_WORD})\s+(?P<w_wd>{WEEKDAY_FULL})\s+(?i:of|in)\s+(?:(?P<w_wm>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<w_wy>{YEAR}))?"
+          rf"|(?P<w_wrel>(?i:this|last|next|previous))\s+(?i:month)\b)"),
     # Relative periods: "last week", "earlier this month", "late last year", "the end of the month".
     ("l", rf"(?:(?P<l_pm>{PART_REL}){_SEP})?(?P<l_rel>(?i:this|last|next|the))\s+(?P<l_u>(?i:week|weekend|month|year))\b"),
     # Weekdays: "Wednesday", "last Saturday", "Thursday night".
-    ("m", rf"(?:(?P<m_rel>{REL})\s+)?(?P<m_wd>{WEEKDAY_FULL})(?:,?\s+(?i:the)\s+(?P<m_dom>{DAY_ORD})\b|\s+(?P<m_tod>morning|afternoon|evening|night)\b)?"),
+    ("m", rf"(?:(?P<m_rel>{REL})\s+)?(?P<m_wd>{WEEKDAY_FULL})(?:,?\s+(?i:the)\s+(?P<m_dom>{DAY_ORD})\b"
+          rf"|\s+(?:(?i:of)\s+)?(?P<m_wk>(?i:this|next|last))\s+(?i:week)\b|\s+(?P<m_tod>morning|afternoon|evening|night)\b)?"),
     # A day of the month alone: "on the 9th", "by the 30th".
-    ("t", rf"(?i:the)\s+(?P<t_d>{DAY_ORD})\b"),
-    # The n-th week of a month or year: "the first week of July", "the last week of 2015".
-    ("w", rf"(?:(?i:the)\s+)?(?P<w_ord>{ORDINAL_WORD})\s+(?i:week)\s+(?i:of|in)\s+(?:(?P<w_m>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<w_my>{YEAR}))?"
-          rf"|(?P<w_y>{YEAR})|(?P<w_rel>{REL})\s+(?P<w_u>(?i:month|year))\b)"),
+    ("t", rf"(?i:the)\s+(?P<t_d>{DAY_ORD})\b(?:\s+(?i:of)\s+(?P<t_rel>(?i:this|next|last))\s+(?i:month)\b)?"),
     # "two days ago", "a year ago".
     ("o", rf"(?P<o_n>{NUMBER_WORD}|\d{{1,2}})\s+(?P<o_u>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
     # Dates relative to another date of the text: "two days later", "a day after the blast",
     # "the day before", "the following week", "the same month".
-    ("v", rf"(?P<v_n>{NUMBER_WORD}|\d{{1,2}}|(?i:the))\s+(?P<v_u>(?i:day|week|month|year))s?\s+(?P<v_dir>(?i:before|after|later|earlier))\b"
+    ("v", rf"(?P<v_n>{NUMBER_WORD}|\d{{1,2}}|(?i:the))\s+(?P<v_u>(?i:day|week|month|year))s?\s+(?P<v_dir>(?i:before|after|later|earlier|from))\b"
           rf"|(?P<v_rel>(?i:the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?))\s+(?P<v_u2>(?i:day|week|month|year|morning|afternoon|evening|night))\b(?!['’]s)"),
     # Bare years and year ranges: "2006", "2003-04", "1998-2000".  Last, so
     # every longer reading starting at the same place wins.

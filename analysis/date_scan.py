@@ -411,6 +411,8 @@ def _quarter_of(year: int, month: int):
 
 
 def _numeric(g, s, e, body, prev):
+    if g("n_my"):           # "3/2015": a month
+        return Atom(s, e, "month", fixed=month_span(int(g("n_my")), int(g("n_mm"))))
     if g("n_y"):
         y, mo, d = int(g("n_y")), int(g("n_m")), int(g("n_d"))
     elif g("n_gm"):
@@ -435,12 +437,23 @@ def _full_year(raw: str) -> int:
 
 def _day_of_month(g, s, e, body, prev):
     after = _word_after(body, e).lower()
-    if after and after not in DAY_OF_MONTH_FOLLOWERS:
+    if after and after not in DAY_OF_MONTH_FOLLOWERS and not g("t_rel"):
         return None           # "the 5th Fleet", "the 13th floor", "the 21st anniversary"
     if body.startswith(("-", "–"), e) and body[e + 1:e + 2].isalpha():
         return None           # "the 20th-century"
     d = int(g("t_d")[:-2])
+    if g("t_rel"):           # "the 20th of next month"
+        offset = _REL_OFFSET[g("t_rel").lower()]
+        return Atom(s, e, "day", rel=lambda ref, fut: _day_of(add_months(ref.year, ref.month, offset), d))
     return Atom(s, e, "day", rel=lambda ref, fut: _day_in_month(ref, d, fut))
+
+
+def _day_of(year_month: tuple[int, int], d: int):
+    try:
+        day = date(year_month[0], year_month[1], d)
+    except ValueError:
+        return None
+    return day, day
 
 
 def _day_in_month(ref: date, d: int, future: bool):
@@ -458,6 +471,10 @@ def _day_in_month(ref: date, d: int, future: bool):
 
 
 def _nth_week(g, s, e, body, prev):
+    if g("w_od") or g("w_od2") or g("w_od3"):
+        return _week_of(g, s, e)
+    if g("w_nth"):
+        return _nth_weekday(g, s, e)
     word = g("w_ord").lower()
     n = -1 if word in ("last", "final") else _ORDINALS.get(word) or ORDINAL_NUMBERS.get(word, 0)
     if not n or n > 5:
@@ -477,8 +494,55 @@ def _nth_week(g, s, e, body, prev):
                 rel=lambda ref, fut: nth_week(*month_span(*add_months(ref.year, ref.month, offset)), n))
 
 
+def _week_of(g, s, e):
+    """"the week of March 6": Monday to Sunday of the week holding the day."""
+    raw = g("w_od") or g("w_od2") or g("w_od3")
+    d = int(raw.rstrip("stndrh"))
+    name = g("w_om") or g("w_om2")
+    if name is None:         # "the week of the 18th": the 18th of the reference month
+        return Atom(s, e, "part_of_month",
+                    rel=lambda ref, fut: (lambda day: day and week_span(day[0], 0))(_day_in_month(ref, d, fut)))
+    month = month_number(name)
+    date(2000, month, d)     # raises ValueError for days no year has
+    if g("w_oy"):
+        return Atom(s, e, "part_of_month", fixed=week_span(date(int(g("w_oy")), month, d), 0))
+
+    def span(y: int):
+        try:
+            return week_span(date(y, month, d), 0)
+        except ValueError:
+            return None
+    return Atom(s, e, "part_of_month", span=span)
+
+
+def _nth_weekday(g, s, e):
+    """"the first Friday of July", "the last Monday in May"."""
+    word = g("w_nth").lower()
+    n = -1 if word in ("last", "final") else _ORDINALS.get(word, 0)
+    wd = WEEKDAYS[g("w_wd").lower()]
+    if not n:
+        return None
+
+    def in_month(y: int, mo: int):
+        first, last = month_span(y, mo)
+        if n > 0:
+            day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            day = last - timedelta(days=(last.weekday() - wd) % 7)
+        return (day, day) if day.month == mo else None
+
+    if g("w_wm"):
+        month = month_number(g("w_wm"))
+        if g("w_wy"):
+            return Atom(s, e, "day", fixed=in_month(int(g("w_wy")), month))
+        return Atom(s, e, "day", span=lambda y: in_month(y, month))
+    offset = {"this": 0, "next": 1, "last": -1, "previous": -1}[g("w_wrel").lower()]
+    return Atom(s, e, "day", rel=lambda ref, fut: in_month(*add_months(ref.year, ref.month, offset)))
+
+
 _UNIT_PRECISION = {"day": "day", "week": "part_of_month", "month": "month", "year": "year"}
 _TIME_OF_DAY = ("morning", "afternoon", "evening", "night")
+_DAY_WORDS = ("today", "tomorrow", "yesterday")
 _WORD_NUMBERS = {w: k for k, w in enumerate(("zero",) + UNIT_WORDS)} | {
     w: 10 + k for k, w in enumerate(TENS_WORDS[:10])} | {w: 20 + 10 * k for k, w in enumerate(TENS_WORDS[10:])}
 
@@ -493,11 +557,13 @@ def _event_relative(g, s, e, body, prev):
             return None      # "the day later" is not English
         if direction in ("before", "earlier"):
             n = -n
+        if direction == "from":
+            direction = "after"
         # "a day after the blast": anchored on the blast, whose day the text may not give;
         # kept only before a date ("two days after January 5") or alone ("the day before,")
-        if direction in ("before", "after"):
+        if direction in ("before", "after", "from"):
             follower = _word_after(body, e)
-            if follower[:1].isupper():
+            if direction == "from" or follower[:1].isupper() or follower.lower() in _DAY_WORDS:
                 tag = "needs_anchor"     # "after Russia's invasion" unless a date follows
             elif follower and follower not in EVENT_PRONOUNS:
                 return None              # "after the blast"
@@ -593,6 +659,9 @@ def _weekday(g, s, e, body, prev):
     if g("m_dom"):         # "Friday the 15th": the nearest 15th that is a Friday
         d = int(g("m_dom")[:-2])
         return Atom(s, e, "day", rel=lambda ref, fut: _weekday_dom(ref, wd, d))
+    if g("m_wk"):            # "Friday next week", "Sunday of last week"
+        offset = _REL_OFFSET[g("m_wk").lower()]
+        return Atom(s, e, "day", rel=lambda ref, fut: (week_span(ref, offset)[0] + timedelta(days=wd),) * 2)
     which = None if rel == "this" else rel
     return Atom(s, e, "day", rel=lambda ref, fut: (weekday_date(ref, wd, which, fut),) * 2)
 

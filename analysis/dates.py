@@ -196,7 +196,7 @@ class _Context:
             return resolve(Atom(atom.start, atom.end, atom.precision, rel=atom.rel), self.published) \
                 if atom.rel is not None else None
         nxt = self.atoms[i + 1] if i + 1 < len(self.atoms) else None
-        if (nxt is not None and body[atom.end - 6:atom.end].lower().endswith(("before", "after"))
+        if (nxt is not None and body[atom.end - 6:atom.end].lower().endswith(("before", "after", "from"))
                 and not body[atom.end:nxt.start].strip()):
             # "two days after January 5": the anchor is the date that follows
             anchor = resolve(nxt, self.floating_ref(False))
