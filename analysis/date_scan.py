@@ -105,14 +105,20 @@ def _prefix_starts(body: str, pos: int, floor: int) -> list[int]:
         j = i
         if j > floor and body[j - 1] == "-":       # "mid-" glued to the anchor
             j -= 1
+        elif j == pos and j - 1 > floor and body[j - 1] in "'’" and body[j - 2] == " ":
+            j -= 2                                  # "the '90s"
+            while j > floor and body[j - 1] in " \t":
+                j -= 1
         else:
             while j > floor and body[j - 1] in " \t":
                 j -= 1
             if j == i:
                 break
         k = j
-        while k > floor and (body[k - 1].isalnum() or body[k - 1] in "-'’" and k - 1 > floor and k < j
-                             and body[k - 2].isalnum()):
+        # a word may hold inner hyphens and apostrophes ("year-ago", "year's"); no prefix
+        # word is longer than 20 characters, so the walk stops there (runs like "1-2-3-")
+        while k > floor and j - k <= 20 and (body[k - 1].isalnum() or body[k - 1] in "-'’" and k - 1 > floor
+                                             and k < j and body[k - 2].isalnum()):
             k -= 1
         if k == j or body[k:j].lower() not in PREFIX_WORDS:
             break

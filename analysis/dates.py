@@ -241,11 +241,12 @@ class _Context:
 
     def _from_text(self, i: int) -> Optional[Span]:
         """A year-less date with no publication day: the year that puts it nearest to the
-        closest explicit date of the text, preferring the last one before it."""
+        date the text last gave (or, before any, the first explicit date after it)."""
         atom = self.atoms[i]
-        before = [d for k, d in self.explicit if k < i]
         after = [d for k, d in self.explicit if k > i]
-        anchor = before[-1] if before else after[0] if after else None
+        # the latest date resolved before it (a narrative moves on: "In September 2022 ...
+        # In March ... In July"), else the first explicit date after it
+        anchor = self.history[-1][0][0] if self.history else after[0] if after else None
         if anchor is None or atom.span is None:
             return None
         fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.span(y))]
