@@ -381,8 +381,8 @@ def _quarter(g, s, e, body, prev):
     # ("the first half" of a match); so does a quarter of something else ("of the game").
     if kind == "half" or body.startswith((" of the", " of a", " of its"), e) and not body.startswith(" of the year", e):
         return None
-    if _word_after(body, e).lower() in NOT_QUARTER_AFTER:
-        return None
+    if _word_after(body, e).lower() in NOT_QUARTER_AFTER or body.startswith(("-", "–"), e):
+        return None          # "third-quarter-century", "quarter-to-quarter"
     if word in ("last", "final") and det in ("", "the"):
         return None                                  # "the last quarter" of what?
     # Results are reported after a quarter ends, so even "expects to report third-quarter
@@ -404,8 +404,8 @@ def _quarter_ref(g, s, e, body, prev):
     if det in ("next", "last", "the previous"):
         step = 3 if det == "next" else -3
         return Atom(s, e, "season", rel=lambda ref, fut: _quarter_of(*add_months(ref.year, ref.month, step)))
-    if _word_after(body, e).lower() in NOT_QUARTER_AFTER or body.startswith((" of ", "ly"), e):
-        return None
+    if _word_after(body, e).lower() in NOT_QUARTER_AFTER or body.startswith((" of ", "ly", "-", "–"), e):
+        return None          # "the quarter of", "its quarter-century low", "quarter-to-quarter"
     # "the quarter", "this quarter", "that quarter": the quarter last named, else the
     # latest quarter over before publication (results are reported after a quarter ends).
     return Atom(s, e, "season", link_to="quarter", link=lambda a, p: a,
@@ -567,9 +567,10 @@ def _event_relative(g, s, e, body, prev):
             direction = "after"
         # "a day after the blast": anchored on the blast, whose day the text may not give;
         # kept only before a date ("two days after January 5") or alone ("the day before,")
-        if direction in ("before", "after", "from"):
+        if direction in ("before", "after"):
             follower = _word_after(body, e)
-            if direction == "from" or follower[:1].isupper() or follower.lower() in _DAY_WORDS:
+            tag = "event"                # dropped when no date anchors it
+            if g("v_dir").lower() == "from" or follower[:1].isupper() or follower.lower() in _DAY_WORDS:
                 tag = "needs_anchor"     # "after Russia's invasion" unless a date follows
             elif follower and follower not in EVENT_PRONOUNS:
                 return None              # "after the blast"
@@ -607,6 +608,8 @@ def _relative_word(g, s, e, body, prev):
         days = -2 if "yesterday" in g("k_da").lower() else 2
         return Atom(s, e, "day", rel=lambda ref, fut: (ref + timedelta(days=days),) * 2, tag="now")
     word = (g("k_w") or g("k_ln")).lower()
+    if word in ("today", "tomorrow") and _word_before(body, s)[0].lower() == "of":
+        return None         # "the people of tomorrow", "the world of today": no day
     if word[0] == "t" and body[s] == "T" and word in ("today", "tonight") and not _at_sentence_start(body, s):
         return None         # "the Today programme", "USA Today"
     days = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0

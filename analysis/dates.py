@@ -129,6 +129,9 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
                 joined = None
         if joined is None:
             span = context.resolve(i, body, index, sid, quotes, future)
+        if span is None and atom.tag in ("event", "needs_anchor"):
+            i += 1              # "a day after he was hounded": no date named to count from
+            continue
         first, last = span if span is not None else (None, None)
         if first is not None:
             context.remember(i, span, precision, _inside(quotes, atom.start), sid)
