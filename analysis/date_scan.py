@@ -608,8 +608,10 @@ def _relative_word(g, s, e, body, prev):
         days = -2 if "yesterday" in g("k_da").lower() else 2
         return Atom(s, e, "day", rel=lambda ref, fut: (ref + timedelta(days=days),) * 2, tag="now")
     word = (g("k_w") or g("k_ln")).lower()
-    if word in ("today", "tomorrow") and _word_before(body, s)[0].lower() == "of":
-        return None         # "the people of tomorrow", "the world of today": no day
+    if word in ("today", "tomorrow"):
+        before, k = _word_before(body, s)
+        if before.lower() == "of" and _word_before(body, k)[0].lower() != "as":
+            return None     # "the people of tomorrow", "the world of today": no day ("as of today" is)
     if word[0] == "t" and body[s] == "T" and word in ("today", "tonight") and not _at_sentence_start(body, s):
         return None         # "the Today programme", "USA Today"
     days = -1 if word.startswith(("yesterday", "last")) else 1 if word == "tomorrow" else 0
