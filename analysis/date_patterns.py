@@ -88,9 +88,10 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     # Day before month: "5 January 2024", "5th of January", "Fri 5 Jan 2024", "2-5 January".
     ("c", rf"(?:(?P<c_wd>{WEEKDAY_ANY}),?\s+)?(?<![\d.,/])(?P<c_d>{DAY})(?:{_DAY_RANGE}(?P<c_d2>{DAY}))?"
           rf"\s+(?:of\s+)?(?P<c_m>{MONTH_ANY})(?:,?\s+(?P<c_y>{YEAR}))?"),
-    # Month, maybe with a part, a relative word, a year or "this/last year":
+    # Month, maybe with a part (two parts sharing the month: "early and mid-April"),
+# a relative word, a year or "this/last year":
     # "March 2023", "late December", "last September", "January this year".
-    ("e", rf"(?:(?P<e_pm>{PART}){_SEP})?(?:(?P<e_rel>{REL})\s+)?"
+    ("e", rf"(?:(?:(?P<e_pa>{PART})\s+(?i:and|to|or)\s+)?(?P<e_pm>{PART}){_SEP})?(?:(?P<e_rel>{REL})\s+)?"
           rf"(?P<e_m>{MONTH_FULL}|{MONTH_ABBR}(?=,?\s+(?:of\s+)?{YEAR}))"
           rf"(?:,?\s+(?:of\s+)?(?P<e_y>{YEAR})|\s+(?:of\s+)?(?P<e_yr>{REL})\s+(?i:year)\b)?"),
     # Part of a year: "mid-2023", "early 2005", "the end of 2004", "the end of the year".

@@ -57,7 +57,7 @@ forty fifty couple day days week weeks month months year years
 before after following preceding previous same that its their latest current most recent comparable
 year-ago year-earlier year's year’s fiscal 5th fifth
 eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
-twenty-first twenty-second current full coming
+twenty-first twenty-second current full coming and to
 """.split())
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -271,6 +271,14 @@ def _month(g, s, e, body, prev):
     name, pm, rel, year, yr = g("e_m"), part_key(g("e_pm")), g("e_rel"), g("e_y"), g("e_yr")
     month = month_number(name)
     precision = "part_of_month" if pm else "month"
+    pa = part_key(g("e_pa"))
+    if pa:                   # "early and mid-April": from the start of the first part to the end of the second
+        def parts(y: int):
+            return month_span(y, month, pa)[0], month_span(y, month, pm)[1]
+        if year:
+            return Atom(s, e, precision, fixed=parts(int(year)))
+        if not rel and not yr:
+            return Atom(s, e, precision, span=parts)
     if year:
         return Atom(s, e, precision, fixed=month_span(int(year), month, pm))
     if not (pm or rel or yr):

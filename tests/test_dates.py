@@ -336,6 +336,12 @@ def test_weeks_decades_and_centuries():
     assert dates_of("It was the first Friday of July 2016.")[0][1] == "2016-07-01"
 
 
+def test_two_parts_sharing_one_month():
+    assert dates_of("Images were taken between early and mid-April.", "2024-06-09") == [
+        ("early and mid-April", "2024-04-01", "2024-04-20", "part_of_month", True)]
+    assert dates_of("late and end of March 2023")[0][:3] == ("late and end of March 2023", "2023-03-21", "2023-03-31")
+
+
 def test_day_of_month_alone():
     assert dates_of("Ships had left the pier by the 30th.", "2024-05-12") == [
         ("the 30th", "2024-04-30", "", "day", True)]          # the latest 30th on or before publication
