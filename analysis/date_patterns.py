@@ -24,26 +24,26 @@ from __future__ import annotations
 
 import re
 
-_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December")
 # Abbreviations only count next to a day or a year ("Jan. 5", "Sept 2023").
-_ABBR_MONTHS = ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+ABBR_MONTHS = ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                 "Oct", "Nov", "Dec")
-_FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                   "Saturday", "Sunday")
-_ABBR_WEEKDAYS = ("Thurs", "Tues", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ABBR_WEEKDAYS = ("Thurs", "Tues", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _title_or_upper(words: tuple[str, ...]) -> str:
     return "|".join(w for word in words for w in (word, word.upper()))
 
 
-MONTH_FULL = rf"(?:{_title_or_upper(_FULL_MONTHS)})\b"
-MONTH_ABBR = rf"(?:{_title_or_upper(_ABBR_MONTHS)})\b\.?"
+MONTH_FULL = rf"(?:{_title_or_upper(FULL_MONTHS)})\b"
+MONTH_ABBR = rf"(?:{_title_or_upper(ABBR_MONTHS)})\b\.?"
 # Full names first so "January" is never read as "Jan" + "uary".
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-WEEKDAY_FULL = rf"(?:{_title_or_upper(_FULL_WEEKDAYS)})\b"
-WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_title_or_upper(_ABBR_WEEKDAYS)})\b\.?)"
+WEEKDAY_FULL = rf"(?:{_title_or_upper(FULL_WEEKDAYS)})\b"
+WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_title_or_upper(ABBR_WEEKDAYS)})\b\.?)"
 
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 DAY_ORD = r"(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
@@ -77,7 +77,7 @@ BRANCHES: tuple[tuple[str, str], ...] = (
     ("iso", rf"(?<![\d-])(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)"),
     # Numeric dates with the year first or last ("2025/05/30", "2015.08.12", "27.09.2022",
     # "21/04/16", "9-18-15") and a glued month abbreviation ("9.oct.2031", "09-OCT-2031").
-    # Which number is the day is decided in date_scan (docs/dates.md, "Numeric dates").
+    # Which number is the day is decided in date_atoms (docs/dates.md, "Numeric dates").
     ("n", rf"(?<![\w./-])(?:(?P<n_y>{YEAR})(?P<n_s1>[./])(?P<n_m>0?[1-9]|1[0-2])(?P=n_s1)(?P<n_d>0?[1-9]|[12]\d|3[01])"
           rf"|(?P<n_a>\d\d?)(?:(?P<n_s2>[.-])(?P<n_b>\d\d?)(?P=n_s2)(?P<n_y2>{YEAR})|/(?P<n_b2>\d\d?)/(?P<n_y3>{YEAR}|\d\d(?!\d)))"
           rf"|(?P<n_mm>0?[1-9]|1[0-2])/(?P<n_my>{YEAR})(?![\w%/])"
