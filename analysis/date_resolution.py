@@ -77,7 +77,8 @@ class Atom:
 
     @property
     def relative(self) -> bool:
-        return self.fixed is None and self.link is None
+        """Does the mention need a reference day (publication, or another date of the text)?"""
+        return self.fixed is None
 
 
 def part_key(words: Optional[str]) -> Optional[str]:

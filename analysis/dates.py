@@ -12,8 +12,10 @@ late February" -- with the calendar span it denotes.  Conventions
 * Year-less mentions ("In October", "Sept. 13", "Wednesday") resolve to the
   latest occurrence on or before the publication day; a future cue in the
   same clause ("will", "is due to", "scheduled") turns them forward.
-* ``relative`` is True when the publication day was needed; with no
-  publication date such mentions keep ``date`` = NaT.
+* ``relative`` is True when the mention alone does not fix its date: it
+  needs the publication day or another date of the text ("two days later").
+  With no publication date, words relative to the day of writing keep
+  ``date`` = NaT and year-less dates take their year from the text.
 """
 
 from __future__ import annotations
@@ -66,8 +68,9 @@ def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
         into ``body``; ``body[start:end] == surface``), ``surface``,
         ``date`` and ``date_end`` (first and last day denoted; ``date_end``
         is NaT for a single day), ``precision`` (day, part_of_month, month,
-        season or year) and ``relative`` (True when the publication date
-        was needed to fix the date).
+        season or year) and ``relative`` (True when the mention alone does
+        not fix the date: it needed the publication day or another date of
+        the text).
 
     Examples
     --------
