@@ -296,8 +296,8 @@ def _range_start(body: str, first: Atom, last: Atom) -> Optional[int]:
     """Start of "between A and B" / "from A to B" / "A-B" if the two atoms form
     a range, else ``None``."""
     gap = body[first.end:last.start]
-    if len(gap) > 12:
-        return None
+    if len(gap) > 12 or first.link is not None or last.link is not None:
+        return None            # "January 2023 — two months after": no range
     m = _RANGE_GAP.match(gap)
     if m is None:
         return None
