@@ -24,32 +24,33 @@ from __future__ import annotations
 
 import re
 
-_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December")
 # Abbreviations only count next to a day or a year ("Jan. 5", "Sept 2023").
-_ABBR_MONTHS = ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+ABBR_MONTHS = ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
                 "Oct", "Nov", "Dec")
-_FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                   "Saturday", "Sunday")
-_ABBR_WEEKDAYS = ("Thurs", "Tues", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+ABBR_WEEKDAYS = ("Thurs", "Tues", "Thur", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _title_or_upper(words: tuple[str, ...]) -> str:
     return "|".join(w for word in words for w in (word, word.upper()))
 
 
-MONTH_FULL = rf"(?:{_title_or_upper(_FULL_MONTHS)})\b"
-MONTH_ABBR = rf"(?:{_title_or_upper(_ABBR_MONTHS)})\b\.?"
+MONTH_FULL = rf"(?:{_title_or_upper(FULL_MONTHS)})\b"
+MONTH_ABBR = rf"(?:{_title_or_upper(ABBR_MONTHS)})\b\.?"
 # Full names first so "January" is never read as "Jan" + "uary".
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-WEEKDAY_FULL = rf"(?:{_title_or_upper(_FULL_WEEKDAYS)})\b"
-WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_title_or_upper(_ABBR_WEEKDAYS)})\b\.?)"
+WEEKDAY_FULL = rf"(?:{_title_or_upper(FULL_WEEKDAYS)})\b"
+WEEKDAY_ANY = rf"(?:{WEEKDAY_FULL}|(?:{_title_or_upper(ABBR_WEEKDAYS)})\b\.?)"
 
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+DAY_ORD = r"(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"
 # Years a date can carry: 1700-2199 (pandas' nanosecond timestamps end in 2262).
 YEAR = r"(?:1[7-9]\d\d|2[01]\d\d)(?!\d)"
 # After a day: "Jan. 5" must not be the start of "Jan. 5,000" or "Jan. 5:30".
-_DAY_END = r"(?![\d:]|[.,]\d)"
+_DAY_END = r"(?!\d|[.,:]\d)"
 _SEP = r"(?:\s*-\s*|\s+)"           # "mid-January", "mid January"
 _DAY_RANGE = r"\s*(?:[-–/]|to)\s*"  # "January 2-5", "2 to 5 January", "8/9 January"
 
@@ -59,40 +60,95 @@ REL = r"(?i:last|this|next)"
 NUMBER_WORD = (r"(?i:a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 
+UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+              "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+ORDINAL_WORD = (r"(?i:first|second|third|fourth|fifth|final|last|1st|2nd|3rd|4th|5th)")
+# Month abbreviations inside all-numeric-style dates ("9.oct.2031", "09-OCT-2031"): any case.
+MONTH_GLUED = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)"
+# Ordinal century words ("the twentieth century").
+CENTURY_WORD = (r"(?i:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                r"nineteenth|twentieth|twenty[-\s]first|twenty[-\s]second)")
+DECADE_WORD = r"(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties)"
+_NUM_END = r"(?![\d/]|[.-]\d)"   # a numeric date is not followed by more digits: "1.2.3.4"
+
 BRANCHES: tuple[tuple[str, str], ...] = (
     # ISO 8601 dates, also inside timestamps ("2024-01-05T09:14").
     ("iso", rf"(?<![\d-])(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # Numeric dates with the year first or last ("2025/05/30", "2015.08.12", "27.09.2022",
+    # "21/04/16", "9-18-15") and a glued month abbreviation ("9.oct.2031", "09-OCT-2031").
+    # Which number is the day is decided in date_atoms (docs/dates.md, "Numeric dates").
+    ("n", rf"(?<![\w./-])(?:(?P<n_y>{YEAR})(?P<n_s1>[./])(?P<n_m>0?[1-9]|1[0-2])(?P=n_s1)(?P<n_d>0?[1-9]|[12]\d|3[01])"
+          rf"|(?P<n_a>\d\d?)(?:(?P<n_s2>[.-])(?P<n_b>\d\d?)(?P=n_s2)(?P<n_y2>{YEAR})|/(?P<n_b2>\d\d?)/(?P<n_y3>{YEAR}|\d\d(?!\d)))"
+          rf"|(?P<n_mm>0?[1-9]|1[0-2])/(?P<n_my>{YEAR})(?![\w%/])"
+          rf"|(?P<n_gd>\d\d?)(?P<n_s3>[./-])(?P<n_gm>{MONTH_GLUED})\.?(?P=n_s3)?(?P<n_gy>{YEAR}|\d\d(?!\d))){_NUM_END}"),
     # Month before day: "Jan. 5, 2024", "Wednesday, January 3", "Sept. 13", "January 2-5".
     ("b", rf"(?:(?P<b_wd>{WEEKDAY_ANY}),?\s+)?(?P<b_m>{MONTH_ANY})\s*(?P<b_d>{DAY})"
           rf"(?:{_DAY_RANGE}(?P<b_d2>{DAY}))?{_DAY_END}(?:,?\s+(?P<b_y>{YEAR}))?"),
     # Day before month: "5 January 2024", "5th of January", "Fri 5 Jan 2024", "2-5 January".
     ("c", rf"(?:(?P<c_wd>{WEEKDAY_ANY}),?\s+)?(?<![\d.,/])(?P<c_d>{DAY})(?:{_DAY_RANGE}(?P<c_d2>{DAY}))?"
           rf"\s+(?:of\s+)?(?P<c_m>{MONTH_ANY})(?:,?\s+(?P<c_y>{YEAR}))?"),
-    # Month, maybe with a part, a relative word, a year or "this/last year":
+    # Month, maybe with a part (two parts sharing the month: "early and mid-April"),
+# a relative word, a year or "this/last year":
     # "March 2023", "late December", "last September", "January this year".
-    ("e", rf"(?:(?P<e_pm>{PART}){_SEP})?(?:(?P<e_rel>{REL})\s+)?"
+    ("e", rf"(?:(?:(?P<e_pa>{PART})\s+(?i:and|to|or)\s+)?(?P<e_pm>{PART}){_SEP})?(?:(?P<e_rel>{REL})\s+)?"
           rf"(?P<e_m>{MONTH_FULL}|{MONTH_ABBR}(?=,?\s+(?:of\s+)?{YEAR}))"
           rf"(?:,?\s+(?:of\s+)?(?P<e_y>{YEAR})|\s+(?:of\s+)?(?P<e_yr>{REL})\s+(?i:year)\b)?"),
     # Part of a year: "mid-2023", "early 2005", "the end of 2004", "the end of the year".
     ("f", rf"(?P<f_pm>{PART_REL}){_SEP}(?:(?P<f_y>{YEAR})(?![\w%]|[.,]\d)|(?P<f_the>(?i:the))\s+(?i:year)\b)"),
     # Decades: "the 1990s", "mid-1990s".
-    ("g", rf"(?:(?P<g_pm>{PART}){_SEP})?(?<![\d.,])(?P<g_dec>(?:1[7-9]|20)\d0)['’]?s\b"),
+    ("g", rf"(?:(?P<g_pm>{PART}){_SEP})?(?<![\d.,])(?P<g_dec>(?:1[7-9]|20)\d0)['’]?s\b"
+          rf"|(?i:the)\s+(?:(?P<g_pm2>{PART}){_SEP})?(?:['’](?P<g_short>\d0)s\b|(?P<g_word>{DECADE_WORD})\b)"
+          # Centuries 17th-22nd (pandas' timestamps start in 1677): "the 19th century", "the twentieth century".
+          rf"|(?:(?i:the)\s+)?(?:(?P<g_cn>1[7-9]|2[0-2])(?:st|nd|rd|th)|(?P<g_cw>{CENTURY_WORD}))[-\s]+(?i:century)\b"
+          rf"|(?P<g_rel>{REL})\s+(?P<g_u>(?i:decade|century))\b"),
     # Seasons: "spring 2023", "last summer", "the winter of 2022-23".
     ("h", rf"(?:(?P<h_pm>{PART}){_SEP})?(?:(?P<h_rel>{REL})\s+)?(?P<h_s>(?i:spring|summer|autumn|fall|winter))\b"
           rf"(?:,?\s+(?:of\s+)?(?P<h_y>{YEAR})(?:[-–/](?P<h_y2>\d\d)(?!\d))?|\s+(?P<h_yr>{REL})\s+(?i:year)\b)?"),
-    # Quarters and halves: "the first quarter of 2023", "the second half of last year", "Q1 2024".
-    ("q", rf"(?:(?i:the)\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-\s]"
-          rf"(?P<q_kind>(?i:quarter|half))\s+(?:of\s+)?(?:(?P<q_y>{YEAR})|(?P<q_yr>(?i:this|last|next|the))\s+(?i:year)\b)"
-          rf"|(?<!\w)(?P<q_code>[QH][1-4])\s*(?P<q_y2>{YEAR})"),
+    # Quarters and halves: "the first quarter of 2023", "the second half of last year", "Q1 2024",
+    # "the third quarter", "third-quarter", "the fiscal first quarter", "the 1988 second quarter",
+    # "this year's third quarter"; fiscal years: "fiscal 1998", "FY2024".
+    ("q", rf"(?:(?P<q_det>(?i:the|its|their|a|(?:this|last|next)\s+year['’]s|the\s+(?:year[-\s](?:ago|earlier)|(?P<q_dy>{YEAR}))))\s+)?"
+          rf"(?:(?i:fiscal)[-\s]+)?(?P<q_ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[-\s]+(?:(?i:fiscal)[-\s]+)?"
+          rf"(?P<q_kind>(?i:quarter|half))\b(?:\s+(?:of\s+)?(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?(?:(?P<q_y>{YEAR})|(?P<q_yr>(?i:this|last|next|the))\s+(?i:year)\b))?"
+          rf"|(?<!\w)(?P<q_code>[QH][1-4])\s*(?P<q_y2>{YEAR})"
+          rf"|(?<!\w)(?P<q_fy>(?i:fiscal)(?:\s+(?i:year))?\s+|FY\s?['’]?)(?P<q_fyy>{YEAR}|(?<=FY)\d\d(?!\d)|(?<=FY['’])\d\d(?!\d))(?![\w%]|[.,]\d)"),
+    # A quarter named by its place in the text: "the quarter", "the latest quarter", "the
+    # year-ago quarter", "the year-earlier period", "last year's quarter".
+    ("r", r"(?P<r_det>(?i:the|this|that|its|last|next|last\s+year['’]s|(?:the|its)\s+(?:latest|current|most\s+recent|recent|"
+          r"previous|same|(?:comparable\s+)?year[-\s](?:ago|earlier))))\s+(?P<r_u>(?i:quarter|period))\b"),
     # Words relative to the day of publication.
-    ("k", r"(?P<k_w>(?i:yesterday|today|tonight|tomorrow))\b(?:\s+(?P<k_tod>(?i:morning|afternoon|evening|night))\b)?"
+    ("k", r"(?P<k_da>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)))\b|(?P<k_w>(?i:yesterday|today|tonight|tomorrow))\b(?:\s+(?P<k_tod>(?i:morning|afternoon|evening|night))\b)?"
           r"|(?P<k_ln>(?i:last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+    # The current period by name: "the current year", "the full year", "the current fiscal
+    # year", "current week", "the coming week", "year-end", "by year's end".
+    ("x", r"(?:(?i:the)\s+)?(?P<x_w>(?i:current|full|coming))\s+(?:(?i:fiscal)\s+)?(?P<x_u>(?i:week|month|year))\b"
+          r"|(?<![\w-])(?P<x_end>(?i:year[-\s]end|year['’]s\s+end))\b"),
+    # Years said in words, as transcripts write them: "nineteen ninety-six", "the year two thousand".
+    ("s", rf"(?P<s_c>(?i:nineteen))[-\s]+(?P<s_t>(?i:{'|'.join(TENS_WORDS)}))(?:[-\s]+(?P<s_o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b"
+          rf"|(?:(?i:the\s+year)\s+)?(?P<s_2k>(?i:two\s+thousand))(?:\s+(?i:and)\s+(?P<s_2o>(?i:{'|'.join(UNIT_WORDS)}))\b)?\b(?!\s+(?i:and\s+)?(?:[a-z]+teen|twenty|thirty|hundred))"),
+    # The n-th week of a month or year: "the first week of July", "the last week of 2015".
+    ("w", rf"(?:(?i:the)\s+)?(?P<w_ord>{ORDINAL_WORD})\s+(?i:week)\s+(?i:of|in)\s+(?:(?P<w_m>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<w_my>{YEAR}))?"
+          rf"|(?P<w_y>{YEAR})|(?P<w_rel>{REL})\s+(?P<w_u>(?i:month|year))\b)"
+          # the week holding a day: "the week of March 6", "the week beginning 4 February", "the week of the 18th"
+          rf"|(?:(?i:the)\s+)?(?i:week)\s+(?i:of|commencing|starting|beginning)(?:\s+(?i:on))?\s+(?:(?P<w_om>{MONTH_ANY})\s*(?P<w_od>{DAY})"
+          rf"|(?P<w_od2>{DAY})\s+(?:of\s+)?(?P<w_om2>{MONTH_ANY})|(?i:the)\s+(?P<w_od3>{DAY_ORD})){_DAY_END}(?:,?\s+(?P<w_oy>{YEAR}))?"
+          # the n-th weekday of a month: "the first Friday of July", "the second Monday of next month"
+          rf"|(?:(?i:the)\s+)?(?P<w_nth>{ORDINAL_WORD})\s+(?P<w_wd>{WEEKDAY_FULL})\s+(?i:of|in)\s+(?:(?P<w_wm>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<w_wy>{YEAR}))?"
+          rf"|(?P<w_wrel>(?i:this|last|next|previous))\s+(?i:month)\b)"),
     # Relative periods: "last week", "earlier this month", "late last year", "the end of the month".
     ("l", rf"(?:(?P<l_pm>{PART_REL}){_SEP})?(?P<l_rel>(?i:this|last|next|the))\s+(?P<l_u>(?i:week|weekend|month|year))\b"),
     # Weekdays: "Wednesday", "last Saturday", "Thursday night".
-    ("m", rf"(?:(?P<m_rel>{REL})\s+)?(?P<m_wd>{WEEKDAY_FULL})(?:\s+(?P<m_tod>morning|afternoon|evening|night)\b)?"),
+    ("m", rf"(?:(?P<m_rel>{REL})\s+)?(?P<m_wd>{WEEKDAY_FULL})(?:,?\s+(?i:the)\s+(?P<m_dom>{DAY_ORD})\b"
+          rf"|\s+(?:(?i:of)\s+)?(?P<m_wk>(?i:this|next|last))\s+(?i:week)\b|\s+(?P<m_tod>morning|afternoon|evening|night)\b)?"),
+    # A day of the month alone: "on the 9th", "by the 30th".
+    ("t", rf"(?i:the)\s+(?P<t_d>{DAY_ORD})\b(?:\s+(?i:of)\s+(?P<t_rel>(?i:this|next|last))\s+(?i:month)\b)?"),
     # "two days ago", "a year ago".
     ("o", rf"(?P<o_n>{NUMBER_WORD}|\d{{1,2}})\s+(?P<o_u>(?i:day|week|month|year))s?\s+(?i:ago)\b"),
+    # Dates relative to another date of the text: "two days later", "a day after the blast",
+    # "the day before", "the following week", "the same month".
+    ("v", rf"(?P<v_n>{NUMBER_WORD}|\d{{1,2}}|(?i:the))\s+(?P<v_u>(?i:day|week|month|year))s?\s+(?P<v_dir>(?i:before|after|later|earlier|from))\b"
+          rf"|(?P<v_rel>(?i:the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?))\s+(?P<v_u2>(?i:day|week|month|year|morning|afternoon|evening|night))\b(?!['’]s)"),
     # Bare years and year ranges: "2006", "2003-04", "1998-2000".  Last, so
     # every longer reading starting at the same place wins.
     ("y", rf"(?<![\w$£€¥#.,/:-])(?P<y_y>{YEAR})(?:[-–/](?P<y_y2>{YEAR}|\d\d?(?!\d)))?(?![\w%]|[.,]\d|\s%|[-–]\w)"),
@@ -104,7 +160,8 @@ MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
 # ("We will raise this in the January 10 briefing").
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|scheduled|set|expected|going|planned|poised|to)\b"
-    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to)\b"
+    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
+    r"|planned\s+to|set\s+to|as\s+(?:soon|early)\s+as)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
@@ -161,3 +218,30 @@ NOT_WEEKDAY_AFTER = frozenset("""
 Times Telegraph Mirror Express Herald Post Mail Independent Sport People Star Tribune
 Agreement League Club School Night Live Service Observer Record Sun Business Review
 """.split())
+
+# --- words for the newer date families (docs/dates.md) -------------------------------
+
+# Two-digit years: below the pivot 20xx, from it on 19xx ("21/04/16" is 2016, "FY98" 1998).
+TWO_DIGIT_PIVOT = 50
+# Words that may follow "the 9th" when it names a day of the month ("on the 9th at noon");
+# any other word makes it an ordinal of something else ("the 5th Fleet", "the 13th floor").
+DAY_OF_MONTH_FOLLOWERS = frozenset("""
+and or to at in on when before after until till through but as from by while with this last
+""".split())
+# Decade words, read in the 1900s ("the seventies") or 2000s ("the noughties").
+DECADE_WORDS = {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
+                "seventies": 1970, "eighties": 1980, "nineties": 1990, "noughties": 2000}
+# Ordinal words of centuries and weeks.
+ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "eleventh": 11,
+                   "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+                   "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                   "twenty first": 21, "twenty second": 22}
+# Before "the next year", "the following week": a duration, not a date.
+DURATION_BEFORE = frozenset("over for within throughout through during".split())
+# After a year-less "third quarter" / "the quarter": a quarter of something other than a year.
+NOT_QUARTER_AFTER = frozenset("""
+mile miles century inch inches hour hours pound pounds final finals finalist finalists pipe back
+""".split())
+# After "the day before" / "a week after": the event is the one just told, so the
+# date just named is the anchor ("the day before this photo was taken").
+EVENT_PRONOUNS = frozenset("this that these those it he she they we i you".split())

@@ -28,6 +28,11 @@ Span = tuple[date, date]
 PRECISIONS = ("day", "part_of_month", "month", "season", "year")
 PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
+# A year-less day ("Nov. 21") up to this many days
+# after publication is read as the coming day, not the one almost a year before
+# (months are not: "In March, ..." in a January article is usually last March).
+FUTURE_WINDOW = {"day": 92}
+
 # Parts of a month, as (first day, last day or None = the month's last day).
 _MONTH_PARTS: dict[str, tuple[int, Optional[int]]] = {
     "early": (1, 10), "start": (1, 10), "beginning": (1, 10),
@@ -62,9 +67,17 @@ class Atom:
     offset: int = 0               # for mode "offset": year = reference year + offset
     rel: Optional[Callable[[date, bool], Optional[Span]]] = None
     fallback: Optional[Callable[[int], Optional[Span]]] = None  # ``span`` without a weekday check
+    # Dates that take their meaning from another date of the text ("two days later",
+    # "the year-ago quarter"): ``link(anchor_span, anchor_precision)`` gives the span;
+    # ``link_to`` says which date is the anchor: "prev" (the latest date before it, or the
+    # date right after "before"/"after"), "quarter" (the latest quarter named before it).
+    link: Optional[Callable[[Span, str], Optional[Span]]] = None
+    link_to: str = ""
+    tag: str = ""                 # "now": today/yesterday/tomorrow (re-anchored inside quotations)
 
     @property
     def relative(self) -> bool:
+        """Does the mention need a reference day (publication, or another date of the text)?"""
         return self.fixed is None
 
 
@@ -141,6 +154,54 @@ def decade_span(decade: int, part: Optional[str] = None) -> Span:
     elif part in ("late", "end"):
         a, b = 7, 9
     return date(decade + a, 1, 1), date(decade + b, 12, 31)
+
+
+def century_span(number: int) -> Span:
+    """The n-th century as TimeML counts it: the 20th century is 1900-1999."""
+    first = (number - 1) * 100
+    return date(first, 1, 1), date(first + 99, 12, 31)
+
+
+def nth_week(first: date, last: date, n: int) -> Optional[Span]:
+    """Monday to Sunday of the ``n``-th week of the period ``first``..``last``
+    (``n`` = -1: the last week).
+
+    A week belongs to the period holding its Thursday (the ISO 8601 rule for
+    weeks of a year, applied to months too): the first week of October 2016
+    is 3-9 October, the first week of 2015 is 29 December 2014 - 4 January 2015.
+    """
+    if n > 0:
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7) + timedelta(weeks=n - 1)
+    else:
+        thursday = last - timedelta(days=(last.weekday() - 3) % 7)
+    if not first <= thursday <= last:
+        return None
+    monday = thursday - timedelta(days=3)
+    return monday, monday + timedelta(days=6)
+
+
+def shift(anchor: Span, unit: str, n: int, precision: str) -> Optional[Span]:
+    """The ``unit`` (day, week, month, year) ``n`` units after (n < 0: before) an anchor date.
+
+    Counting starts from the anchor's last day going forward and its first
+    day going back; an anchor coarser than ``unit`` ("three days after" a
+    month) gives ``None``.
+    """
+    if PRECISION_RANK.get(precision, 4) > _UNIT_RANK[unit]:
+        return None
+    day = anchor[1] if n > 0 else anchor[0]
+    if unit == "day":
+        d = day + timedelta(days=n)
+        return d, d
+    if unit == "week":
+        return week_span(day, n)
+    if unit == "month":
+        return month_span(*add_months(day.year, day.month, n))
+    return year_span(day.year + n)
+
+
+# The finest anchor precision each unit of ``shift`` accepts.
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "year": 4}
 
 
 def week_span(ref: date, weeks: int, part: Optional[str] = None) -> Span:
@@ -230,15 +291,17 @@ def floating(span: Callable[[int], Optional[Span]], ref: date, mode: str, offset
     return None
 
 
-def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[Span]:
+def resolve(atom: Atom, ref: Optional[date], future: bool = False, lookahead: bool = True) -> Optional[Span]:
     """First and last day of ``atom`` written on day ``ref`` (``None`` when unknown).
 
     ``future`` says the clause speaks of the future: year-less dates and bare
-    weekdays then look forward from ``ref`` instead of back.
+    weekdays then look forward from ``ref`` instead of back.  Otherwise a
+    year-less day or month starting within ``FUTURE_WINDOW`` days after ``ref``
+    is read forward, unless ``lookahead`` is False (the clause is in the past tense).
     """
     if atom.fixed is not None:
         return atom.fixed
-    if ref is None:
+    if ref is None or atom.link is not None:
         return None
     if atom.rel is not None:
         return atom.rel(ref, future)
@@ -250,13 +313,19 @@ def resolve(atom: Atom, ref: Optional[date], future: bool = False) -> Optional[S
             return min(fits, key=lambda s: abs((s[0] - ref).days))
         return resolve(Atom(atom.start, atom.end, atom.precision, span=atom.fallback, mode=atom.mode), ref, future)
     mode = "future" if future and atom.mode == "past" else atom.mode
+    if mode == "past" and lookahead and atom.precision in FUTURE_WINDOW:
+        # "payable Dec. 7", "takes effect Nov. 13": a year-less day shortly after
+        # publication is that coming day -- a day almost a year back would carry its year.
+        ahead = floating(atom.span, ref, "after")
+        if ahead is not None and (ahead[0] - ref).days <= FUTURE_WINDOW[atom.precision]:
+            return ahead
     return floating(atom.span, ref, mode, atom.offset)
 
 
 def _leans(atom: Atom) -> bool:
     """A bare year-less period ("late December", "June 3") that can take its
     year from the other end of a range."""
-    return atom.fixed is None and atom.rel is None and atom.mode == "past"
+    return atom.fixed is None and atom.rel is None and atom.span is not None and atom.mode == "past"
 
 
 def resolve_range(first: Atom, last: Atom, ref: Optional[date], future: bool = False
