@@ -43,6 +43,7 @@ from typing import Any, Union
 import yaml
 
 from .errors import CodebookError
+from .paths import SEEDS_DIR
 
 try:  # Python >= 3.11
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -55,10 +56,7 @@ CODEBOOK_FILE = "codebook.yaml"
 #: The sample corpus's codebook (North Korea - Russia arms transfers, C01-C12).
 #: It belongs to ``seeds/`` and is used only for that corpus or when passed
 #: explicitly; it is never applied to another corpus by default.
-SAMPLE_CODEBOOK = Path(__file__).resolve().parent.parent / "seeds" / CODEBOOK_FILE
-# Kept for code written before the codebook moved to the sample corpus; it
-# names the sample codebook and is NOT a fallback (see resolve_codebook).
-DEFAULT_CODEBOOK = SAMPLE_CODEBOOK
+SAMPLE_CODEBOOK = SEEDS_DIR / CODEBOOK_FILE  # the checkout's seeds/, or the copy a wheel ships
 
 _TOP_KEYS = {"codebook", "description", "version", "language", "concepts", "stance", "claims"}
 _CLAIM_KEYS = {"id", "label", "description", "kind", "rules"}

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.codebook import (DEFAULT_CODEBOOK, SAMPLE_CODEBOOK, Codebook, compile_terms, load_codebook,
+from analysis.codebook import (SAMPLE_CODEBOOK, Codebook, compile_terms, load_codebook,
                                parse_codebook, regex_problem)
 from analysis.errors import CodebookError
 from tests.conftest import SEEDS
@@ -27,7 +27,7 @@ def test_sample_codebook_has_exactly_c01_to_c12():
     assert book.claim("C07").kind == "denial"
     assert all(c.kind == "claim" for c in book.claims if c.id != "C07")
     assert all(c.label and c.description for c in book.claims)
-    assert load_codebook(DEFAULT_CODEBOOK).ids == book.ids
+    assert load_codebook(SAMPLE_CODEBOOK).ids == book.ids
     assert load_codebook(book) is book
 
 
