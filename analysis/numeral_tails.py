@@ -13,20 +13,20 @@ import re
 from analysis import quantity_context as _ctx
 from analysis.number_words import MULTIPLIERS, NUMBER_WORD_RUN, parse_digits, parse_number_words
 from analysis.units import (
-    CURRENCY_PREFIX_PATTERN, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
 )
 
 # Digits start with a digit so the regex engine can skip other characters in C.
 DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?")
 # Scale after digits: " million", " billion", "bn", "m", "k".
 _MULT_AFTER = re.compile(
-    r"[ \t]+(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
+    r"(?:[ \t]+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
     r"(?:[ \t]+(?P<w2>(?i:million|billion)))?\b"
     r"|(?P<a>bn|mn|mln|tn|trn|m|k|b|M|K|B|Bn|BN)(?![A-Za-z0-9])"
 )
 # A second number after the first: "-20", " to 20", " and 20", " or three".
 RANGE_TAIL = re.compile(
-    rf"(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+(?i:to|and|or)[ \t]+)"
+    rf"(?P<sep>-(?i:to)-|[ \t]*[-–—][ \t]*|[ \t]+(?i:to|and|or)[ \t]+)"
     rf"(?P<cur>{CURRENCY_PREFIX_PATTERN})?(?:(?P<digits>{DIGITS.pattern})|(?P<words>(?i:{NUMBER_WORD_RUN})))"
 )
 _MONEY_WORDS = frozenset("""
@@ -42,6 +42,8 @@ _METRE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
+# One-character units that stay units when written apart ("15 %", "10 €", "20 °").
+_SIGNS_APART = frozenset("%°") | CURRENCY_SIGNS_AFTER
 _CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles rubles francs".split())
 
 
@@ -92,7 +94,7 @@ def unit_after(body: str, pos: int, value: float, has_mult: bool):
         return None
     sep = u.group("sep")
     unit = found[0]
-    if sep and len(surface) == 1 and surface != "%":
+    if sep and len(surface) == 1 and surface not in _SIGNS_APART:
         return None  # "5 m", "3 t": too ambiguous when written apart
     if sep.strip() == "-" and (surface == "%" or unit in MONEY_UNITS):
         return None
@@ -110,6 +112,8 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
     to leave the second number to be read on its own.
     """
     sep = rng.group("sep").strip().lower()
+    if sep == "-to-":
+        sep = "to"  # "the 100-to-300 range", "3-to-4-metre waves"
     d2 = rng.group("digits")
     w2 = rng.group("words")
     dash = sep in ("-", "–", "—")

@@ -39,7 +39,8 @@ import pandas as pd
 from analysis import noun_phrases as _np
 from analysis import quantity_context as _ctx
 from analysis.number_words import (
-    A_SCALE, NUMBER_WORD_RUN, VAGUE, fraction_value, parse_digits, parse_number_words, vague_value,
+    A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
+    parse_number_words, vague_value,
 )
 from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, read_range, unit_after
 from analysis.quantity_links import link_neighbours
@@ -62,7 +63,9 @@ _TRIGGERS = sorted("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 hundreds thousand thousands million millions billion billions trillion trillions dozen dozens
-half quarter quarters third thirds fifth fifths tenth tenths couple tens scores
+half quarter quarters third thirds fifth fifths tenth tenths couple tens scores pair trio
+twofold threefold fourfold fivefold sixfold tenfold hundredfold double doubled doubling
+triple tripled tripling quadruple quadrupled quadrupling
 """.split(), key=len, reverse=True)
 
 
@@ -100,7 +103,8 @@ _WORD_NUMERAL = re.compile(
     rf"(?P<vague>{VAGUE})"
     rf"|(?P<ascale>{A_SCALE})"
     rf"|(?P<frac>{_FRACTION})"
-    r"|(?P<couple>a[ \t]+couple[ \t]+of\b)"
+    r"|(?P<couple>a[ \t]+(?:couple|pair|trio)[ \t]+of\b)"
+    rf"|(?P<factor>{FACTOR_WORDS})"
     rf"|(?P<words>{NUMBER_WORD_RUN})"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -116,6 +120,7 @@ _RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\
 _PART_AFTER = re.compile(
     rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
 )
+_ONE_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
@@ -129,6 +134,11 @@ season between through throughout around about spring summer autumn winter fall
 _NOT_BEFORE_FRACTION = frozenset("""
 first second third fourth final last the this that next previous latter former top bottom other
 opening closing early late each every either
+""".split())
+# Words after which "over N years" is a length ("for over 10 years", "lasted over a week").
+_OVER_LENGTH_BEFORE = frozenset("""
+for lasted lasting last lasts took taken take takes spent spend spending of in after is was were be been
+are aged within than served serve serving
 """.split())
 _SCALE_WORDS = re.compile(r"hundred|thousand|million|billion|trillion|dozen")
 
@@ -216,13 +226,16 @@ def find_figures(body: str) -> list[_Figure]:
     if _WORD_AT_START.match(low):
         cands.append((0, None))
     cands.extend((m.start() + 1, None) for m in _WORD_TRIGGER.finditer(low))
+    cands.extend((m.start(), m) for m in _A_PERIOD.finditer(low))
     cands.sort(key=lambda c: c[0])
     figures: list[_Figure] = []
     resume = 0
     for p, dm in cands:
         if p < resume:
             continue
-        if dm is not None:
+        if dm is not None and dm.re is _A_PERIOD:
+            fig, resume = _read_a_period(body, dm)
+        elif dm is not None:
             fig, resume = _read_digits(body, dm)
         else:
             fig, resume = _read_words(body, low, p)
@@ -234,6 +247,8 @@ def find_figures(body: str) -> list[_Figure]:
 
 # ---------------------------------------------------------------- one figure
 
+# "1 and 2", "3, 4": the second label of a list of labels
+_COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
 # Another digit group after one space: the middle of "020 7946 0958".
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 # ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
@@ -248,7 +263,7 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
     digits = dm.group()
     s = dm.start()
     pos = resume = dm.end()
-    cm = _CURRENCY_BEFORE.search(body, max(0, s - 5), s)
+    cm = _CURRENCY_BEFORE.search(body, max(0, s - 6), s)
     cur = cm.group() if cm else ""
     if cm:
         s = cm.start()
@@ -262,8 +277,8 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         return None, resume
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None, resume  # 09, 0800: clock times, phone numbers, codes
-    if len(digits) > 20:
-        return None, resume  # a code or a string of digits, not an amount
+    if len(digits) > 20 or (len(digits) >= 6 and digits.isdigit() and not cur):
+        return None, resume  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
     if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
             _DIGIT_GROUP_AFTER.match(body, pos)
             or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s]))):
@@ -275,8 +290,11 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
         return None, resume
-    if not cur and before.is_identifier():
+    if not cur and (before.is_identifier() or before.is_ticker()):
         return None, resume
+    if not cur and before.is_label_list(body, pos, digits):
+        co = _COORDINATED_NUMBER.match(body, pos)
+        return None, co.end() if co is not None else resume  # "pipelines 1 and 2", "Nord Stream 1 and 2"
     f = _Figure()
     value = parse_digits(digits)
     mult, pos = multiplier(body, pos, digits, bool(cur), before)
@@ -308,9 +326,29 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, resume  # a year used as a date: "in 2006", "the 2006 election"
     if f.is_count and _ADDRESS_AFTER.match(body, pos):
         return None, resume
-    if f.kind == "duration" and _ctx.AGO_AFTER.match(body, pos):
-        return None, resume
+    if body.startswith(";", pos) and before.word(1).endswith(":"):
+        return None, resume  # a style sheet: "padding-bottom: 79.13%;"
     return _finish(body, f, s, pos, before, unit_sep, "digits"), max(resume, pos)
+
+
+# "more than a year", "at least a decade": one period under a bound (matched on
+# the lower-cased body; a bare "a year" is not a figure).
+_A_PERIOD = re.compile(r"\ban?[ \t]+(?P<u>year|month|week|fortnight|day|decade|century|hour)(?![a-z])")
+
+
+def _read_a_period(body: str, m: re.Match) -> tuple[_Figure | None, int]:
+    """"More than a year", "at least a decade" -> 1 year / 1 decade with the bound."""
+    s = m.start()
+    before = _ctx.Before(body, s)
+    q = before.qualifier()
+    if q is None or before.after_from(q[2]):
+        return None, m.end()
+    f = _Figure()
+    unit, kind, scale = lookup_unit(m.group("u"))
+    f.value, f.unit, f.kind, f.is_count = scale, unit, kind, False
+    f.qualifier, f.own_qualifier = q[0], True
+    f.start, f.end = q[1], m.end()
+    return f, m.end()
 
 
 def _race_time(body: str, race: re.Match) -> _Figure | None:
@@ -366,10 +404,17 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         f.unit, f.kind, f.is_count = "percent", "percentage", False
         return _finish(body, f, s, pos, before, "", group), resume
     elif group == "couple":
-        value = 2.0
-        f.qualifier = "approx"
-        f.own_qualifier = True
+        value = 3.0 if "trio" in text.lower() else 2.0
+        if "couple" in text.lower():
+            f.qualifier = "approx"
+            f.own_qualifier = True
         has_mult = False
+    elif group == "factor":
+        value = factor_value(text)
+        if value is None or not _factor_ok(body, low, text, pos, before):
+            return None, resume
+        f.value, f.unit, f.kind, f.is_count = value, "times", "other", False
+        return _finish(body, f, s, pos, before, "", group), resume
     else:
         if not _word_numeral_ok(body, text, s, pos, before):
             return None, resume
@@ -396,8 +441,6 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
                 return None, max(resume, rng.end())
             if verdict is not None:
                 pos, s = verdict
-    if f.kind == "duration" and _ctx.AGO_AFTER.match(body, pos):
-        return None, max(resume, pos)
     return _finish(body, f, s, pos, before, unit_sep, group), max(resume, pos)
 
 
@@ -444,8 +487,8 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
         # written before: "about 900", "more than 1,000", "up to 3 million"
         q = before.qualifier()
         if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
-                and _FIGURE_END.search(before.word(2)):
-            q = None  # "£1.2 billion over 10 years": over a period, not more than it
+                and (_FIGURE_END.search(before.word(2)) or before.word(2).lower() not in _OVER_LENGTH_BEFORE):
+            q = None  # "£1.2 billion over 10 years", "shipped over three weeks": during a period
         if q is not None and not before.after_from(q[2]):
             qual, q_start, _ = q
             if not (f.qualifier == "vague" and qual == "approx"):
@@ -485,6 +528,12 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                     # tonnes of ammunition": the noun is a unit
                     f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
                     f.value *= as_unit[2]
+                elif (plural and phrase.head.islower() and not is_plural(phrase.head)
+                      and phrase.start == _next_word_start(body, pos)):
+                    # "the 100-to-300 spectrum", "the 11,000 sent by": a singular word
+                    # after a plural number is not what it counts
+                    f.subject = ""
+                    f.np_end = -1
                 else:
                     f.unit = _np.head_unit(phrase.head)
             elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
@@ -496,6 +545,11 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
             elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
                   and not _PART_AFTER.match(body, pos)):
                 return None  # a bare "one" is a pronoun ("one could argue")
+            if (group == "words" and f.value == 1 and not f.own_qualifier
+                    and _ONE_OF_AFTER.match(body, pos)):
+                return None  # "one of the largest", "one of four ships": singles one out, counts nothing
+            if _anaphoric_definite(body, f, before, group, pos):
+                return None
             if (phrase is not None and f.value > 1 and phrase.head[0].isupper()
                     and not is_plural(phrase.head.lower()) and phrase.start == _next_word_start(body, pos)):
                 # "10 Alicia Molik (Australia)": a rank or list number before a name
@@ -540,3 +594,35 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
     return True
 
 
+
+
+_DETERMINER_AFTER = re.compile(
+    r"[ \t]+(?:the|its|their|his|her|our|your|my|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) -> bool:
+    """"to double the number", "more than doubling our support", "a twofold rise" -- not "a double blow"."""
+    if text.lower() in FACTOR_NEEDS_OBJECT:
+        return bool(_DETERMINER_AFTER.match(body, pos))
+    return True
+
+
+# "the two leaders", "these three countries": a definite count restates a set
+# already named; kept when a post-modifier makes it new information ("the three
+# satellite images presented by ...", "the two ships that ...").
+_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
+_POSTMODIFIER_AFTER = re.compile(
+    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found)\b")
+_SMALL_COUNT_MAX = 12
+
+
+def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, pos: int) -> bool:
+    """Is this "the two leaders" (a restated set) rather than a figure?"""
+    if group != "words" or not f.is_count or f.value > _SMALL_COUNT_MAX or f.own_qualifier:
+        return False
+    if before.word(1).lower() not in _DEFINITE_BEFORE:
+        return False
+    if before.word(2).lower() in ("of", "than", "all") or before.phrase(2).startswith("out "):
+        return False  # "three of the four pipelines": the whole of a part
+    end = f.np_end if f.np_end > 0 else pos
+    return _POSTMODIFIER_AFTER.match(body, end) is None
