@@ -159,8 +159,8 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
         if new_start is None or not low < high:
             return None
     elif sep == "or":
-        if not low < high or low != int(low) or high != int(high) or mult2 != 1.0:
-            return None
+        if not low < high or low != int(low) or high != int(high) or mult2 != 1.0 or high > 2 * low:
+            return None  # "two or three" is a range; "200 or 500 dead" two alternatives
     elif sep == "to":
         if not low < high or before.after_change():
             return None  # "rose $1.20 to $74.50": a change and a level

@@ -120,6 +120,7 @@ _RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\
 _PART_AFTER = re.compile(
     rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
 )
+_OF_PRONOUN = re.compile(r"[ \t]+of[ \t]+(?:them|these|those|us|you)\b", re.IGNORECASE)
 _ONE_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
@@ -290,6 +291,8 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
         return None, resume
+    if before.word(1).lower() in _ctx.CHROME_LABELS:
+        return None, resume  # "Updated: 31 minutes ago"
     if not cur and (before.is_identifier() or before.is_ticker()):
         return None, resume
     if not cur and before.is_label_list(body, pos, digits):
@@ -400,7 +403,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
             f.value, f.unit, f.kind, f.is_count = 0.5 * scale, unit, kind, False
             pos = u.end()
             return _finish(body, f, s, pos, before, " ", group), pos
-        f.value = round(frac * 100, 4)
+        f.value = round(frac * 100, 2)  # two-thirds -> 66.67, as documented
         f.unit, f.kind, f.is_count = "percent", "percentage", False
         return _finish(body, f, s, pos, before, "", group), resume
     elif group == "couple":
@@ -518,7 +521,11 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                 f.subject = body[phrase.start:phrase.end]
             f.np_end = phrase.head_end if phrase else hy.end()
         else:
-            phrase = _np.read_noun_phrase(body, pos, plural) or _np.read_of_phrase(body, pos, plural)
+            phrase = _np.read_noun_phrase(body, pos, plural)
+            if phrase is None:
+                phrase = _np.read_of_phrase(body, pos, plural)
+                if (phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group):
+                    f.qualifier = "part_of"  # "two of the pipelines", "two of them"
             if phrase is not None:
                 f.subject = body[phrase.start:phrase.end]
                 f.np_end = phrase.head_end
@@ -535,7 +542,7 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                     f.subject = ""
                     f.np_end = -1
                 else:
-                    f.unit = _np.head_unit(phrase.head)
+                    f.unit = _coordinated_unit(body, phrase, _np.head_unit(phrase.head))
             elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
                 # "hundreds of years", "thousands of miles": the noun is a unit
                 found = lookup_unit(_OF_UNIT.match(body, pos).group("u"))
@@ -588,7 +595,7 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
         return False  # "twenty-first", "one-off", "two-way"
     if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
-    if text.lower() == "one":
+    if text.lower() == "one" and not body.startswith("-", pos):  # "a one-tonne warhead" is a measure
         if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos):
             return False
     return True
@@ -612,8 +619,19 @@ def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) ->
 # satellite images presented by ...", "the two ships that ...").
 _DEFINITE_BEFORE = frozenset({"the", "these", "those"})
 _POSTMODIFIER_AFTER = re.compile(
-    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found)\b")
+    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found|"
+    r"on|in|at|near|off|along|under|inside|outside|beneath)\b")
 _SMALL_COUNT_MAX = 12
+
+
+def _is_share(f: _Figure, group: str) -> bool:
+    """A plain number before "of the Ys" names a part of them (not "dozens of", "a trio of")."""
+    return group in ("digits", "words") and f.qualifier == "exact" and not f.own_qualifier
+
+
+def _is_numeral(word: str) -> bool:
+    w = word.lower().strip(",")
+    return w[:1].isdigit() or parse_number_words(w) is not None
 
 
 def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, pos: int) -> bool:
@@ -622,7 +640,37 @@ def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, 
         return False
     if before.word(1).lower() not in _DEFINITE_BEFORE:
         return False
-    if before.word(2).lower() in ("of", "than", "all") or before.phrase(2).startswith("out "):
+    if before.word(2).lower() in ("of", "than") and _is_numeral(before.word(3)):
         return False  # "three of the four pipelines": the whole of a part
+    if before.word(2).lower() == "all":
+        return False
     end = f.np_end if f.np_end > 0 else pos
     return _POSTMODIFIER_AFTER.match(body, end) is None
+
+
+# "200 missiles and drones", "dozens of individuals and entities": two heads;
+# "nine million artillery and rocket shells": two modifiers of one head.
+_COORD_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
+_LOWER_WORD = re.compile(r"[ \t]*(?P<w>[a-z][a-z-]*)\b")
+
+
+def _coordinated_unit(body: str, phrase, unit: str) -> str:
+    """The unit of a counted phrase whose head is coordinated with another noun."""
+    m = _COORD_AFTER.match(body, phrase.head_end)
+    if m is None:
+        return unit
+    p = m.end()
+    for k in range(3):
+        w = _LOWER_WORD.match(body, p)
+        if w is None:
+            return unit
+        n = w.group("w")
+        if n in _np.STOP or n.endswith(("ed", "ing", "ly")):
+            return unit
+        if is_plural(n):
+            other = _np.head_unit(n)
+            if k:
+                return other  # "artillery and rocket shells": the head is "shells"
+            return unit if other == unit else f"{unit}_or_{other}"
+        p = w.end()
+    return unit

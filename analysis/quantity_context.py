@@ -27,7 +27,7 @@ _QUALIFIER_PHRASES: dict[str, str] = {
     "almost": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
     "circa": "approx", "c.": "approx", "more or less": "approx", "just about": "approx",
     "an average of": "approx", "on average": "approx", "averaging": "approx",
-    "the equivalent of": "approx", "perhaps": "approx", "some estimated": "approx",
+    "perhaps": "approx", "some estimated": "approx",
     # at_least
     "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
     "in excess of": "at_least", "greater than": "at_least", "no fewer than": "at_least",
@@ -123,6 +123,8 @@ CHROME_AFTER = re.compile(
 )
 # ... and before them ("Image 3 of 12", "Page 2 of 5", "Font size 100%").
 CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size page".split())
+# Labels of page furniture before a number ("Updated: 31 minutes ago", "Views: 1200").
+CHROME_LABELS = frozenset("updated: published: posted: modified: views: comments: shares: likes:".split())
 CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d+", re.IGNORECASE)
 # Number-word compounds that are idioms, not amounts ("one-off", "two-way").
 HYPHEN_IDIOM_AFTER = re.compile(

@@ -36,6 +36,9 @@ _CASUALTY_BEFORE = re.compile(
     r"casualties|fatalities|deaths|dead)[ \t]+(?:(?:at[ \t]+least|about|around|nearly|some|over|"
     r"more[ \t]+than|another|a[ \t]+further|to|at|of)[ \t]+)?$",
     re.IGNORECASE)
+# A casualty noun shortly before a bare count: "the death toll ... at 100 to 300", "number of dead ... 500".
+_CASUALTY_NOUN_BEFORE = re.compile(
+    r"\b(?:toll|tolls|deaths|dead|casualties|fatalities|victims|wounded|injured)\b", re.IGNORECASE)
 #: Gap (characters) within which an elided count takes the unit of the figure before it.
 ELISION_WINDOW = 200
 
@@ -111,29 +114,42 @@ def _resolve_elided(body: str, figures: list) -> None:
     """The counted thing of a count written without its noun.
 
     "killed 12 people and injured 90" (90 people), "Three people died and 48
-    were hurt", "hundreds were killed", "the toll rose to 27": a count with
-    no noun takes ``person`` when a casualty word governs it, else the unit
-    of the nearest count before it in the same or the previous sentence.
+    were hurt", "hundreds were killed", "the toll rose to 27", "the number of
+    deaths ... the 100-to-300 spectrum": a count with no noun takes ``person``
+    when a casualty word governs it; else the unit of a figure it is
+    coordinated with ("200 or 500 dead"); else the unit of the nearest count
+    before it in the same or the previous sentence.
     """
+    elided = [i for i, f in enumerate(figures) if f.kind == "count" and not f.unit]
+    if not elided:
+        return
+    for i in elided:
+        f = figures[i]
+        end = f.np_end if f.np_end > 0 else f.end
+        lo = max(figures[i - 1].end if i > 0 else 0, f.start - 80, 0)
+        if (_CASUALTY_AFTER.match(body, end) or _CASUALTY_BEFORE.search(body, max(lo, f.start - 40), f.start)
+                or _CASUALTY_NOUN_BEFORE.search(body, lo, f.start)):
+            f.unit = "person"
+    for i in reversed(elided):  # "200 or 500 dead": from the figure after
+        f = figures[i]
+        if not f.unit and i + 1 < len(figures):
+            b = figures[i + 1]
+            if b.kind == "count" and b.unit and f.end <= b.start and _COORD_GAP.fullmatch(body, f.end, b.start):
+                f.unit = b.unit
     prev = None          # the last count with a unit
     prev_sentences = 0   # sentence boundaries crossed since it
     last_end = 0
     for f in figures:
         if f.start >= last_end and prev is not None:
-            gap = body[last_end:f.start]
-            if len(gap) > ELISION_WINDOW * 4:
+            if f.start - last_end > ELISION_WINDOW:
                 prev = None
             else:
-                prev_sentences += len(_SENTENCE_END.findall(gap))
-        if f.kind == "count" and not f.unit:
-            end = f.np_end if f.np_end > 0 else f.end
-            if _CASUALTY_AFTER.match(body, end) or _CASUALTY_BEFORE.search(
-                    body, max(0, f.start - 40), f.start):
-                f.unit = "person"
-            elif prev is not None and prev_sentences <= 1 and f.start - prev.end <= ELISION_WINDOW:
-                f.unit = prev.unit
-                if not f.subject:
-                    f.subject = prev.subject
+                prev_sentences += len(_SENTENCE_END.findall(body, last_end, f.start))
+        if f.kind == "count" and not f.unit and prev is not None and prev_sentences <= 1 \
+                and f.start - prev.end <= ELISION_WINDOW:
+            f.unit = prev.unit
+            if not f.subject:
+                f.subject = prev.subject
         if f.kind == "count" and f.unit:
             prev, prev_sentences = f, 0
         last_end = max(last_end, f.end)
