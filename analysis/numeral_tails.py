@@ -194,3 +194,25 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
     f.qualifier = "range"
     f.own_qualifier = True
     return pos, new_start
+
+
+# "55 billion cubic metres of gas per year", "500,000 barrels a day": a rate.
+_RATE_AFTER = re.compile(
+    r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:per|a|an|each)[ \t]+"
+    r"(?P<per>year|annum|month|week|day|hour|second)\b", re.IGNORECASE)
+_RATE_KINDS = frozenset({"other", "mass", "length", "distance"})
+
+
+def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
+    """``unit/period`` for a measure followed by "per year", "a day" ... ("m3/year"), else ``unit``.
+
+    Money, percentages, durations and speeds keep their unit: "$5bn a year" is
+    read as the amount (its ``subject`` says what it is), and "km/h" is already a rate.
+    """
+    if kind not in _RATE_KINDS or "/" in unit or unit in ("times", "mph"):
+        return unit
+    m = _RATE_AFTER.match(body, pos)
+    if m is None:
+        return unit
+    per = m.group("per").lower()
+    return f"{unit}/{'year' if per == 'annum' else per}"

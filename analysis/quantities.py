@@ -42,7 +42,7 @@ from analysis.number_words import (
     A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
     parse_number_words, vague_value,
 )
-from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, read_range, unit_after
+from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after
 from analysis.quantity_links import link_neighbours
 from analysis.sentences import SentenceIndex, _require
 from analysis.units import (
@@ -291,7 +291,7 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
         return None, resume
-    if before.word(1).lower() in _ctx.CHROME_LABELS:
+    if before.word(1).lower().rsplit("|", 1)[-1] in _ctx.CHROME_LABELS:
         return None, resume  # "Updated: 31 minutes ago"
     if not cur and (before.is_identifier() or before.is_ticker()):
         return None, resume
@@ -316,6 +316,7 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             (f.unit, f.kind, scale), pos, unit_sep = u
             f.value = value * scale
             f.is_count = False
+            f.unit = rate_unit(body, pos, f.unit, f.kind)
     rng = RANGE_TAIL.match(body, pos)
     if rng is not None:
         verdict = read_range(body, f, rng, digits, before, s, has_mult)
@@ -436,6 +437,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         (f.unit, f.kind, scale), pos, unit_sep = u
         f.value = value * scale
         f.is_count = False
+        f.unit = rate_unit(body, pos, f.unit, f.kind)
     if group in ("words", "ascale"):
         rng = RANGE_TAIL.match(body, pos)
         if rng is not None:
@@ -665,8 +667,8 @@ def _coordinated_unit(body: str, phrase, unit: str) -> str:
         if w is None:
             return unit
         n = w.group("w")
-        if n in _np.STOP or n.endswith(("ed", "ing", "ly")):
-            return unit
+        if n in _np.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
+            return unit  # "six individuals and three entities": a second figure
         if is_plural(n):
             other = _np.head_unit(n)
             if k:
