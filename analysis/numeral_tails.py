@@ -67,7 +67,9 @@ def multiplier(body: str, pos: int, digits: str, has_currency: bool,
     if a == "m" and not has_currency and not _m_means_million(body, mm.end(), digits, before):
         return 1.0, pos  # metres: left to the unit reader
     if a in ("b", "B", "M", "K") and not has_currency:
-        return None, pos  # "5B", "3M": codes, not amounts
+        nxt = _NEXT_WORD.match(body, mm.end())
+        if nxt is None or nxt.group("w").lower() not in _CURRENCY_WORDS:
+            return None, pos  # "5B", "3M": codes, not amounts ("1.8M dollars" is money)
     return MULTIPLIERS[low], mm.end()
 
 

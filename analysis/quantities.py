@@ -597,7 +597,7 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
         return False  # "twenty-first", "one-off", "two-way"
     if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
-    if text.lower() == "one" and not body.startswith("-", pos):  # "a one-tonne warhead" is a measure
+    if text.lower() == "one" and unit_after(body, pos, 1.0, False) is None:  # "a one-tonne warhead", "one mile"
         if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos):
             return False
     return True

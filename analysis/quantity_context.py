@@ -242,8 +242,9 @@ class Before:
         low = w.lower()
         if low in IDENTIFIER_WORDS or w in ("No", "No."):
             return True
-        if not w[0].isupper() or not _NAME_TOKEN.match(w) or w.endswith(("'s", "’s", "s'")):
-            return False
+        if not w[0].isupper() or not _NAME_TOKEN.match(w) or w.endswith(("'s", "’s", "s'")) \
+                or _CONTRACTION.search(w):
+            return False  # "I'm 1.8m tall", "We've 20": contractions are not names
         low = low.rstrip(".")
         return low not in NAME_EXEMPT and low not in _QUALIFIER_PHRASES and low not in _NOT_NAMES
 
@@ -325,6 +326,7 @@ class Before:
         return self.word(1).lower() in CHANGE_WORDS
 
 
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$|n['’]t$", re.IGNORECASE)
 _DAY_JOINERS = frozenset({"to", "and", "or", "through", "until", "till", "-", "–", "&"})
 # Month abbreviations with a dot are months even in lower case ("dec. 12", "sept. 30").
 _MONTH_ABBREVIATIONS_DOT = frozenset("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split())
