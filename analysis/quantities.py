@@ -237,7 +237,7 @@ def find_figures(body: str) -> list[_Figure]:
         if dm is not None and dm.re is _A_PERIOD:
             fig, resume = _read_a_period(body, dm)
         elif dm is not None:
-            fig, resume = _read_digits(body, dm)
+            fig, resume = _read_digits(body, dm, resume)
         else:
             fig, resume = _read_words(body, low, p)
         if fig is not None:
@@ -259,12 +259,13 @@ _FIGURE_END = re.compile(r"(?:\d[%]?|\b(?:million|billion|trillion|bn|percent|ce
                          r"roubles|rubles|yuan))[,]?$", re.IGNORECASE)
 
 
-def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
-    """Read the figure around the digits ``dm``; return it (or None) and where to resume."""
+def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | None, int]:
+    """Read the figure around the digits ``dm`` (nothing before ``floor`` belongs to it);
+    return it (or None) and where to resume."""
     digits = dm.group()
     s = dm.start()
     pos = resume = dm.end()
-    cm = _CURRENCY_BEFORE.search(body, max(0, s - 6), s)
+    cm = _CURRENCY_BEFORE.search(body, max(0, s - 6, floor), s)
     cur = cm.group() if cm else ""
     if cm:
         s = cm.start()
@@ -526,7 +527,8 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
             phrase = _np.read_noun_phrase(body, pos, plural)
             if phrase is None:
                 phrase = _np.read_of_phrase(body, pos, plural)
-                if (phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group):
+                if ((phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group)
+                        and before.word(1).lower() not in ("in", "of", "out")):
                     f.qualifier = "part_of"  # "two of the pipelines", "two of them"
             if phrase is not None:
                 f.subject = body[phrase.start:phrase.end]
