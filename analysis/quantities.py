@@ -43,6 +43,7 @@ from analysis.number_words import (
     parse_number_words, vague_value,
 )
 from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after
+from analysis.figure_groups import measure_of
 from analysis.quantity_links import link_neighbours
 from analysis.sentences import SentenceIndex, _require
 from analysis.units import (
@@ -51,7 +52,7 @@ from analysis.units import (
 
 COLUMNS = [
     "article_id", "sentence_id", "start", "end", "surface", "value", "value_high", "unit",
-    "qualifier", "kind", "of_value", "subject", "sentence",
+    "qualifier", "kind", "of_value", "subject", "measure", "sentence",
 ]
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague", "part_of")
 
@@ -181,7 +182,10 @@ def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
         (exact, approx, at_least, at_most, range, vague, part_of), ``kind``
         (count, distance, length, mass, percentage, money, duration, other),
         ``of_value`` (the Y of "X of Y", else NaN), ``subject`` (what is
-        counted or measured, as written; "" when not found) and ``sentence``.
+        counted or measured, as written; "" when not found), ``measure``
+        (what the figure measures, for comparing like with like: the unit for
+        counts, "unit:head" for measures whose subject is named, e.g.
+        "km:range"; see :mod:`analysis.figure_groups`) and ``sentence``.
 
     Examples
     --------
@@ -207,7 +211,8 @@ def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
             if sid not in texts:
                 texts[sid] = index.text(sid)
             rows.append((aid, sid, f.start, f.end, body[f.start:f.end], f.value, f.value_high,
-                         f.unit, f.qualifier, f.kind, f.of_value, f.subject, texts[sid]))
+                         f.unit, f.qualifier, f.kind, f.of_value, f.subject,
+                         measure_of(f.unit, f.kind, f.subject), texts[sid]))
     frame = pd.DataFrame([r[:-1] for r in rows], columns=COLUMNS[:-1])
     frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
                           "value": "float64", "value_high": "float64", "of_value": "float64"})

@@ -12,7 +12,7 @@ Examples
 >>> lookup_unit("per cent")
 ('percent', 'percentage', 1.0)
 >>> singular("missiles"), singular("people"), singular("casualties")
-('missile', 'person', 'casualty')
+('missile', 'person', 'person')
 """
 
 from __future__ import annotations
@@ -285,6 +285,28 @@ def singular(word: str) -> str:
     w = word.lower().strip("'’")
     if w in PERSON_NOUNS or _DEMONYM.match(word.strip("'’")):
         return "person"
+    return noun_singular(w)
+
+
+#: People words that say nothing about who the people are (their ``measure`` is
+#: plain "person"); other people nouns keep their role ("person:soldier").
+GENERIC_PERSON_NOUNS = frozenset("""
+people persons person individuals individual civilians civilian humans human dead deaths death
+casualties casualty fatalities fatality victims victim wounded injured missing
+""".split())
+
+
+def person_role(word: str) -> str:
+    """The role a people noun names ("soldiers" -> "soldier"), "" for generic ones ("people", "Ukrainians")."""
+    w = word.lower().strip("'’")
+    if w in GENERIC_PERSON_NOUNS or _DEMONYM.match(word.strip("'’")) or w not in PERSON_NOUNS:
+        return ""
+    return noun_singular(w)
+
+
+def noun_singular(word: str) -> str:
+    """Singular of a noun, lower case, without merging people words ("soldiers" -> "soldier")."""
+    w = word.lower().strip("'’")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
