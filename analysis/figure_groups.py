@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -41,6 +42,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _HEAD_STOP = frozenset("of for from to in on at by with as per than that which who".split())
 
 
+@lru_cache(maxsize=65536)
 def measure_of(unit: str, kind: str, subject: str) -> str:
     """The measured thing of one figure: the unit, plus the subject's head for measures.
 

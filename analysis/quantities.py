@@ -232,7 +232,7 @@ def find_figures(body: str) -> list[_Figure]:
     if _WORD_AT_START.match(low):
         cands.append((0, None))
     cands.extend((m.start() + 1, None) for m in _WORD_TRIGGER.finditer(low))
-    cands.extend((m.start(), m) for m in _A_PERIOD.finditer(low))
+    cands.extend(_a_period_candidates(low))
     cands.sort(key=lambda c: c[0])
     figures: list[_Figure] = []
     resume = 0
@@ -344,6 +344,22 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
 # "more than a year", "at least a decade": one period under a bound (matched on
 # the lower-cased body; a bare "a year" is not a figure).
 _A_PERIOD = re.compile(r"\ban?[ \t]+(?P<u>year|month|week|fortnight|day|decade|century|hour)(?![a-z])")
+
+
+_A_PERIOD_NEEDLES = ("a year", "a month", "a week", "a fortnight", "a day", "a decade", "a century", "an hour")
+
+
+def _a_period_candidates(low: str) -> list[tuple[int, re.Match]]:
+    """Starts of "a year", "an hour" ... found with str.find (much faster than a regex scan)."""
+    found = []
+    for needle in _A_PERIOD_NEEDLES:
+        i = low.find(needle)
+        while i >= 0:
+            m = _A_PERIOD.match(low, i)
+            if m is not None and (i == 0 or not low[i - 1].isalpha()):
+                found.append((i, m))
+            i = low.find(needle, i + len(needle))
+    return found
 
 
 def _read_a_period(body: str, m: re.Match) -> tuple[_Figure | None, int]:
@@ -604,12 +620,11 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
         return False  # "twenty-first", "one-off", "two-way"
     if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
-    if text.lower() == "one" and unit_after(body, pos, 1.0, False) is None:  # "a one-tonne warhead", "one mile"
-        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos):
+    if text.lower() == "one":
+        if (before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos)) \
+                and unit_after(body, pos, 1.0, False) is None:  # "a one-tonne warhead", "that one mile"
             return False
     return True
-
-
 
 
 _DETERMINER_AFTER = re.compile(

@@ -333,7 +333,7 @@ def test_teaching_values_and_versions(runs):
     instructor = run_of(runs, "06_teaching_osint_methods")
     s = instructor.summary
     assert (s["n_articles"], s["n_origins"]) == (5, 4)
-    assert "km" in s["headline_units"]
+    assert {"missile", "container"} <= set(s["headline_units"])  # the two km figures measure different things
     tagged = [c for c in instructor.notebook().cells if "solution" in c.metadata.get("tags", [])]
     assert len(tagged) >= 10 and all(c.cell_type in {"code", "markdown"} for c in tagged)
     solved = [c for c in tagged if c.cell_type == "code"]
