@@ -437,3 +437,87 @@ def test_adversarial_input_is_linear(unit):
     t_big = _seconds(big)
     assert t_big < 30, f"1 MB of {unit!r} took {t_big:.1f}s"
     assert t_big < 10 * t_small + 0.5, f"{unit!r}: 4x input took {t_big / t_small:.1f}x time"
+
+
+# ---------------------------------------------------------------- real-text categories (issue 13)
+# Each case is a general pattern seen in real articles, in our own words.
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares fell to $ 14 million.", ("$ 14 million", 14e6, "usd")),          # sign, space, digits
+    ("Tickets cost 15 € each.", ("15 €", 15.0, "eur")),                        # sign after the amount
+    ("It reached 40 deg celsius.", ("40 deg celsius", 40.0, "celsius")),
+    ("The tank holds 98.6 degrees f.", ("98.6 degrees f", 98.6, "fahrenheit")),
+    ("The field holds 300 million cubic metres of gas.", ("300 million cubic metres", 3e8, "m3")),
+    ("The field holds 178 mcm of gas.", ("178 mcm", 1.78e8, "m3")),
+    ("The plant uses 5 billion cubic meters of gas per year.", ("5 billion cubic meters", 5e9, "m3/year")),
+    ("They built a 40-ton gun.", ("40-ton", 40.0, "ton")),                      # "ton" as written, not tonnes
+    ("They seized 20-thousand rifles.", ("20-thousand", 2e4, "rifle")),
+    ("It was a twofold rise.", ("twofold", 2.0, "times")),
+    ("A trio of reporters asked.", ("A trio of", 3.0, "person")),
+])
+def test_formats_on_real_text(text, expected):
+    f = one(text)
+    assert (f[0], f[1], f[3]) == expected
+
+
+@pytest.mark.parametrize("text, units", [
+    ("A blast killed 12 people and injured 90.", ["person", "person"]),         # elided: from the verb
+    ("Three people died and 48 were hurt.", ["person", "person"]),
+    ("Officials said hundreds were killed.", ["person"]),
+    ("The death toll rose to 27.", ["person"]),
+    ("Three leaks were found, two in Danish waters and two in Swedish.", ["leak", "leak", "leak"]),  # count before
+    ("There were not 200 or 500 dead.", ["person", "person"]),                  # from the coordinated figure
+    ("Police held 65 Palestinians.", ["person"]),                               # demonyms and roles are people
+    ("Over 200 missiles and drones were fired.", ["missile_or_drone"]),        # two heads
+    ("It sent nine million artillery and rocket shells.", ["shell"]),           # two modifiers, one head
+])
+def test_counted_thing_of_elided_and_coordinated_counts(text, units):
+    assert [f[3] for f in figs(text)] == units
+
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("Missiles can hit targets as far away as 690 km.", "as far away as 690 km", "at_most"),
+    ("It cost $20bn (nearly €18bn).", "nearly €18bn", "approx"),                # qualifier after a bracket
+    ("Repairs will take at least a year.", "at least a year", "at_least"),       # "a" + a period
+    ("Nearly two years ago the war began.", "Nearly two years", "approx"),       # durations before "ago" are kept
+    ("The ships sailed over three weeks.", "three weeks", "exact"),              # over = during
+    ("He served for over 10 years.", "over 10 years", "at_least"),
+    ("Two of them were found.", "Two", "part_of"),
+])
+def test_qualifiers_on_real_text(text, surface, qualifier):
+    f = [x for x in figs(text) if x[0] == surface]
+    assert f and f[0][4] == qualifier
+
+
+def test_a_conversion_in_brackets_keeps_the_bound_and_the_range():
+    f = figs("It lies between 70 and 90 metres (230 feet and 295 feet) down, with over 50 metres (165 feet) gone.")
+    assert [(x[0], x[4]) for x in f] == [
+        ("between 70 and 90 metres", "range"), ("230 feet and 295 feet", "range"),
+        ("over 50 metres", "at_least"), ("165 feet", "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders met on Friday.",                     # anaphoric definite count
+    "Trade between the two countries grew.",
+    "It was one of the largest attacks.",                 # singles one out, counts nothing
+    "The Nord Stream 1 and 2 pipelines burst.",           # labels, not counts
+    "Divers inspected pipelines 1 and 2.",
+    "Strikes hit on Sept. 7 to 8 and on January 2 and 4.",  # second day of a date
+    "Story Code : 1095042",                               # codes
+    "BAFL 39.81 Increased By ▲ 0.24 (0.61%)",             # a ticker
+    "Updated: 31 minutes ago",                            # page furniture
+    ".layout{ padding-bottom: 79.13%; }",                 # a style sheet
+])
+def test_false_figures_on_real_text(text):
+    assert figs(text) == []
+
+
+def test_a_definite_count_with_new_information_is_kept():
+    assert surfaces("The three images released by the agency show ships.") == ["three"]
+    assert surfaces("Debris from three of the four lines was found.") == ["three", "four"]
+
+
+def test_measure_separates_what_a_unit_measures():
+    q = extract_quantities(article_frame("Missiles with ranges of about 900 km were fired at an island 365 km away. "
+                                         "Up to 500 soldiers and 1,200 people were moved."))
+    assert q["measure"].tolist() == ["km:range", "km", "person:soldier", "person"]
