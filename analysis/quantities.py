@@ -310,7 +310,7 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
     if mult is None:
         return None, resume
     has_mult = mult != 1.0
-    f.value = value = value * mult
+    f.value = value = round(value * mult, 6) if mult != 1.0 else value  # 16.4 million, not 16399999.999999998
     if cur:
         f.unit = currency_prefix_unit(cur) or "usd"
         f.kind = "money"

@@ -116,6 +116,11 @@ _add("mbps", "mbps", "megabits per second")
 _add("times", "times", "fold")  # "three times", "a ten-fold rise": a factor
 # currencies written after the number
 _add("usd", "us dollars", "us dollar", "dollars", "dollar", "usd")
+_add("aud", "australian dollars", "australian dollar")
+_add("cad", "canadian dollars", "canadian dollar")
+_add("hkd", "hong kong dollars", "hong kong dollar")
+_add("nzd", "new zealand dollars", "new zealand dollar")
+_add("sgd", "singapore dollars", "singapore dollar")
 _add("eur", "euros", "euro", "eur")
 _add("gbp", "pounds sterling", "pounds", "pound", "sterling", "gbp")
 _add("gbp", "pence", scale=0.01)
@@ -156,7 +161,7 @@ CURRENCY_PREFIX: dict[str, str] = {
 # Longest first so "US$" wins over "$"; signs and codes may touch the digits or
 # stand one space before them ("$5m", "$ 14 million", "USD 5m", "USD5m").
 CURRENCY_PREFIX_PATTERN = (
-    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R)\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
+    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
 )
 
 _WORD_UNIT_PATTERN = "|".join(
@@ -196,7 +201,7 @@ def lookup_unit(surface: str) -> tuple[str, str, float] | None:
 
 def currency_prefix_unit(prefix: str) -> str | None:
     """The currency code for a prefix as written ("US$" -> "usd", "£" -> "gbp")."""
-    return CURRENCY_PREFIX.get(prefix.strip().lower())
+    return CURRENCY_PREFIX.get(re.sub(r"\s+", "", prefix).lower())
 
 
 # ---------------------------------------------------------------- counted nouns
