@@ -621,9 +621,10 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
     if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
     if text.lower() == "one":
-        if (before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos)) \
-                and unit_after(body, pos, 1.0, False) is None:  # "a one-tonne warhead", "that one mile"
-            return False
+        if _ctx.PRONOUN_ONE_AFTER.match(body, pos):
+            return False  # "one day", "one another"
+        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE and unit_after(body, pos, 1.0, False) is None:
+            return False  # "no one", but "a one-tonne warhead", "that one mile"
     return True
 
 

@@ -32,7 +32,7 @@ UNIT_KIND: dict[str, str] = {
     "century": "duration",
 }
 CURRENCIES = ("usd", "eur", "gbp", "jpy", "krw", "cny", "inr", "rub", "uah", "chf",
-              "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar")
+              "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar", "sek", "nok", "dkk")
 UNIT_KIND.update({c: "money" for c in CURRENCIES})
 
 # Spelled-out units and abbreviations written as words; matched case-insensitively.
@@ -132,6 +132,9 @@ _add("inr", "rupees", "rupee", "inr")
 _add("rub", "roubles", "rouble", "rubles", "ruble", "rub")
 _add("uah", "hryvnias", "hryvnia", "hryvnas", "uah")
 _add("chf", "swiss francs", "francs", "chf")
+_add("sek", "swedish kronor", "kronor", "krona", "sek")
+_add("nok", "norwegian kroner", "nok")
+_add("dkk", "danish kroner", "dkk")
 
 # Case-sensitive symbols written straight after a number ("600mm", "30C", "5 MW").
 _SYMBOL_UNITS: dict[str, tuple[str, float]] = {
