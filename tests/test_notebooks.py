@@ -295,9 +295,10 @@ def test_source_agreement_values_on_synthetic(runs):
 def test_headline_figures_on_seeds(runs):
     s = run_of(runs, "04_quantitative_figures").summary
     units = [h["unit"] for h in s["headlines"]]
-    assert {"km", "container", "missile"} <= set(units[:3])
-    km = _headline(s, "km")
-    assert 900.0 in km["values"] and any("about 900" in f for f in km["figures"])
+    assert {"container", "missile"} <= set(units[:2])
+    # "about 900 km" (a missile range) and "365 km" (a distance) measure different
+    # things, so they are not one headline group (issue 13: like with like)
+    assert "km" not in units
     containers = _headline(s, "container")
     assert any(f.startswith("more than 1,000") for f in containers["figures"])
     assert any(f.startswith("thousands") for f in containers["figures"])
