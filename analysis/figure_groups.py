@@ -33,7 +33,6 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis.sentences import _require
 from analysis.units import person_role, singular
 
 GROUP_COLUMNS = ["measure", "group_id", "group_size", "n_sources"]
@@ -114,7 +113,11 @@ def group_figures(quantities: pd.DataFrame) -> pd.DataFrame:
     >>> group_figures(q)[["measure", "group_id", "group_size"]].values.tolist()
     [['km:range', 0, 1], ['km', 1, 1], ['container', 2, 1]]
     """
-    _require(quantities, ("article_id", "unit"), "group_figures")
+    if not isinstance(quantities, pd.DataFrame):
+        raise TypeError(f"group_figures() takes a DataFrame of figures, not {type(quantities).__name__}")
+    missing = [c for c in ("article_id", "unit") if c not in quantities.columns]
+    if missing:
+        raise ValueError(f"group_figures() needs columns {', '.join(missing)} (from analysis.extract_quantities)")
     out = quantities.copy()
     if "measure" not in out.columns:
         kinds = out["kind"] if "kind" in out.columns else pd.Series("count", index=out.index)

@@ -74,3 +74,10 @@ def test_headline_figures_by_measure_lists_what_it_left_out():
     assert by_unit[by_unit["unit"] == "km"].iloc[0]["n_figures"] == 3
     with pytest.raises(ParameterError):
         headline_figures(q, by="noun")
+
+
+def test_group_figures_names_missing_columns():
+    with pytest.raises(ValueError, match="unit"):
+        group_figures(pd.DataFrame({"article_id": ["a"]}))
+    with pytest.raises(TypeError):
+        group_figures([1, 2])
