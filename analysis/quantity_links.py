@@ -39,6 +39,8 @@ _CASUALTY_BEFORE = re.compile(
 # A casualty noun shortly before a bare count: "the death toll ... at 100 to 300", "number of dead ... 500".
 _CASUALTY_NOUN_BEFORE = re.compile(
     r"\b(?:toll|tolls|deaths|dead|casualties|fatalities|victims|wounded|injured)\b", re.IGNORECASE)
+# ", 68," between commas: an age or a rank in apposition, not an elided count.
+_APPOSITION = re.compile(r", [^,]+[,)]$")
 #: Gap (characters) within which an elided count takes the unit of the figure before it.
 ELISION_WINDOW = 200
 
@@ -146,7 +148,7 @@ def _resolve_elided(body: str, figures: list) -> None:
             else:
                 prev_sentences += len(_SENTENCE_END.findall(body, last_end, f.start))
         if f.kind == "count" and not f.unit and prev is not None and prev_sentences <= 1 \
-                and f.start - prev.end <= ELISION_WINDOW:
+                and f.start - prev.end <= ELISION_WINDOW and not _APPOSITION.match(body, max(0, f.start - 2), f.end + 1):
             f.unit = prev.unit
             if not f.subject:
                 f.subject = prev.subject
