@@ -104,10 +104,10 @@ def parse_digits(text: str) -> float:
 
     >>> parse_digits("2.3")
     2.3
-    >>> parse_digits("12,500")
-    12500.0
+    >>> parse_digits("12,500"), parse_digits("4 512")
+    (12500.0, 4512.0)
     """
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
 
 
 def parse_number_words(text: str) -> float | None:

@@ -258,6 +258,11 @@ def find_figures(body: str) -> list[_Figure]:
 
 # ---------------------------------------------------------------- one figure
 
+_SUB_BEFORE = re.compile(r"(?i:sub)-")
+# digits with no space inside (commas and decimals allowed)
+_SEPARATED = re.compile(r"[\d,.]+")
+# "[1]" after a word, or "1. " / "1) " opening a line
+_FOOTNOTE_OR_ITEM = re.compile(r"\[\d{1,3}\]|\n?\d{1,2}[.)][ \t]")
 # "1 and 2", "3, 4": the second label of a list of labels
 _COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
 # Another digit group after one space: the middle of "020 7946 0958".
@@ -279,8 +284,12 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
     cur = cm.group() if cm else ""
     if cm:
         s = cm.start()
-    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS):
+    sub_bound = s >= 4 and not cur and _SUB_BEFORE.match(body, s - 4) is not None \
+        and (s == 4 or not body[s - 5].isalpha())
+    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS) and not sub_bound:
         return None, resume  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
+    if not cur and _FOOTNOTE_OR_ITEM.match(body, max(0, s - 1)) and (s == 0 or body[s - 1] in "[\n"):
+        return None, resume  # a footnote marker "[1]" or list numbering "1. " at a line start
     if not cur and body.startswith(":", pos):
         race = _RACE_TIME.match(body, s)
         if race is not None:
@@ -289,6 +298,9 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
         return None, resume
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None, resume  # 09, 0800: clock times, phone numbers, codes
+    if not digits.isdigit() and not _SEPARATED.fullmatch(digits) and s > 1 and body[s - 1] in " \t" \
+            and body[s - 2].isdigit():
+        return None, resume  # "0845 8 505 505": space-separated groups after digits are a phone number
     if len(digits) > 20 or (len(digits) >= 6 and digits.isdigit() and not cur):
         return None, resume  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
     if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
@@ -343,7 +355,10 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
         return None, resume
     if body.startswith(";", pos) and before.word(1).endswith(":"):
         return None, resume  # a style sheet: "padding-bottom: 79.13%;"
-    return _finish(body, f, s, pos, before, unit_sep, "digits"), max(resume, pos)
+    fig = _finish(body, f, s, pos, before, unit_sep, "digits")
+    if fig is not None and sub_bound:
+        fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
+    return fig, max(resume, pos)
 
 
 # "more than a year", "at least a decade": one period under a bound (matched on

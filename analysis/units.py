@@ -24,7 +24,7 @@ KINDS = ("count", "distance", "length", "mass", "percentage", "money", "duration
 # kind of each reported unit symbol
 UNIT_KIND: dict[str, str] = {
     "km": "distance", "mi": "distance", "nmi": "distance",
-    "m": "length", "cm": "length", "mm": "length", "ft": "length", "in": "length", "yd": "length",
+    "m": "length", "cm": "length", "mm": "length", "nm": "length", "ft": "length", "in": "length", "yd": "length",
     "kg": "mass", "g": "mass", "mg": "mass", "t": "mass", "ton": "mass", "lb": "mass", "oz": "mass",
     "percent": "percentage", "pp": "percentage", "bp": "percentage",
     "year": "duration", "month": "duration", "week": "duration", "day": "duration",
@@ -51,6 +51,7 @@ _add("nmi", "nautical miles", "nautical mile")
 _add("m", "metres", "metre", "meters", "meter")
 _add("cm", "centimetres", "centimetre", "centimeters", "centimeter", "cm")
 _add("mm", "millimetres", "millimetre", "millimeters", "millimeter", "mm")
+_add("nm", "nanometres", "nanometre", "nanometers", "nanometer", "nm")
 _add("ft", "feet", "foot", "ft")
 _add("in", "inches", "inch")
 _add("yd", "yards", "yard")

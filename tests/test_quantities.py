@@ -521,3 +521,21 @@ def test_measure_separates_what_a_unit_measures():
     q = extract_quantities(article_frame("Missiles with ranges of about 900 km were fired at an island 365 km away. "
                                          "Up to 500 soldiers and 1,200 people were moved."))
     assert q["measure"].tolist() == ["km:range", "km", "person:soldier", "person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit 4 512 homes.", ("4 512", 4512.0, "home", "exact")),            # space as thousands separator
+    ("It uses a sub-5 nanometre process.", ("sub-5 nanometre", 5.0, "nm", "at_most")),
+])
+def test_space_separators_and_sub_bounds(text, expected):
+    f = one(text)
+    assert (f[0], f[1], f[3], f[4]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2022 [1] and went on.",             # footnote marker
+    "1. Read the list first",                              # list numbering
+    "Call 0845 8 505 505 today.",                          # space-separated phone groups
+])
+def test_footnotes_list_numbers_and_phone_groups(text):
+    assert figs(text) == []
