@@ -17,10 +17,14 @@ from analysis.units import (
 )
 
 # Digits start with a digit so the regex engine can skip other characters in C.
-# A space (or no-break / thin space) may separate thousands: "4 512 homes", "12 000" --
-# only groups of exactly three digits, never a fourth group of another length.
-DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]|[ \u00a0\u202f]\d)|\d*)"
-                    r"(?:\.\d+)?")
+# A space may separate thousands: "4 512 homes", "12 000" -- only groups of exactly
+# three digits after one or two (a plain space after three digits is more often
+# two numbers: "voted 272 219"); a no-break or thin space after up to three.
+DIGITS = re.compile(
+    r"\d(?:\d{0,2}(?:,\d{3})+"
+    r"|\d?(?: \d{3})+(?![\d,.\-–]|[ \u00a0\u202f]\d)"
+    r"|\d{0,2}(?:[\u00a0\u202f]\d{3})+(?![\d,.\-–]|[ \u00a0\u202f]\d)"
+    r"|\d*)(?:\.\d+)?")
 # Scale after digits: " million", " billion", "bn", "m", "k".
 _MULT_AFTER = re.compile(
     r"(?:[ \t]+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
