@@ -112,7 +112,7 @@ def phrases(parser) -> None:
 ADVERSARIAL = [
     "1,", "about ", "more than ", "the missiles flew some distance and ", "twenty-", "between 1 and ",
     "1 of the 2 of the ", "1-", "1-2-3-", "$1bn-", "9", "$ 1 ", "a year ", "the two ", "1 and 2 and ",
-    "killed 1 and ", "(1 km) ",
+    "killed 1 and ", "(1 km) ", "111 ", "11 111 ",
 ]
 WORD = re.compile(r"\w+")
 
