@@ -146,10 +146,13 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
     q = q[q["unit"].notna() & (q["unit"] != "") & ~q["unit"].isin(_TIME_UNITS)]
     if "kind" in q.columns:
         q = q[~q["kind"].astype(str).str.lower().isin({"date", "time", "duration", "year"})]
+    # compare like with like: same unit and same measured thing (analysis.figure_groups)
+    q["measure"] = q["measure"].fillna("").astype(str) if "measure" in q.columns else q["unit"]
+    q["measure"] = q["measure"].where(q["measure"] != "", q["unit"])
     tagged = _attach_claims(q, claims, "find_contradictions(quantities=...)")
     rows = []
     reported: set[tuple] = set()
-    for x, y in _pairs(tagged, ["claim_id", "unit"], include_same):
+    for x, y in _pairs(tagged, ["claim_id", "measure"], include_same):
         bx = figure_bounds(x.value, getattr(x, "value_high", None), x.qualifier, x.surface, approx_tolerance)
         by = figure_bounds(y.value, getattr(y, "value_high", None), y.qualifier, y.surface, approx_tolerance)
         if bx is None or by is None:

@@ -18,9 +18,10 @@ meet, and are in *tension* when only the pragmatic ones do not: "more than
 would not write "more than 1,000".
 
 The *headline figures* of a corpus are found from the data, not typed in:
-figures are grouped by unit (the counted noun for counts, the measure for
-measures), and the groups that the most sources report, most often, come
-first.
+figures are grouped by what they measure -- the unit *and* the measured
+thing (:mod:`analysis.figure_groups`: "about 900 km" of range apart from
+"365 km" of distance) -- and the groups that the most sources report, most
+often, come first.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 from analysis.figure_bounds import figure_bounds
+from analysis.figure_groups import explain_comparison, group_figures
 from analysis.sentences import _require
 
 QUANTITY_COLUMNS = ["article_id", "surface", "value", "value_high", "unit", "qualifier"]
@@ -188,11 +190,11 @@ def figure_label(surface: str, qualifier: str, of_value: Any = None) -> str:
 
 
 def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = None, top: int = 5,
-                     approx_tolerance: float = 0.1, min_sources: int = 2) -> pd.DataFrame:
+                     approx_tolerance: float = 0.1, min_sources: int = 2, by: str = "measure") -> pd.DataFrame:
     """The figures a corpus is about: groups of same-unit figures across sources.
 
-    Figures are grouped by ``unit``; a group's rank comes from how many
-    different articles report a figure in that unit, then how many figures
+    Figures are grouped by what they measure (``by``); a group's rank comes from how many
+    different articles report a figure in that group, then how many figures
     it holds, then how many of them carry a qualifier (a qualified figure --
     "at least", "about", "21 of 50" -- is usually a claim, an exact small
     number is more often incidental).  Units of time (years, days) rank
@@ -213,6 +215,14 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
         Keep only units reported by at least this many articles -- a figure
         only one source gives cannot be cross-checked.  When no unit reaches
         it (a one-article corpus), every unit is eligible.
+    by : {"measure", "unit"}, default "measure"
+        ``"measure"`` groups by what the figures measure (unit *and* measured
+        thing, :func:`analysis.figure_groups.group_figures`), so "about 900
+        km" (a range) is not compared with "365 km" (a distance), nor "up to
+        500 soldiers" with "1,200 people"; each row lists in
+        ``not_compared`` the figures sharing its unit but measuring something
+        else, with the reason.  ``"unit"`` groups by unit alone (the
+        behaviour before measures existed).
 
     Returns
     -------
@@ -224,7 +234,10 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
         do too), verdict (``"single figure"``, ``"consistent"``,
         ``"tension"`` -- literally compatible, not as read -- or ``"no common
         value"``), figures (list of "surface (source)" strings, in value
-        order), article_ids (list), values (list of floats).  Parts of a
+        order), article_ids (list), values (list of floats), measure (the
+        group's measure; the unit when ``by="unit"``) and not_compared (list
+        of "surface (source): reason" for same-unit figures left out of the
+        group; empty when ``by="unit"``).  Parts of a
         whole ("21 of 50") are listed but not compared: a subset count is
         not a rival estimate.
 
@@ -234,15 +247,22 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
     >>> headline_figures(q)[["unit", "n_sources"]]                       # doctest: +SKIP
     """
     columns = ["rank", "unit", "n_sources", "n_figures", "low", "high", "consistent", "as_read",
-               "verdict", "figures", "article_ids", "values"]
+               "verdict", "figures", "article_ids", "values", "measure", "not_compared"]
+    if by not in ("unit", "measure"):
+        raise ParameterError(f"by must be 'unit' or 'measure', got {by!r}")
     intervals = figure_intervals(distinct_figures(quantities), approx_tolerance)
     intervals = intervals[intervals["value"].notna() & (intervals["unit"].fillna("").astype(str) != "")]
     if intervals.empty:
         return pd.DataFrame(columns=columns)
     intervals = intervals.assign(source=_source_names(intervals, articles),
                                  qualified=intervals["qualifier"].astype(str) != "exact")
+    if by == "measure":
+        intervals = group_figures(intervals)
+    else:
+        intervals = intervals.assign(measure=intervals["unit"])
     rows = []
-    for unit, group in intervals.groupby("unit", sort=False):
+    for measure, group in intervals.groupby("measure", sort=False):
+        unit = group["unit"].iloc[0]
         group = group.sort_values(["value", "article_id"])
         compared = group[group["qualifier"].astype(str) != "part_of"]
         if compared.empty:
@@ -272,6 +292,8 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
                             group["of_value"] if "of_value" in group else [None] * len(group), group["source"])],
             "article_ids": group["article_id"].astype(str).tolist(),
             "values": group["value"].astype(float).tolist(),
+            "measure": measure,
+            "not_compared": _not_compared(group, intervals) if by == "measure" else [],
         })
     table = pd.DataFrame(rows).sort_values(
         ["is_time", "n_sources", "n_figures", "n_qualified", "unit"],
@@ -283,6 +305,14 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
     table = table.reset_index(drop=True)
     table.insert(0, "rank", range(1, len(table) + 1))
     return table[columns]
+
+
+def _not_compared(group: pd.DataFrame, intervals: pd.DataFrame) -> list[str]:
+    """Same-unit figures outside ``group``, each with the reason it is not compared."""
+    first = group.iloc[0]
+    others = intervals[(intervals["unit"] == first["unit"]) & (intervals["measure"] != first["measure"])]
+    return [f"{row.surface} ({row.source}): {explain_comparison(first, row)[1]}"
+            for row in others.itertuples(index=False)]
 
 
 def describe_interval(low: float, high: float) -> str:

@@ -23,7 +23,7 @@ from analysis.units import is_plural, singular
 # A word, or a model name or calibre that modifies a counted noun ("KN-23",
 # "F-16", "Hwasong-11", "152mm"): those never head the phrase.
 _TOKEN = re.compile(
-    r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?|\d+(?:\.\d+)?[A-Za-z]+)(?![\w'’-])")
+    r"[ \t]+(?P<w>[A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?|\d+(?:\.\d+)?-?[A-Za-z]+)(?![\w'’-])")
 _IDENTIFIER = re.compile(r".*\d")
 # Capitalised plural demonyms head a phrase ("10 Ukrainians", "50 Americans").
 _DEMONYM = re.compile(r"[A-Z][a-z]+ans$")
@@ -76,6 +76,9 @@ more less most least
 other different similar former current possible potential suspected alleged confirmed reported
 official unofficial local foreign british american russian ukrainian korean chinese
 """.split())
+# Stop words that may open a counted phrase when a noun follows ("10 more troops",
+# "100 extra long-range weapons", "500 additional staff").
+_PRE_MODIFIER_STOPS = frozenset("more less extra additional further".split())
 _DETERMINERS = frozenset("the these those its their his her our your my all some both each".split())
 # "one of the most powerful", "two of the more experienced members"
 _DEGREE = frozenset("more most less least".split())
@@ -120,7 +123,7 @@ def read_noun_phrase(body: str, pos: int, plural: bool) -> NounPhrase | None:
         w = m.group("w")
         low = w.lower()
         if (low in STOP and not (w.isupper() and len(w) > 1) and not (words and low in _DEGREE)
-                and not (low in ("more", "less") and _TOKEN.match(body, m.end()))) or w in _DIRECTIONS \
+                and not (low in _PRE_MODIFIER_STOPS and _TOKEN.match(body, m.end()))) or w in _DIRECTIONS \
                 or (low in _NUMBER_WORDS and w.islower()):
             break  # "us" stops a phrase, "US" (an acronym) does not
         if low.endswith(("'s", "’s")) and words:

@@ -76,6 +76,17 @@ VAGUE = (
     r"|scores(?=[ \t]+of\b))\b"
 )
 
+# Factors written as one word: "twofold", "a tenfold rise"; verbs of doubling
+# ("to double the number", "more than doubling") are checked in context by the extractor.
+_FACTORS: dict[str, float] = {
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "tenfold": 10,
+    "hundredfold": 100, "double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3,
+    "tripling": 3, "quadruple": 4, "quadrupled": 4, "quadrupling": 4,
+}
+FACTOR_WORDS = r"\b(?:" + "|".join(sorted(_FACTORS, key=len, reverse=True)) + r")\b"
+#: Factor words that are verbs or adjectives and count only before a determiner.
+FACTOR_NEEDS_OBJECT = frozenset({"double", "triple", "quadruple"})
+
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # Lower bound of the vague head words when used in the plural: "hundreds"
 # means at least two hundred.
@@ -93,10 +104,10 @@ def parse_digits(text: str) -> float:
 
     >>> parse_digits("2.3")
     2.3
-    >>> parse_digits("12,500")
-    12500.0
+    >>> parse_digits("12,500"), parse_digits("4 512")
+    (12500.0, 4512.0)
     """
-    return float(text.replace(",", ""))
+    return float(text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
 
 
 def parse_number_words(text: str) -> float | None:
@@ -247,3 +258,13 @@ def fraction_value(text: str) -> float | None:
         if words[0] in UNITS_WORDS:
             return UNITS_WORDS[words[0]] * part
     return None
+
+
+def factor_value(text: str) -> float | None:
+    """The factor a one-word multiplier stands for ("twofold" -> 2, "tripled" -> 3).
+
+    >>> factor_value("Twofold"), factor_value("doubling")
+    (2.0, 2.0)
+    """
+    v = _FACTORS.get(text.lower())
+    return None if v is None else float(v)

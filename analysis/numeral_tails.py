@@ -13,20 +13,27 @@ import re
 from analysis import quantity_context as _ctx
 from analysis.number_words import MULTIPLIERS, NUMBER_WORD_RUN, parse_digits, parse_number_words
 from analysis.units import (
-    CURRENCY_PREFIX_PATTERN, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
 )
 
 # Digits start with a digit so the regex engine can skip other characters in C.
-DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?")
+# A space may separate thousands: "4 512 homes", "12 000" -- only groups of exactly
+# three digits after one or two (a plain space after three digits is more often
+# two numbers: "voted 272 219"); a no-break or thin space after up to three.
+DIGITS = re.compile(
+    r"\d(?:\d{0,2}(?:,\d{3})+"
+    r"|\d?(?: \d{3})+(?![\d,.\-–]|[ \u00a0\u202f]\d)"
+    r"|\d{0,2}(?:[\u00a0\u202f]\d{3})+(?![\d,.\-–]|[ \u00a0\u202f]\d)"
+    r"|\d*)(?:\.\d+)?")
 # Scale after digits: " million", " billion", "bn", "m", "k".
 _MULT_AFTER = re.compile(
-    r"[ \t]+(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
+    r"(?:[ \t]+|-)(?P<w>(?i:hundred|thousand|million|billion|trillion|lakh|crore))(?i:s)?"
     r"(?:[ \t]+(?P<w2>(?i:million|billion)))?\b"
     r"|(?P<a>bn|mn|mln|tn|trn|m|k|b|M|K|B|Bn|BN)(?![A-Za-z0-9])"
 )
 # A second number after the first: "-20", " to 20", " and 20", " or three".
 RANGE_TAIL = re.compile(
-    rf"(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+(?i:to|and|or)[ \t]+)"
+    rf"(?P<sep>-(?i:to)-|[ \t]*[-–—][ \t]*|[ \t]+(?i:to|and|or)[ \t]+)"
     rf"(?P<cur>{CURRENCY_PREFIX_PATTERN})?(?:(?P<digits>{DIGITS.pattern})|(?P<words>(?i:{NUMBER_WORD_RUN})))"
 )
 _MONEY_WORDS = frozenset("""
@@ -42,6 +49,8 @@ _METRE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
+# One-character units that stay units when written apart ("15 %", "10 €", "20 °").
+_SIGNS_APART = frozenset("%°") | CURRENCY_SIGNS_AFTER
 _CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles rubles francs".split())
 
 
@@ -65,7 +74,9 @@ def multiplier(body: str, pos: int, digits: str, has_currency: bool,
     if a == "m" and not has_currency and not _m_means_million(body, mm.end(), digits, before):
         return 1.0, pos  # metres: left to the unit reader
     if a in ("b", "B", "M", "K") and not has_currency:
-        return None, pos  # "5B", "3M": codes, not amounts
+        nxt = _NEXT_WORD.match(body, mm.end())
+        if nxt is None or nxt.group("w").lower() not in _CURRENCY_WORDS:
+            return None, pos  # "5B", "3M": codes, not amounts ("1.8M dollars" is money)
     return MULTIPLIERS[low], mm.end()
 
 
@@ -92,7 +103,7 @@ def unit_after(body: str, pos: int, value: float, has_mult: bool):
         return None
     sep = u.group("sep")
     unit = found[0]
-    if sep and len(surface) == 1 and surface != "%":
+    if sep and len(surface) == 1 and surface not in _SIGNS_APART:
         return None  # "5 m", "3 t": too ambiguous when written apart
     if sep.strip() == "-" and (surface == "%" or unit in MONEY_UNITS):
         return None
@@ -110,6 +121,8 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
     to leave the second number to be read on its own.
     """
     sep = rng.group("sep").strip().lower()
+    if sep == "-to-":
+        sep = "to"  # "the 100-to-300 range", "3-to-4-metre waves"
     d2 = rng.group("digits")
     w2 = rng.group("words")
     dash = sep in ("-", "–", "—")
@@ -155,8 +168,8 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
         if new_start is None or not low < high:
             return None
     elif sep == "or":
-        if not low < high or low != int(low) or high != int(high) or mult2 != 1.0:
-            return None
+        if not low < high or low != int(low) or high != int(high) or mult2 != 1.0 or high > 2 * low:
+            return None  # "two or three" is a range; "200 or 500 dead" two alternatives
     elif sep == "to":
         if not low < high or before.after_change():
             return None  # "rose $1.20 to $74.50": a change and a level
@@ -190,3 +203,25 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
     f.qualifier = "range"
     f.own_qualifier = True
     return pos, new_start
+
+
+# "55 billion cubic metres of gas per year", "500,000 barrels a day": a rate.
+_RATE_AFTER = re.compile(
+    r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:per|a|an|each)[ \t]+"
+    r"(?P<per>year|annum|month|week|day|hour|second)\b", re.IGNORECASE)
+_RATE_KINDS = frozenset({"other", "mass", "length", "distance"})
+
+
+def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
+    """``unit/period`` for a measure followed by "per year", "a day" ... ("m3/year"), else ``unit``.
+
+    Money, percentages, durations and speeds keep their unit: "$5bn a year" is
+    read as the amount (its ``subject`` says what it is), and "km/h" is already a rate.
+    """
+    if kind not in _RATE_KINDS or "/" in unit or unit in ("times", "mph"):
+        return unit
+    m = _RATE_AFTER.match(body, pos)
+    if m is None:
+        return unit
+    per = m.group("per").lower()
+    return f"{unit}/{'year' if per == 'annum' else per}"

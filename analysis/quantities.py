@@ -39,9 +39,11 @@ import pandas as pd
 from analysis import noun_phrases as _np
 from analysis import quantity_context as _ctx
 from analysis.number_words import (
-    A_SCALE, NUMBER_WORD_RUN, VAGUE, fraction_value, parse_digits, parse_number_words, vague_value,
+    A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
+    parse_number_words, vague_value,
 )
-from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, read_range, unit_after
+from analysis.numeral_tails import DIGITS, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after
+from analysis.figure_groups import measure_of
 from analysis.quantity_links import link_neighbours
 from analysis.sentences import SentenceIndex, _require
 from analysis.units import (
@@ -50,7 +52,7 @@ from analysis.units import (
 
 COLUMNS = [
     "article_id", "sentence_id", "start", "end", "surface", "value", "value_high", "unit",
-    "qualifier", "kind", "of_value", "subject", "sentence",
+    "qualifier", "kind", "of_value", "subject", "measure", "sentence",
 ]
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague", "part_of")
 
@@ -62,7 +64,9 @@ _TRIGGERS = sorted("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
 hundreds thousand thousands million millions billion billions trillion trillions dozen dozens
-half quarter quarters third thirds fifth fifths tenth tenths couple tens scores
+half quarter quarters third thirds fifth fifths tenth tenths couple tens scores pair trio
+twofold threefold fourfold fivefold sixfold tenfold hundredfold double doubled doubling
+triple tripled tripling quadruple quadrupled quadrupling
 """.split(), key=len, reverse=True)
 
 
@@ -100,7 +104,8 @@ _WORD_NUMERAL = re.compile(
     rf"(?P<vague>{VAGUE})"
     rf"|(?P<ascale>{A_SCALE})"
     rf"|(?P<frac>{_FRACTION})"
-    r"|(?P<couple>a[ \t]+couple[ \t]+of\b)"
+    r"|(?P<couple>a[ \t]+(?:couple|pair|trio)[ \t]+of\b)"
+    rf"|(?P<factor>{FACTOR_WORDS})"
     rf"|(?P<words>{NUMBER_WORD_RUN})"
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -116,6 +121,8 @@ _RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\
 _PART_AFTER = re.compile(
     rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
 )
+_OF_PRONOUN = re.compile(r"[ \t]+of[ \t]+(?:them|these|those|us|you)\b", re.IGNORECASE)
+_ONE_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
@@ -129,6 +136,11 @@ season between through throughout around about spring summer autumn winter fall
 _NOT_BEFORE_FRACTION = frozenset("""
 first second third fourth final last the this that next previous latter former top bottom other
 opening closing early late each every either
+""".split())
+# Words after which "over N years" is a length ("for over 10 years", "lasted over a week").
+_OVER_LENGTH_BEFORE = frozenset("""
+for lasted lasting last lasts took taken take takes spent spend spending of in after is was were be been
+are aged within than served serve serving
 """.split())
 _SCALE_WORDS = re.compile(r"hundred|thousand|million|billion|trillion|dozen")
 
@@ -170,7 +182,10 @@ def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
         (exact, approx, at_least, at_most, range, vague, part_of), ``kind``
         (count, distance, length, mass, percentage, money, duration, other),
         ``of_value`` (the Y of "X of Y", else NaN), ``subject`` (what is
-        counted or measured, as written; "" when not found) and ``sentence``.
+        counted or measured, as written; "" when not found), ``measure``
+        (what the figure measures, for comparing like with like: the unit for
+        counts, "unit:head" for measures whose subject is named, e.g.
+        "km:range"; see :mod:`analysis.figure_groups`) and ``sentence``.
 
     Examples
     --------
@@ -196,7 +211,8 @@ def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
             if sid not in texts:
                 texts[sid] = index.text(sid)
             rows.append((aid, sid, f.start, f.end, body[f.start:f.end], f.value, f.value_high,
-                         f.unit, f.qualifier, f.kind, f.of_value, f.subject, texts[sid]))
+                         f.unit, f.qualifier, f.kind, f.of_value, f.subject,
+                         measure_of(f.unit, f.kind, f.subject), texts[sid]))
     frame = pd.DataFrame([r[:-1] for r in rows], columns=COLUMNS[:-1])
     frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
                           "value": "float64", "value_high": "float64", "of_value": "float64"})
@@ -212,18 +228,26 @@ def find_figures(body: str) -> list[_Figure]:
     if len(low) != len(body):  # a few characters change length when lower-cased
         low = body.translate(_ASCII_LOWER)
     # candidate numeral starts: digits, and words that open a number word
-    cands: list[tuple[int, re.Match | None]] = [(m.start(), m) for m in DIGITS.finditer(body)]
+    # Candidates are plain ints (position * 4 + kind), not match objects: a
+    # million live match objects make the garbage collector's cost grow
+    # faster than the text ("1-1-1-..."); the few that are read are matched again.
+    cands = [m.start() << 2 for m in DIGITS.finditer(body)]
     if _WORD_AT_START.match(low):
-        cands.append((0, None))
-    cands.extend((m.start() + 1, None) for m in _WORD_TRIGGER.finditer(low))
-    cands.sort(key=lambda c: c[0])
+        cands.append(_WORD_CAND)
+    cands.extend(((m.start() + 1) << 2) | _WORD_CAND for m in _WORD_TRIGGER.finditer(low))
+    cands.extend((p << 2) | _PERIOD_CAND for p in _a_period_candidates(low))
+    cands.sort()
     figures: list[_Figure] = []
     resume = 0
-    for p, dm in cands:
+    for c in cands:
+        p = c >> 2
         if p < resume:
             continue
-        if dm is not None:
-            fig, resume = _read_digits(body, dm)
+        kind = c & 3
+        if kind == _DIGIT_CAND:
+            fig, resume = _read_digits(body, DIGITS.match(body, p), resume)
+        elif kind == _PERIOD_CAND:
+            fig, resume = _read_a_period(body, _A_PERIOD.match(low, p))
         else:
             fig, resume = _read_words(body, low, p)
         if fig is not None:
@@ -234,6 +258,13 @@ def find_figures(body: str) -> list[_Figure]:
 
 # ---------------------------------------------------------------- one figure
 
+_SUB_BEFORE = re.compile(r"(?i:sub)-")
+# digits with no space inside (commas and decimals allowed)
+_SEPARATED = re.compile(r"[\d,.]+")
+# "[1]" after a word, or "1. " / "1) " opening a line
+_FOOTNOTE_OR_ITEM = re.compile(r"\[\d{1,3}\]|\n?\d{1,2}[.)][ \t]")
+# "1 and 2", "3, 4": the second label of a list of labels
+_COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
 # Another digit group after one space: the middle of "020 7946 0958".
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 # ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
@@ -243,17 +274,22 @@ _FIGURE_END = re.compile(r"(?:\d[%]?|\b(?:million|billion|trillion|bn|percent|ce
                          r"roubles|rubles|yuan))[,]?$", re.IGNORECASE)
 
 
-def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
-    """Read the figure around the digits ``dm``; return it (or None) and where to resume."""
+def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | None, int]:
+    """Read the figure around the digits ``dm`` (nothing before ``floor`` belongs to it);
+    return it (or None) and where to resume."""
     digits = dm.group()
     s = dm.start()
     pos = resume = dm.end()
-    cm = _CURRENCY_BEFORE.search(body, max(0, s - 5), s)
+    cm = _CURRENCY_BEFORE.search(body, max(0, s - 6, floor), s)
     cur = cm.group() if cm else ""
     if cm:
         s = cm.start()
-    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS):
+    sub_bound = s >= 4 and not cur and _SUB_BEFORE.match(body, s - 4) is not None \
+        and (s == 4 or not body[s - 5].isalpha())
+    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS) and not sub_bound:
         return None, resume  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
+    if not cur and _FOOTNOTE_OR_ITEM.match(body, max(0, s - 1)) and (s == 0 or body[s - 1] in "[\n"):
+        return None, resume  # a footnote marker "[1]" or list numbering "1. " at a line start
     if not cur and body.startswith(":", pos):
         race = _RACE_TIME.match(body, s)
         if race is not None:
@@ -262,8 +298,11 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
         return None, resume
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None, resume  # 09, 0800: clock times, phone numbers, codes
-    if len(digits) > 20:
-        return None, resume  # a code or a string of digits, not an amount
+    if not digits.isdigit() and not _SEPARATED.fullmatch(digits) and s > 1 and body[s - 1] in " \t" \
+            and body[s - 2].isdigit():
+        return None, resume  # "0845 8 505 505": space-separated groups after digits are a phone number
+    if len(digits) > 20 or (len(digits) >= 6 and digits.isdigit() and not cur):
+        return None, resume  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
     if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
             _DIGIT_GROUP_AFTER.match(body, pos)
             or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s]))):
@@ -275,15 +314,20 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
         return None, resume
-    if not cur and before.is_identifier():
+    if before.word(1).lower().rsplit("|", 1)[-1] in _ctx.CHROME_LABELS:
+        return None, resume  # "Updated: 31 minutes ago"
+    if not cur and (before.is_identifier() or before.is_ticker()):
         return None, resume
+    if not cur and before.is_label_list(body, pos, digits):
+        co = _COORDINATED_NUMBER.match(body, pos)
+        return None, co.end() if co is not None else resume  # "pipelines 1 and 2", "Nord Stream 1 and 2"
     f = _Figure()
     value = parse_digits(digits)
     mult, pos = multiplier(body, pos, digits, bool(cur), before)
     if mult is None:
         return None, resume
     has_mult = mult != 1.0
-    f.value = value = value * mult
+    f.value = value = round(value * mult, 6) if mult != 1.0 else value  # 16.4 million, not 16399999.999999998
     if cur:
         f.unit = currency_prefix_unit(cur) or "usd"
         f.kind = "money"
@@ -295,6 +339,7 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             (f.unit, f.kind, scale), pos, unit_sep = u
             f.value = value * scale
             f.is_count = False
+            f.unit = rate_unit(body, pos, f.unit, f.kind)
     rng = RANGE_TAIL.match(body, pos)
     if rng is not None:
         verdict = read_range(body, f, rng, digits, before, s, has_mult)
@@ -308,9 +353,48 @@ def _read_digits(body: str, dm: re.Match) -> tuple[_Figure | None, int]:
             return None, resume  # a year used as a date: "in 2006", "the 2006 election"
     if f.is_count and _ADDRESS_AFTER.match(body, pos):
         return None, resume
-    if f.kind == "duration" and _ctx.AGO_AFTER.match(body, pos):
-        return None, resume
-    return _finish(body, f, s, pos, before, unit_sep, "digits"), max(resume, pos)
+    if body.startswith(";", pos) and before.word(1).endswith(":"):
+        return None, resume  # a style sheet: "padding-bottom: 79.13%;"
+    fig = _finish(body, f, s, pos, before, unit_sep, "digits")
+    if fig is not None and sub_bound:
+        fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
+    return fig, max(resume, pos)
+
+
+# "more than a year", "at least a decade": one period under a bound (matched on
+# the lower-cased body; a bare "a year" is not a figure).
+_A_PERIOD = re.compile(r"\ban?[ \t]+(?P<u>year|month|week|fortnight|day|decade|century|hour)(?![a-z])")
+
+
+_DIGIT_CAND, _WORD_CAND, _PERIOD_CAND = 0, 1, 2
+_A_PERIOD_NEEDLES = ("a year", "a month", "a week", "a fortnight", "a day", "a decade", "a century", "an hour")
+
+
+def _a_period_candidates(low: str) -> list[int]:
+    """Starts of "a year", "an hour" ... found with str.find (much faster than a regex scan)."""
+    found = []
+    for needle in _A_PERIOD_NEEDLES:
+        i = low.find(needle)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalpha()) and _A_PERIOD.match(low, i) is not None:
+                found.append(i)
+            i = low.find(needle, i + len(needle))
+    return found
+
+
+def _read_a_period(body: str, m: re.Match) -> tuple[_Figure | None, int]:
+    """"More than a year", "at least a decade" -> 1 year / 1 decade with the bound."""
+    s = m.start()
+    before = _ctx.Before(body, s)
+    q = before.qualifier()
+    if q is None or before.after_from(q[2]):
+        return None, m.end()
+    f = _Figure()
+    unit, kind, scale = lookup_unit(m.group("u"))
+    f.value, f.unit, f.kind, f.is_count = scale, unit, kind, False
+    f.qualifier, f.own_qualifier = q[0], True
+    f.start, f.end = q[1], m.end()
+    return f, m.end()
 
 
 def _race_time(body: str, race: re.Match) -> _Figure | None:
@@ -362,14 +446,21 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
             f.value, f.unit, f.kind, f.is_count = 0.5 * scale, unit, kind, False
             pos = u.end()
             return _finish(body, f, s, pos, before, " ", group), pos
-        f.value = round(frac * 100, 4)
+        f.value = round(frac * 100, 2)  # two-thirds -> 66.67, as documented
         f.unit, f.kind, f.is_count = "percent", "percentage", False
         return _finish(body, f, s, pos, before, "", group), resume
     elif group == "couple":
-        value = 2.0
-        f.qualifier = "approx"
-        f.own_qualifier = True
+        value = 3.0 if "trio" in text.lower() else 2.0
+        if "couple" in text.lower():
+            f.qualifier = "approx"
+            f.own_qualifier = True
         has_mult = False
+    elif group == "factor":
+        value = factor_value(text)
+        if value is None or not _factor_ok(body, low, text, pos, before):
+            return None, resume
+        f.value, f.unit, f.kind, f.is_count = value, "times", "other", False
+        return _finish(body, f, s, pos, before, "", group), resume
     else:
         if not _word_numeral_ok(body, text, s, pos, before):
             return None, resume
@@ -388,6 +479,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         (f.unit, f.kind, scale), pos, unit_sep = u
         f.value = value * scale
         f.is_count = False
+        f.unit = rate_unit(body, pos, f.unit, f.kind)
     if group in ("words", "ascale"):
         rng = RANGE_TAIL.match(body, pos)
         if rng is not None:
@@ -396,8 +488,6 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
                 return None, max(resume, rng.end())
             if verdict is not None:
                 pos, s = verdict
-    if f.kind == "duration" and _ctx.AGO_AFTER.match(body, pos):
-        return None, max(resume, pos)
     return _finish(body, f, s, pos, before, unit_sep, group), max(resume, pos)
 
 
@@ -444,8 +534,8 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
         # written before: "about 900", "more than 1,000", "up to 3 million"
         q = before.qualifier()
         if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
-                and _FIGURE_END.search(before.word(2)):
-            q = None  # "£1.2 billion over 10 years": over a period, not more than it
+                and (_FIGURE_END.search(before.word(2)) or before.word(2).lower() not in _OVER_LENGTH_BEFORE):
+            q = None  # "£1.2 billion over 10 years", "shipped over three weeks": during a period
         if q is not None and not before.after_from(q[2]):
             qual, q_start, _ = q
             if not (f.qualifier == "vague" and qual == "approx"):
@@ -475,7 +565,12 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                 f.subject = body[phrase.start:phrase.end]
             f.np_end = phrase.head_end if phrase else hy.end()
         else:
-            phrase = _np.read_noun_phrase(body, pos, plural) or _np.read_of_phrase(body, pos, plural)
+            phrase = _np.read_noun_phrase(body, pos, plural)
+            if phrase is None:
+                phrase = _np.read_of_phrase(body, pos, plural)
+                if ((phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group)
+                        and before.word(1).lower() not in ("in", "of", "out")):
+                    f.qualifier = "part_of"  # "two of the pipelines", "two of them"
             if phrase is not None:
                 f.subject = body[phrase.start:phrase.end]
                 f.np_end = phrase.head_end
@@ -485,8 +580,14 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
                     # tonnes of ammunition": the noun is a unit
                     f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
                     f.value *= as_unit[2]
+                elif (plural and phrase.head.islower() and not is_plural(phrase.head)
+                      and phrase.start == _next_word_start(body, pos)):
+                    # "the 100-to-300 spectrum", "the 11,000 sent by": a singular word
+                    # after a plural number is not what it counts
+                    f.subject = ""
+                    f.np_end = -1
                 else:
-                    f.unit = _np.head_unit(phrase.head)
+                    f.unit = _coordinated_unit(body, phrase, _np.head_unit(phrase.head))
             elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
                 # "hundreds of years", "thousands of miles": the noun is a unit
                 found = lookup_unit(_OF_UNIT.match(body, pos).group("u"))
@@ -496,6 +597,11 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
             elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
                   and not _PART_AFTER.match(body, pos)):
                 return None  # a bare "one" is a pronoun ("one could argue")
+            if (group == "words" and f.value == 1 and not f.own_qualifier
+                    and _ONE_OF_AFTER.match(body, pos)):
+                return None  # "one of the largest", "one of four ships": singles one out, counts nothing
+            if _anaphoric_definite(body, f, before, group, pos):
+                return None
             if (phrase is not None and f.value > 1 and phrase.head[0].isupper()
                     and not is_plural(phrase.head.lower()) and phrase.start == _next_word_start(body, pos)):
                 # "10 Alicia Molik (Australia)": a rank or list number before a name
@@ -535,8 +641,81 @@ def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before
     if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
     if text.lower() == "one":
-        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE or _ctx.PRONOUN_ONE_AFTER.match(body, pos):
-            return False
+        if _ctx.PRONOUN_ONE_AFTER.match(body, pos):
+            return False  # "one day", "one another"
+        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE and unit_after(body, pos, 1.0, False) is None:
+            return False  # "no one", but "a one-tonne warhead", "that one mile"
     return True
 
 
+_DETERMINER_AFTER = re.compile(
+    r"[ \t]+(?:the|its|their|his|her|our|your|my|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) -> bool:
+    """"to double the number", "more than doubling our support", "a twofold rise" -- not "a double blow"."""
+    if text.lower() in FACTOR_NEEDS_OBJECT:
+        return bool(_DETERMINER_AFTER.match(body, pos))
+    return True
+
+
+# "the two leaders", "these three countries": a definite count restates a set
+# already named; kept when a post-modifier makes it new information ("the three
+# satellite images presented by ...", "the two ships that ...").
+_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
+_POSTMODIFIER_AFTER = re.compile(
+    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found|"
+    r"on|in|at|near|off|along|under|inside|outside|beneath)\b")
+_SMALL_COUNT_MAX = 12
+
+
+def _is_share(f: _Figure, group: str) -> bool:
+    """A plain number before "of the Ys" names a part of them (not "dozens of", "a trio of")."""
+    return group in ("digits", "words") and f.qualifier == "exact" and not f.own_qualifier
+
+
+def _is_numeral(word: str) -> bool:
+    w = word.lower().strip(",")
+    return w[:1].isdigit() or parse_number_words(w) is not None
+
+
+def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, pos: int) -> bool:
+    """Is this "the two leaders" (a restated set) rather than a figure?"""
+    if group != "words" or not f.is_count or f.value > _SMALL_COUNT_MAX or f.own_qualifier:
+        return False
+    if before.word(1).lower() not in _DEFINITE_BEFORE:
+        return False
+    if before.word(2).lower() in ("of", "than") and _is_numeral(before.word(3)):
+        return False  # "three of the four pipelines": the whole of a part
+    if before.word(2).lower() == "all":
+        return False
+    end = f.np_end if f.np_end > 0 else pos
+    return _POSTMODIFIER_AFTER.match(body, end) is None
+
+
+# "200 missiles and drones", "dozens of individuals and entities": two heads;
+# "nine million artillery and rocket shells": two modifiers of one head.
+_COORD_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
+_LOWER_WORD = re.compile(r"[ \t]*(?P<w>[a-z][a-z-]*)\b")
+
+
+def _coordinated_unit(body: str, phrase, unit: str) -> str:
+    """The unit of a counted phrase whose head is coordinated with another noun."""
+    m = _COORD_AFTER.match(body, phrase.head_end)
+    if m is None:
+        return unit
+    p = m.end()
+    for k in range(3):
+        w = _LOWER_WORD.match(body, p)
+        if w is None:
+            return unit
+        n = w.group("w")
+        if n in _np.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
+            return unit  # "six individuals and three entities": a second figure
+        if is_plural(n):
+            other = _np.head_unit(n)
+            if k:
+                return other  # "artillery and rocket shells": the head is "shells"
+            return unit if other == unit else f"{unit}_or_{other}"
+        p = w.end()
+    return unit

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.calendar_words import MONTH_PATTERN
+from analysis.units import is_plural
 
 #: Characters of context read before or after a numeral.
 WINDOW = 64
@@ -26,7 +27,7 @@ _QUALIFIER_PHRASES: dict[str, str] = {
     "almost": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
     "circa": "approx", "c.": "approx", "more or less": "approx", "just about": "approx",
     "an average of": "approx", "on average": "approx", "averaging": "approx",
-    "the equivalent of": "approx", "perhaps": "approx", "some estimated": "approx",
+    "perhaps": "approx", "some estimated": "approx",
     # at_least
     "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
     "in excess of": "at_least", "greater than": "at_least", "no fewer than": "at_least",
@@ -43,6 +44,11 @@ _QUALIFIER_PHRASES: dict[str, str] = {
     "not exceeding": "at_most", "a little under": "at_most", "a little over": "at_least",
     "a little more than": "at_least", "a little less than": "at_most", "slightly more than": "at_least",
     "slightly less than": "at_most",
+    # "as far away as 690 km": the figure is a maximum; "as low as 2%" a minimum
+    "as far as": "at_most", "as far away as": "at_most", "as high as": "at_most", "as long as": "at_most",
+    "as large as": "at_most", "as big as": "at_most", "as heavy as": "at_most", "as deep as": "at_most",
+    "as tall as": "at_most", "as wide as": "at_most", "as old as": "at_most", "as great as": "at_most",
+    "as low as": "at_least", "as small as": "at_least", "as short as": "at_least", "as young as": "at_least",
 }
 
 # Qualifiers written after the number: "50 or so", "100 or more", "50-odd", "50-plus", "50+".
@@ -116,7 +122,9 @@ CHROME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # ... and before them ("Image 3 of 12", "Page 2 of 5", "Font size 100%").
-CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size".split())
+CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size page".split())
+# Labels of page furniture before a number ("Updated: 31 minutes ago", "Views: 1200").
+CHROME_LABELS = frozenset("updated: published: posted: modified: views: comments: shares: likes:".split())
 CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d+", re.IGNORECASE)
 # Number-word compounds that are idioms, not amounts ("one-off", "two-way").
 HYPHEN_IDIOM_AFTER = re.compile(
@@ -205,9 +213,12 @@ class Before:
         toks = self.tokens[:len(self.tokens) - skip] if skip else self.tokens
         for k in (4, 3, 2, 1):
             if len(toks) >= k:
-                phrase = " ".join(toks[-k:]).lower()
+                # "(nearly €18 billion)": an opening bracket or quote before the phrase
+                joined = " ".join(toks[-k:]).lower()
+                phrase = joined.lstrip("(\"“‘[")
                 if phrase in _QUALIFIER_PHRASES:
-                    return _QUALIFIER_PHRASES[phrase], self.starts[len(toks) - k], k
+                    start = self.starts[len(toks) - k] + len(joined) - len(phrase)
+                    return _QUALIFIER_PHRASES[phrase], start, k
         return None
 
     def is_date(self) -> bool:
@@ -215,9 +226,13 @@ class Before:
         w = self.word(1)
         if not w:
             return False
-        if w.rstrip(".,") in MONTHS_CAPITALISED:
+        if _is_month(w):
             return True
-        return bool(_DAY_TOKEN.match(w)) and self.word(2).rstrip(".,") in MONTHS_CAPITALISED
+        if _DAY_TOKEN.match(w) and _is_month(self.word(2)):
+            return True
+        # the second day of "Sept. 7 to 8", "January 2 and 4", "April 2-3"
+        return (w.lower() in _DAY_JOINERS and bool(_DAY_TOKEN.match(self.word(2)))
+                and _is_month(self.word(3)))
 
     def is_identifier(self) -> bool:
         """A name or code before the number: "resolution 1718", "No. 10", "Boeing 747"."""
@@ -227,10 +242,32 @@ class Before:
         low = w.lower()
         if low in IDENTIFIER_WORDS or w in ("No", "No."):
             return True
-        if not w[0].isupper() or not _NAME_TOKEN.match(w) or w.endswith(("'s", "’s", "s'")):
-            return False
+        if not w[0].isupper() or not _NAME_TOKEN.match(w) or w.endswith(("'s", "’s", "s'")) \
+                or _CONTRACTION.search(w):
+            return False  # "I'm 1.8m tall", "We've 20": contractions are not names
         low = low.rstrip(".")
         return low not in NAME_EXEMPT and low not in _QUALIFIER_PHRASES and low not in _NOT_NAMES
+
+    def is_ticker(self) -> bool:
+        """A market ticker line: "BAFL 39.81 Increased By ▲ 0.24 (0.61%)"."""
+        return any(t.strip("()") in _TICKER_MARKS for t in self.tokens[-3:]) or self.attached in _TICKER_MARKS
+
+    def is_label_list(self, body: str, pos: int, digits: str) -> bool:
+        """The first number of a list of labels ("pipelines 1 and 2", "reactors 5 and 6"),
+        or a later one ("Nord Stream 1 and 2": the 2 after a label)."""
+        if not digits.isdigit() or len(digits) > 3:
+            return False
+        w1 = self.word(1)
+        if w1.lower() in ("and", "or", "&") or w1.endswith(","):
+            w2 = self.word(2).rstrip(",") if not w1.endswith(",") else w1.rstrip(",")
+            k = 3 if not w1.endswith(",") else 2
+            if w2.isdigit() and len(w2) <= 3:
+                w3 = self.word(k)
+                return bool(w3) and (w3.lower() in IDENTIFIER_WORDS or _label_noun(w3) or (
+                    w3[0].isupper() and _NAME_TOKEN.match(w3) is not None and w3.lower() not in NAME_EXEMPT
+                    and w3.lower() not in _QUALIFIER_PHRASES and w3.lower() not in _NOT_NAMES))
+            return False
+        return _label_noun(w1) and _LIST_AFTER.match(body, pos) is not None
 
     def is_age(self) -> bool:
         return self.phrase(1) in _AGE_WORDS or self.phrase(2) in _AGE_WORDS
@@ -287,6 +324,30 @@ class Before:
     def after_change(self) -> bool:
         """A change verb right before the number: "rose $1.20 to $74.50" is a change and a level."""
         return self.word(1).lower() in CHANGE_WORDS
+
+
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$|n['’]t$", re.IGNORECASE)
+_DAY_JOINERS = frozenset({"to", "and", "or", "through", "until", "till", "-", "–", "&"})
+# Month abbreviations with a dot are months even in lower case ("dec. 12", "sept. 30").
+_MONTH_ABBREVIATIONS_DOT = frozenset("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split())
+
+
+def _is_month(word: str) -> bool:
+    w = word.rstrip(",")
+    return w.rstrip(".") in MONTHS_CAPITALISED or w.lower() in _MONTH_ABBREVIATIONS_DOT
+
+
+_TICKER_MARKS = frozenset("▲ ▼ △ ▽ ↑ ↓".split())
+_LIST_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}\b(?![.,]\d)")
+_NOT_LABEL_NOUNS = frozenset("""
+was has is does goes its his this thus plus less unless always perhaps as us yes news series
+""".split())
+
+
+def _label_noun(word: str) -> bool:
+    """A lower-case plural noun that labels what follows ("pipelines 1 and 2")."""
+    return (word.isalpha() and word.islower() and word not in _NOT_LABEL_NOUNS and is_plural(word)
+            and word not in CHANGE_WORDS and word not in _AGE_WORDS)
 
 
 # Words that make "from X to Y" a range rather than a change.

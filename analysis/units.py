@@ -12,7 +12,7 @@ Examples
 >>> lookup_unit("per cent")
 ('percent', 'percentage', 1.0)
 >>> singular("missiles"), singular("people"), singular("casualties")
-('missile', 'person', 'casualty')
+('missile', 'person', 'person')
 """
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ KINDS = ("count", "distance", "length", "mass", "percentage", "money", "duration
 # kind of each reported unit symbol
 UNIT_KIND: dict[str, str] = {
     "km": "distance", "mi": "distance", "nmi": "distance",
-    "m": "length", "cm": "length", "mm": "length", "ft": "length", "in": "length", "yd": "length",
-    "kg": "mass", "g": "mass", "mg": "mass", "t": "mass", "lb": "mass", "oz": "mass",
+    "m": "length", "cm": "length", "mm": "length", "nm": "length", "ft": "length", "in": "length", "yd": "length",
+    "kg": "mass", "g": "mass", "mg": "mass", "t": "mass", "ton": "mass", "lb": "mass", "oz": "mass",
     "percent": "percentage", "pp": "percentage", "bp": "percentage",
     "year": "duration", "month": "duration", "week": "duration", "day": "duration",
     "hour": "duration", "minute": "duration", "second": "duration", "decade": "duration",
     "century": "duration",
 }
 CURRENCIES = ("usd", "eur", "gbp", "jpy", "krw", "cny", "inr", "rub", "uah", "chf",
-              "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar")
+              "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar", "sek", "nok", "dkk")
 UNIT_KIND.update({c: "money" for c in CURRENCIES})
 
 # Spelled-out units and abbreviations written as words; matched case-insensitively.
@@ -51,13 +51,17 @@ _add("nmi", "nautical miles", "nautical mile")
 _add("m", "metres", "metre", "meters", "meter")
 _add("cm", "centimetres", "centimetre", "centimeters", "centimeter", "cm")
 _add("mm", "millimetres", "millimetre", "millimeters", "millimeter", "mm")
+_add("nm", "nanometres", "nanometre", "nanometers", "nanometer", "nm")
 _add("ft", "feet", "foot", "ft")
 _add("in", "inches", "inch")
 _add("yd", "yards", "yard")
 _add("kg", "kilograms", "kilogram", "kilogrammes", "kilogramme", "kilos", "kilo", "kg", "kgs")
 _add("g", "grams", "gram", "grammes", "gramme")
 _add("mg", "milligrams", "milligram", "mg")
-_add("t", "tonnes", "tonne", "tons", "ton", "metric tons", "metric tonnes")
+# "tonne" is the metric tonne (symbol t); "ton" as written may be a short ton
+# (907 kg), so it keeps its own name rather than being merged into ``t``.
+_add("t", "tonnes", "tonne", "metric tons", "metric ton", "metric tonnes", "metric tonne")
+_add("ton", "tons", "ton")
 _add("lb", "lbs", "lb")
 _add("oz", "ounces", "ounce", "oz")
 _add("percent", "per cent", "percent", "per-cent", "pct")
@@ -77,14 +81,31 @@ _add("km/h", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour")
 _add("mph", "mph", "miles per hour")
 _add("m/s", "m/s", "metres per second", "meters per second")
 _add("kt", "knots", "knot")
-_add("km2", "square kilometres", "square kilometers", "sq km", "km2", "sq kilometres")
-_add("mi2", "square miles", "sq miles", "square mile")
+_add("km2", "square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km",
+     "km2", "km²", "sq kilometres")
+_add("mi2", "square miles", "sq miles", "square mile", "sq mi")
+_add("m2", "square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²")
+_add("ft2", "square feet", "square foot", "sq ft")
+# volumes: "cubic kilometres" is a volume, not a distance
+_add("m3", "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³")
+_add("m3", "billion cubic metres", "billion cubic meters", "bcm", scale=1e9)
+_add("m3", "million cubic metres", "million cubic meters", "mcm", scale=1e6)
+_add("km3", "cubic kilometres", "cubic kilometers", "cubic kilometre", "cubic kilometer", "km3", "km³")
+_add("ft3", "cubic feet", "cubic foot", "cu ft")
+_add("barrel", "barrels", "barrel", "bbl")
 _add("ha", "hectares", "hectare")
 _add("acre", "acres", "acre")
 _add("l", "litres", "litre", "liters", "liter")
+_add("ml", "millilitres", "millilitre", "milliliters", "milliliter", "ml")
 _add("gal", "gallons", "gallon")
-_add("degc", "degrees celsius", "degrees centigrade", "celsius", "°c")
-_add("degf", "degrees fahrenheit", "fahrenheit", "°f")
+# Temperatures are named in full: "celsius" and "fahrenheit" read better in a
+# table than symbols, and a bare "degrees" stays "degree" (angle or temperature).
+_add("celsius", "degrees celsius", "degree celsius", "degrees centigrade", "degree centigrade", "celsius",
+     "centigrade", "celcius", "degrees celcius", "deg celsius", "deg c", "degrees c", "degree c", "°c",
+     "° celsius", "° c")
+_add("fahrenheit", "degrees fahrenheit", "degree fahrenheit", "fahrenheit", "farenheit", "degrees farenheit",
+     "deg fahrenheit", "deg f", "degrees f", "degree f", "°f", "° fahrenheit", "° f")
+_add("degree", "degrees", "degree", "deg", "°")
 _add("mw", "megawatts", "megawatt")
 _add("gw", "gigawatts", "gigawatt")
 _add("kw", "kilowatts", "kilowatt")
@@ -95,7 +116,12 @@ _add("tb", "terabytes", "terabyte")
 _add("mbps", "mbps", "megabits per second")
 _add("times", "times", "fold")  # "three times", "a ten-fold rise": a factor
 # currencies written after the number
-_add("usd", "us dollars", "dollars", "dollar", "usd")
+_add("usd", "us dollars", "us dollar", "dollars", "dollar", "usd")
+_add("aud", "australian dollars", "australian dollar")
+_add("cad", "canadian dollars", "canadian dollar")
+_add("hkd", "hong kong dollars", "hong kong dollar")
+_add("nzd", "new zealand dollars", "new zealand dollar")
+_add("sgd", "singapore dollars", "singapore dollar")
 _add("eur", "euros", "euro", "eur")
 _add("gbp", "pounds sterling", "pounds", "pound", "sterling", "gbp")
 _add("gbp", "pence", scale=0.01)
@@ -107,13 +133,18 @@ _add("inr", "rupees", "rupee", "inr")
 _add("rub", "roubles", "rouble", "rubles", "ruble", "rub")
 _add("uah", "hryvnias", "hryvnia", "hryvnas", "uah")
 _add("chf", "swiss francs", "francs", "chf")
+_add("sek", "swedish kronor", "kronor", "krona", "sek")
+_add("nok", "norwegian kroner", "nok")
+_add("dkk", "danish kroner", "dkk")
 
 # Case-sensitive symbols written straight after a number ("600mm", "30C", "5 MW").
 _SYMBOL_UNITS: dict[str, tuple[str, float]] = {
     "km": ("km", 1.0), "mm": ("mm", 1.0), "cm": ("cm", 1.0), "m": ("m", 1.0), "mi": ("mi", 1.0),
     "kg": ("kg", 1.0), "g": ("g", 1.0), "mg": ("mg", 1.0), "t": ("t", 1.0),
-    "%": ("percent", 1.0), "C": ("degc", 1.0), "F": ("degf", 1.0), "°C": ("degc", 1.0),
-    "°F": ("degf", 1.0), "MW": ("mw", 1.0), "GW": ("gw", 1.0), "kW": ("kw", 1.0),
+    "%": ("percent", 1.0), "C": ("celsius", 1.0), "F": ("fahrenheit", 1.0), "°C": ("celsius", 1.0),
+    "°F": ("fahrenheit", 1.0), "°": ("degree", 1.0), "ml": ("ml", 1.0), "m2": ("m2", 1.0),
+    "m²": ("m2", 1.0), "m3": ("m3", 1.0), "m³": ("m3", 1.0), "km2": ("km2", 1.0), "km²": ("km2", 1.0),
+    "€": ("eur", 1.0), "$": ("usd", 1.0), "£": ("gbp", 1.0), "MW": ("mw", 1.0), "GW": ("gw", 1.0), "kW": ("kw", 1.0),
     "kWh": ("kwh", 1.0), "GB": ("gb", 1.0), "MB": ("mb", 1.0), "TB": ("tb", 1.0),
     "p": ("gbp", 0.01), "ft": ("ft", 1.0), "lb": ("lb", 1.0), "oz": ("oz", 1.0),
 }
@@ -131,10 +162,10 @@ CURRENCY_PREFIX: dict[str, str] = {
     "rs.": "inr", "inr": "inr", "₽": "rub", "rub": "rub", "₴": "uah", "uah": "uah", "₪": "ils",
     "cny": "cny", "rmb": "cny", "chf": "chf", "aud": "aud", "cad": "cad",
 }
-# Longest first so "US$" wins over "$"; symbols may touch the digits, codes need
-# a space or nothing ("USD 5m", "USD5m").
+# Longest first so "US$" wins over "$"; signs and codes may touch the digits or
+# stand one space before them ("$5m", "$ 14 million", "USD 5m", "USD5m").
 CURRENCY_PREFIX_PATTERN = (
-    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R)\$|[$£€¥₩₹₽₴₪]|(?:USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?)"
+    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
 )
 
 _WORD_UNIT_PATTERN = "|".join(
@@ -148,7 +179,10 @@ UNIT_AFTER = re.compile(
 )
 
 
-_CAPITALISED_OK = frozenset({"celsius", "fahrenheit", "kwh", "mw", "gw", "kw"})
+_CAPITALISED_OK = frozenset({"celsius", "fahrenheit", "kwh", "mw", "gw", "kw", "° celsius", "° fahrenheit",
+                             "degrees celsius", "degrees fahrenheit", "degree celsius", "degree fahrenheit"})
+#: Currency signs that may follow the amount ("15 €", "10 $").
+CURRENCY_SIGNS_AFTER = frozenset("€$£")
 
 
 def lookup_unit(surface: str) -> tuple[str, str, float] | None:
@@ -171,14 +205,39 @@ def lookup_unit(surface: str) -> tuple[str, str, float] | None:
 
 def currency_prefix_unit(prefix: str) -> str | None:
     """The currency code for a prefix as written ("US$" -> "usd", "£" -> "gbp")."""
-    return CURRENCY_PREFIX.get(prefix.strip().lower())
+    return CURRENCY_PREFIX.get(re.sub(r"\s+", "", prefix).lower())
 
 
 # ---------------------------------------------------------------- counted nouns
 
 # People counted under any of these names are reported as "person", so that
-# "50 people" and "50 civilians" can be compared.
-_PERSON = frozenset({"people", "persons", "person", "civilians", "civilian", "individuals", "individual"})
+# "50 people", "50 civilians" and "50 soldiers" can be compared (the noun as
+# written stays in ``subject`` and ``measure``).  Role nouns for people that
+# news counts: casualties, forces, workers, suspects, officials ...
+PERSON_NOUNS = frozenset("""
+people persons person civilians civilian individuals individual human humans
+men man women woman children child adults adult kids kid boys boy girls girl babies baby infants infant
+minors minor teenagers teenager youths elderly pensioners pensioner
+soldiers soldier troops troop servicemen serviceman servicemembers fighters fighter combatants
+combatant militants militant insurgents insurgent rebels rebel guerrillas guerrilla recruits recruit
+conscripts conscript mercenaries mercenary volunteers volunteer reservists reservist marines marine
+sailors sailor pilots pilot commanders commander officers officer officials official diplomats diplomat
+police policemen policeman policewomen guards guard agents agent spies spy personnel staff crew
+workers worker labourers labourer laborers laborer employees employee staffers staffer engineers
+engineer technicians technician specialists specialist experts expert advisers adviser advisors advisor
+instructors instructor scientists scientist doctors doctor nurses nurse medics medic
+journalists journalist reporters reporter lawmakers lawmaker legislators legislator politicians
+politician ministers minister members member delegates delegate leaders leader voters voter
+residents resident citizens citizen nationals national inhabitants villagers villager locals
+refugees refugee migrants migrant asylum-seekers evacuees evacuee displaced
+prisoners prisoner detainees detainee hostages hostage captives captive inmates inmate convicts
+suspects suspect defendants defendant terrorists terrorist attackers attacker gunmen gunman
+protesters protester protestors protestor demonstrators demonstrator activists activist
+students student pupils pupil teachers teacher patients patient passengers passenger tourists tourist
+pilgrims pilgrim worshippers worshipper fans fan spectators spectator customers customer users user
+victims victim survivors survivor casualties casualty fatalities fatality dead deaths death
+wounded injured missing
+""".split())
 _IRREGULAR: dict[str, str] = {
     "men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
     "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
@@ -222,6 +281,10 @@ def is_plural(word: str) -> bool:
         and not word.endswith("'s")
 
 
+# Capitalised plural demonyms ("Ukrainians", "Israelis", "Palestinians") count people.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|is)$")
+
+
 def singular(word: str) -> str:
     """Singular of a counted noun, lower case; person-words become "person".
 
@@ -229,8 +292,30 @@ def singular(word: str) -> str:
     ('container', 'launch', 'person')
     """
     w = word.lower().strip("'’")
-    if w in _PERSON:
+    if w in PERSON_NOUNS or _DEMONYM.match(word.strip("'’")):
         return "person"
+    return noun_singular(w)
+
+
+#: People words that say nothing about who the people are (their ``measure`` is
+#: plain "person"); other people nouns keep their role ("person:soldier").
+GENERIC_PERSON_NOUNS = frozenset("""
+people persons person individuals individual civilians civilian humans human dead deaths death
+casualties casualty fatalities fatality victims victim wounded injured missing
+""".split())
+
+
+def person_role(word: str) -> str:
+    """The role a people noun names ("soldiers" -> "soldier"), "" for generic ones ("people", "Ukrainians")."""
+    w = word.lower().strip("'’")
+    if w in GENERIC_PERSON_NOUNS or _DEMONYM.match(word.strip("'’")) or w not in PERSON_NOUNS:
+        return ""
+    return noun_singular(w)
+
+
+def noun_singular(word: str) -> str:
+    """Singular of a noun, lower case, without merging people words ("soldiers" -> "soldier")."""
+    w = word.lower().strip("'’")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):

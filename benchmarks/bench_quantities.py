@@ -11,20 +11,27 @@ Prints, for the BBC bench corpus:
 * the seed fixture (``tests/fixtures/seed_quantities.csv``): how many of the
   hand-checked figures each tool finds with the right value, and ours with
   the right unit and qualifier too;
-* what each tool makes of a few phrases from the issue.
+* what each tool makes of a few phrases from the issue;
+* cost targets (issue 13): extract_quantities CPU time over a bare
+  ``re.findall(r"\w+", body)`` pass on the same bodies (target <= 3x), and
+  for each adversarial pattern the time on 1 MB over the time on 100 KB
+  (linear = 10x; target <= 12x).
 
 quantulum3 is a benchmark-only peer; the package never imports it.
 
 Usage::
 
     .venv/bin/python benchmarks/bench_quantities.py [CORPUS] [--repeat 3] [--quantulum-every 10]
+    .venv/bin/python benchmarks/bench_quantities.py --quick   # cost targets only, ~1 min
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -101,6 +108,43 @@ def phrases(parser) -> None:
             print(f"    quantulum3: {theirs}")
 
 
+# Adversarial inputs: each pattern repeated to 100 KB and to 1 MB.
+ADVERSARIAL = [
+    "1,", "about ", "more than ", "the missiles flew some distance and ", "twenty-", "between 1 and ",
+    "1 of the 2 of the ", "1-", "1-2-3-", "$1bn-", "9", "$ 1 ", "a year ", "the two ", "1 and 2 and ",
+    "killed 1 and ", "(1 km) ", "111 ", "11 111 ",
+]
+WORD = re.compile(r"\w+")
+
+
+def _cpu(func) -> float:
+    best = math.inf
+    for _ in range(3):
+        t = time.process_time()
+        func()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def cost_targets(articles: pd.DataFrame) -> None:
+    """extract_quantities over a bare \\w+ pass, and 1 MB / 100 KB for adversarial inputs."""
+    bodies = [b for b in articles["body"] if isinstance(b, str)]
+    floor = _cpu(lambda: [WORD.findall(b) for b in bodies])
+    ours = _cpu(lambda: extract_quantities(articles))
+    print(f"\ncost: extract_quantities {ours:.3f}s cpu, bare \\w+ pass {floor:.3f}s: "
+          f"{ours / floor:.1f}x (target <= 3x)")
+    worst = 0.0
+    for unit in ADVERSARIAL:
+        small = unit * (100_000 // len(unit))
+        big = unit * (1_000_000 // len(unit))
+        t_small = _cpu(lambda: extract_quantities(pd.DataFrame({"article_id": ["x"], "body": [small]})))
+        t_big = _cpu(lambda: extract_quantities(pd.DataFrame({"article_id": ["x"], "body": [big]})))
+        ratio = t_big / max(t_small, 1e-4)
+        worst = max(worst, ratio)
+        print(f"  adversarial {unit!r:42} 100 KB {t_small:7.3f}s  1 MB {t_big:7.3f}s  {ratio:5.1f}x")
+    print(f"  worst 1 MB / 100 KB ratio: {worst:.1f}x (linear = 10x; target <= 12x)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -108,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quantulum-every", type=int, default=10,
                     help="run quantulum3 on every k-th article (1 = all; default 10)")
     ap.add_argument("--no-quantulum", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="only the cost targets (ratio to \\w+, adversarial scaling)")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     loaded = load_bench_corpus(args.corpus)
@@ -115,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles, mb, n = loaded
     print(f"corpus: {args.corpus}  {n} articles, {mb:.2f} MB of body text; best of {args.repeat}")
+    if args.quick:
+        cost_targets(articles)
+        return 0
 
     cpu, wall, q = best_time(lambda: extract_quantities(articles), args.repeat)
     report("extract_quantities (all)", mb, n, cpu, wall, f"{len(q):,} figures")
@@ -135,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  extract_quantities is {t_cpu / o_cpu:,.0f}x faster (cpu) on the same text")
     seed_accuracy(parser)
     phrases(parser)
+    cost_targets(articles)
     return 0
 
 

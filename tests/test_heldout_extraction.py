@@ -57,15 +57,15 @@ def _figs(text):
 
 @pytest.mark.parametrize("text, unit", [
     ("Pyongyang shipped 4.8 million artillery shells.", "shell"),  # collective noun as modifier
-    ("It sent 1,500 North Korean special forces troops.", "troop"),  # plural noun as modifier
+    ("It sent 1,500 North Korean special forces troops.", "person"),  # troops, not forces  # plural noun as modifier
     ("They sold 200 long-range artillery guns.", "gun"),
     ("Police arrested two people smugglers.", "smuggler"),
-    ("Twenty police officers were hurt.", "officer"),
+    ("Twenty police cars were burned.", "car"),
     ("Russia fired about 50 KN-23 missiles.", "missile"),  # model name as modifier
     ("Ukraine was promised 80 F-16 jets.", "jet"),
     ("Analysts counted some 300 KN-23 and KN-24 missiles.", "missile"),
     ("It sent more than 3 million 152mm shells.", "shell"),  # calibre as modifier
-    ("Eight out of 10 Ukrainians oppose concessions.", "ukrainian"),  # capitalised demonym
+    ("Eight out of 10 Ukrainians oppose concessions.", "person"),  # capitalised demonym
 ])
 def test_head_noun_after_modifiers(text, unit):
     assert _figs(text)[0][3] == unit

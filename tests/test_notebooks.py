@@ -325,9 +325,10 @@ def test_source_agreement_values_on_synthetic(runs):
 def test_headline_figures_on_seeds(runs):
     s = run_of(runs, "04_quantitative_figures").summary
     units = [h["unit"] for h in s["headlines"]]
-    assert {"km", "container", "missile"} <= set(units[:3])
-    km = _headline(s, "km")
-    assert 900.0 in km["values"] and any("about 900" in f for f in km["figures"])
+    assert {"container", "missile"} <= set(units[:2])
+    # "about 900 km" (a missile range) and "365 km" (a distance) measure different
+    # things, so they are not one headline group (issue 13: like with like)
+    assert "km" not in units
     containers = _headline(s, "container")
     assert any(f.startswith("more than 1,000") for f in containers["figures"])
     assert any(f.startswith("thousands") for f in containers["figures"])
@@ -363,7 +364,7 @@ def test_teaching_values_and_versions(runs):
     instructor = run_of(runs, "06_teaching_osint_methods")
     s = instructor.summary
     assert (s["n_articles"], s["n_origins"]) == (5, 4)
-    assert "km" in s["headline_units"]
+    assert {"missile", "container"} <= set(s["headline_units"])  # the two km figures measure different things
     tagged = [c for c in instructor.notebook().cells if "solution" in c.metadata.get("tags", [])]
     assert len(tagged) >= 10 and all(c.cell_type in {"code", "markdown"} for c in tagged)
     solved = [c for c in tagged if c.cell_type == "code"]

@@ -87,13 +87,13 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("Inflation is 2.5 percent.", ("2.5 percent", 2.5, None, "percent", "exact", "percentage", None)),
     ("Rates rose 0.25 percentage points.", ("0.25 percentage points", 0.25, None, "pp", "exact", "percentage", None)),
     ("It took twenty-four hours.", ("twenty-four hours", 24.0, None, "hour", "exact", "duration", None)),
-    ("One thousand soldiers left.", ("One thousand", 1000.0, None, "soldier", "exact", "count", None)),
+    ("One thousand soldiers left.", ("One thousand", 1000.0, None, "person", "exact", "count", None)),
     ("He bought a dozen eggs.", ("a dozen", 12.0, None, "egg", "exact", "count", None)),
-    ("Half a million refugees fled.", ("Half a million", 5e5, None, "refugee", "exact", "count", None)),
+    ("Half a million refugees fled.", ("Half a million", 5e5, None, "person", "exact", "count", None)),
     ("It pumps one and a half million barrels a day.",
-     ("one and a half million", 1.5e6, None, "barrel", "exact", "count", None)),
+     ("one and a half million barrels", 1.5e6, None, "barrel/day", "exact", "other", None)),
     ("They need one hundred and fifty nurses.",
-     ("one hundred and fifty", 150.0, None, "nurse", "exact", "count", None)),
+     ("one hundred and fifty", 150.0, None, "person", "exact", "count", None)),
     ("Two dozen boats sank.", ("Two dozen", 24.0, None, "boat", "exact", "count", None)),
     ("It lasted two and a half years.", ("two and a half years", 2.5, None, "year", "exact", "duration", None)),
     ("The firm cut 12,500 jobs.", ("12,500", 12500.0, None, "job", "exact", "count", None)),
@@ -103,16 +103,15 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("The parcel weighed 20kg.", ("20kg", 20.0, None, "kg", "exact", "mass", None)),
     ("They seized 3 tonnes of cocaine.", ("3 tonnes", 3.0, None, "t", "exact", "mass", None)),
     ("It flew 200 miles north.", ("200 miles", 200.0, None, "mi", "exact", "distance", None)),
-    ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "degc", "exact", "other", None)),
+    ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "celsius", "exact", "other", None)),
     ("He was jailed for 15 years.", ("15 years", 15.0, None, "year", "exact", "duration", None)),
     ("A 48-hour strike began.", ("48-hour", 48.0, None, "hour", "exact", "duration", None)),
     ("The yen hit a seven-month low.", ("seven-month", 7.0, None, "month", "exact", "duration", None)),
     ("She won in 1:50.87 on Sunday.", ("1:50.87", 110.87, None, "second", "exact", "duration", None)),
     ("He won the marathon in 2:07:30.", ("2:07:30", 7650.0, None, "second", "exact", "duration", None)),
     ("It offers 250 million less fortunate Indians a computer.",
-     ("250 million", 2.5e8, None, "indian", "exact", "count", None)),
-    ("He is one of the more experienced members.", ("one", 1.0, None, "member", "exact", "count", None)),
-    ("They sent 10 more troops.", ("10", 10.0, None, "troop", "exact", "count", None)),
+     ("250 million", 2.5e8, None, "person", "exact", "count", None)),
+    ("They sent 10 more troops.", ("10", 10.0, None, "person", "exact", "count", None)),
 ])
 def test_numbers_units_and_kinds(text, expected):
     assert one(text) == expected
@@ -147,7 +146,7 @@ def test_money(text, expected):
 ])
 def test_leading_qualifiers(phrase, qualifier):
     f = one(f"Officials said {phrase} 400 soldiers were deployed.")
-    assert f == (f"{phrase} 400", 400.0, None, "soldier", qualifier, "count", None)
+    assert f == (f"{phrase} 400", 400.0, None, "person", qualifier, "count", None)
 
 
 @pytest.mark.parametrize("text, surface, qualifier", [
@@ -164,11 +163,11 @@ def test_trailing_qualifiers(text, surface, qualifier):
     ("Several dozen ballistic missiles were sent.", ("Several dozen", 36.0, "missile")),
     ("Dozens of people were hurt.", ("Dozens", 24.0, "person")),
     ("Hundreds of homes were flooded.", ("Hundreds", 200.0, "home")),
-    ("Thousands of troops massed.", ("Thousands", 2000.0, "troop")),
+    ("Thousands of troops massed.", ("Thousands", 2000.0, "person")),
     ("Millions of viewers watched.", ("Millions", 2e6, "viewer")),
-    ("Tens of thousands of protesters marched.", ("Tens of thousands", 2e4, "protester")),
-    ("Hundreds of thousands of refugees fled.", ("Hundreds of thousands", 2e5, "refugee")),
-    ("A few hundred residents stayed.", ("A few hundred", 200.0, "resident")),
+    ("Tens of thousands of protesters marched.", ("Tens of thousands", 2e4, "person")),
+    ("Hundreds of thousands of refugees fled.", ("Hundreds of thousands", 2e5, "person")),
+    ("A few hundred residents stayed.", ("A few hundred", 200.0, "person")),
     ("Several hundred civilians died.", ("Several hundred", 300.0, "person")),
 ])
 def test_vague_amounts_take_their_lower_bound(text, expected):
@@ -212,8 +211,8 @@ def test_x_of_the_roughly_y():
 
 def test_x_out_of_y_and_x_in_y():
     assert figs("Nine out of 10 doctors agree.") == [
-        ("Nine", 9.0, None, "doctor", "part_of", "count", 10.0),
-        ("10", 10.0, None, "doctor", "exact", "count", None),
+        ("Nine", 9.0, None, "person", "part_of", "count", 10.0),
+        ("10", 10.0, None, "person", "exact", "count", None),
     ]
     f = figs("One in five adults smokes.")
     assert f[0][4:] == ("part_of", "count", 5.0)
@@ -222,7 +221,7 @@ def test_x_out_of_y_and_x_in_y():
 def test_percent_of_a_count():
     f = figs("About 40% of the 2,000 staff will go.")
     assert f[0] == ("About 40%", 40.0, None, "percent", "part_of", "percentage", 2000.0)
-    assert f[1] == ("2,000", 2000.0, None, "staff", "exact", "count", None)
+    assert f[1] == ("2,000", 2000.0, None, "person", "exact", "count", None)
 
 
 def test_x_of_a_possessive_y():
@@ -254,7 +253,7 @@ def test_qualifier_does_not_cross_a_verb():
 @pytest.mark.parametrize("text, surface, value", [
     ("A quarter of voters abstained.", "A quarter", 25.0),
     ("Half the population is poor.", "Half", 50.0),
-    ("Two-thirds of members agreed.", "Two-thirds", pytest.approx(66.6667)),
+    ("Two-thirds of members agreed.", "Two-thirds", 66.67),
     ("More than half of firms agreed.", "More than half", 50.0),
 ])
 def test_fractions_are_percentages(text, surface, value):
@@ -274,7 +273,7 @@ def test_vague_amounts_of_units():
 def test_metres_and_millions():
     assert one("She won with a throw of 17.64m, a record.")[3] == "m"
     assert one("Sales reached $2.3m in May.")[3] == "usd"
-    assert one("It has 2.3m users.")[1:4] == (2.3e6, None, "user")
+    assert one("It has 2.3m users.")[1:4] == (2.3e6, None, "person")
 
 
 def test_rank_lists_are_not_counts():
@@ -298,7 +297,6 @@ def test_ages(text, surface):
     ("The missiles have ranges of about 900 kilometers, he said.", "ranges", "km"),
     ("A 600-millimeter rocket launcher system was used.", "rocket launcher system", "mm"),
     ("Kirby said at least one of the North Korean missiles hit.", "North Korean missiles", "missile"),
-    ("As we warned, one of those states is North Korea.", "states", "state"),
     ("Talks between the two countries resumed.", "countries", "country"),
     ("Analysts expect 12 new ballistic missile launchers.", "new ballistic missile launchers", "launcher"),
     ("A 10-point plan was unveiled.", "plan", "point"),
@@ -333,7 +331,6 @@ def test_subjects_and_counted_nouns(text, subject, unit):
     "Since 9/11 the service runs 24/7.",
     "He flew a Boeing 747 and watched Formula One on BBC Two.",
     "Chelsea won 3-1 at home.",
-    "It happened three years ago.",
     "No one came, and one another said it was the one.",
     "It was a one-off and a two-way street.",
     "He lives at 10 Downing Street.",
@@ -440,3 +437,105 @@ def test_adversarial_input_is_linear(unit):
     t_big = _seconds(big)
     assert t_big < 30, f"1 MB of {unit!r} took {t_big:.1f}s"
     assert t_big < 10 * t_small + 0.5, f"{unit!r}: 4x input took {t_big / t_small:.1f}x time"
+
+
+# ---------------------------------------------------------------- real-text categories (issue 13)
+# Each case is a general pattern seen in real articles, in our own words.
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares fell to $ 14 million.", ("$ 14 million", 14e6, "usd")),          # sign, space, digits
+    ("Tickets cost 15 € each.", ("15 €", 15.0, "eur")),                        # sign after the amount
+    ("It reached 40 deg celsius.", ("40 deg celsius", 40.0, "celsius")),
+    ("The tank holds 98.6 degrees f.", ("98.6 degrees f", 98.6, "fahrenheit")),
+    ("The field holds 300 million cubic metres of gas.", ("300 million cubic metres", 3e8, "m3")),
+    ("The field holds 178 mcm of gas.", ("178 mcm", 1.78e8, "m3")),
+    ("The plant uses 5 billion cubic meters of gas per year.", ("5 billion cubic meters", 5e9, "m3/year")),
+    ("They built a 40-ton gun.", ("40-ton", 40.0, "ton")),                      # "ton" as written, not tonnes
+    ("They seized 20-thousand rifles.", ("20-thousand", 2e4, "rifle")),
+    ("It was a twofold rise.", ("twofold", 2.0, "times")),
+    ("A trio of reporters asked.", ("A trio of", 3.0, "person")),
+])
+def test_formats_on_real_text(text, expected):
+    f = one(text)
+    assert (f[0], f[1], f[3]) == expected
+
+
+@pytest.mark.parametrize("text, units", [
+    ("A blast killed 12 people and injured 90.", ["person", "person"]),         # elided: from the verb
+    ("Three people died and 48 were hurt.", ["person", "person"]),
+    ("Officials said hundreds were killed.", ["person"]),
+    ("The death toll rose to 27.", ["person"]),
+    ("Three leaks were found, two in Danish waters and two in Swedish.", ["leak", "leak", "leak"]),  # count before
+    ("There were not 200 or 500 dead.", ["person", "person"]),                  # from the coordinated figure
+    ("Police held 65 Palestinians.", ["person"]),                               # demonyms and roles are people
+    ("Over 200 missiles and drones were fired.", ["missile_or_drone"]),        # two heads
+    ("It sent nine million artillery and rocket shells.", ["shell"]),           # two modifiers, one head
+])
+def test_counted_thing_of_elided_and_coordinated_counts(text, units):
+    assert [f[3] for f in figs(text)] == units
+
+
+@pytest.mark.parametrize("text, surface, qualifier", [
+    ("Missiles can hit targets as far away as 690 km.", "as far away as 690 km", "at_most"),
+    ("It cost $20bn (nearly €18bn).", "nearly €18bn", "approx"),                # qualifier after a bracket
+    ("Repairs will take at least a year.", "at least a year", "at_least"),       # "a" + a period
+    ("Nearly two years ago the war began.", "Nearly two years", "approx"),       # durations before "ago" are kept
+    ("The ships sailed over three weeks.", "three weeks", "exact"),              # over = during
+    ("He served for over 10 years.", "over 10 years", "at_least"),
+    ("Two of them were found.", "Two", "part_of"),
+])
+def test_qualifiers_on_real_text(text, surface, qualifier):
+    f = [x for x in figs(text) if x[0] == surface]
+    assert f and f[0][4] == qualifier
+
+
+def test_a_conversion_in_brackets_keeps_the_bound_and_the_range():
+    f = figs("It lies between 70 and 90 metres (230 feet and 295 feet) down, with over 50 metres (165 feet) gone.")
+    assert [(x[0], x[4]) for x in f] == [
+        ("between 70 and 90 metres", "range"), ("230 feet and 295 feet", "range"),
+        ("over 50 metres", "at_least"), ("165 feet", "at_least")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two leaders met on Friday.",                     # anaphoric definite count
+    "Trade between the two countries grew.",
+    "It was one of the largest attacks.",                 # singles one out, counts nothing
+    "The Nord Stream 1 and 2 pipelines burst.",           # labels, not counts
+    "Divers inspected pipelines 1 and 2.",
+    "Strikes hit on Sept. 7 to 8 and on January 2 and 4.",  # second day of a date
+    "Story Code : 1095042",                               # codes
+    "BAFL 39.81 Increased By ▲ 0.24 (0.61%)",             # a ticker
+    "Updated: 31 minutes ago",                            # page furniture
+    ".layout{ padding-bottom: 79.13%; }",                 # a style sheet
+])
+def test_false_figures_on_real_text(text):
+    assert figs(text) == []
+
+
+def test_a_definite_count_with_new_information_is_kept():
+    assert surfaces("The three images released by the agency show ships.") == ["three"]
+    assert surfaces("Debris from three of the four lines was found.") == ["three", "four"]
+
+
+def test_measure_separates_what_a_unit_measures():
+    q = extract_quantities(article_frame("Missiles with ranges of about 900 km were fired at an island 365 km away. "
+                                         "Up to 500 soldiers and 1,200 people were moved."))
+    assert q["measure"].tolist() == ["km:range", "km", "person:soldier", "person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit 4 512 homes.", ("4 512", 4512.0, "home", "exact")),            # space as thousands separator
+    ("It uses a sub-5 nanometre process.", ("sub-5 nanometre", 5.0, "nm", "at_most")),
+])
+def test_space_separators_and_sub_bounds(text, expected):
+    f = one(text)
+    assert (f[0], f[1], f[3], f[4]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The war began in 2022 [1] and went on.",             # footnote marker
+    "1. Read the list first",                              # list numbering
+    "Call 0845 8 505 505 today.",                          # space-separated phone groups
+])
+def test_footnotes_list_numbers_and_phone_groups(text):
+    assert figs(text) == []
