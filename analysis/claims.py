@@ -1,46 +1,66 @@
-"""Tag sentences with codebook claims, each with a stance and a speaker.
+"""Tag sentences with codebook claims: who states which claim, in whose voice, how sure.
 
 For every article the codebook's term groups are scanned over the body
-once each (lazily: a group is scanned only when a rule needs it, and a
-rule stops at its first group with no hit in the body), the hits are
-mapped to sentences, and each claim's rules are checked only in the
+once each (lazily: a group is scanned only when a rule needs it, a rule
+stops at its first group with no hit in the body, and a group none of
+whose terms can start with a word of the body is never scanned), the hits
+are mapped to sentences, and each claim's rules are checked only in the
 sentences holding hits of the rule's first group. Cost is linear in the
 corpus size times the number of groups.
 
+**Voice.** Each row says who makes the statement (``speaker``, canonical,
+with ``speaker_type``), in which ``voice``: ``own`` when the outlet states
+it in its own narration, ``reported`` when the outlet reports someone
+else's statement (``cue`` is the reporting verb). ``stance`` is always the
+*speaker's* stance: an outlet reporting a denial is not denying ("Both
+Moscow and Pyongyang have denied the transfers" gives Russia and North
+Korea ``denies``, voice ``reported``); an accusation is the accuser
+asserting ("South Korea accused Pyongyang of sending shells": South Korea
+``asserts``). A statement made jointly ("Moscow and Pyongyang denied ...")
+gives one row per party.
+
 Stance of a matched claim (see :mod:`analysis.stance`):
 
-1. ``kind: denial`` claims (C07 in the default codebook) are tagged only in
-   sentences that report a live denial; their stance is ``asserts`` (or
-   ``hedged`` under a hedge) and the speaker is the denying party;
+1. ``kind: denial`` claims (C07 in the sample codebook) are tagged only in
+   sentences that report a live denial or negate another claim; their
+   stance is ``asserts`` (or ``hedged`` under a hedge) and the speaker is
+   the denying party;
 2. any other claim whose terms sit inside a reported denial's clause ("Kim
    Yo Jong denied the allegations that Pyongyang is shipping weapons to
    Russia") gets ``denies``, with the denying party as speaker;
-3. a claim negated by the sentence ("did not send", "no evidence that")
-   gets ``denies``;
-4. a claim whose last term lies in a hedge's scope ("accuses Pyongyang of
-   sending ...", "... which would violate sanctions", "appear to be from
-   North Korea") gets ``hedged``;
+3. a claim negated by the sentence ("did not send", "was not involved in
+   the attack", "no evidence that") gets ``denies`` — no denial rule needed;
+4. a claim whose last term lies in a hedge's scope ("is accused of sending
+   ...", "... which would violate sanctions", "appear to be from North
+   Korea") gets ``hedged``;
 5. otherwise ``asserts``.
 
-The speaker is the sentence's attribution from
-:func:`analysis.extract_attributions` (the outlet for narration).
+Headlines (an ``headline`` column) are tagged like body sentences and
+marked ``section == "headline"``; their offsets index into the headline and
+their ``sentence_id`` is -1.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 import pandas as pd
 
-from .attribution import _CUE_RE, _np_before, _valid_speaker, extract_attributions
+from .attribution import CUE_RE, ProperWords, extract_attributions, np_before, valid_speaker
 from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
+from .coreference import canonical_speakers, split_speakers
 from .sentences import _require, iter_sentence_spans
 from .speakers import clean_phrase, looks_like_person, pronoun_kind, speaker_type, split_role
 from .stance import Cue, StanceCues, stance_cues
 
+#: ``start``/``end``: the words that state the claim (first to last matched term) in the body
+#: (in the headline for ``section == "headline"``); ``sentence_start``/``sentence_end``: its sentence.
 COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start", "end", "sentence",
-           "label", "speaker_type", "cue", "stance_cue", "evidence"]
+           "label", "speaker_type", "cue", "stance_cue", "evidence", "voice", "outlet", "sentence_start",
+           "sentence_end", "section"]
+VOICES = ("own", "reported")
 _DENIAL_CUES = frozenset({"denied", "dismissed", "rejected"})
 _ALLEGATION_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations"})
 # a denial worded from its object ("the reports were groundless", "fabricated reports")
@@ -49,12 +69,66 @@ _DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusa
 charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
 
 
+class _Words:
+    """The lower-cased words of one body, built on first use: which term groups can match at all."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self._sorted: list[str] | None = None
+        self._set: set[str] = set()
+
+    def _build(self) -> None:
+        self._set = set(_WORD.findall(self.body.lower()))
+        self._sorted = sorted(self._set)
+
+    def may_match(self, group: TermGroup) -> bool:
+        keys = _group_keys(group)
+        if keys is None:
+            return True
+        if self._sorted is None:
+            self._build()
+        for word, prefix in keys:
+            if not prefix:
+                if word in self._set:
+                    return True
+                continue
+            k = bisect_left(self._sorted, word)
+            if k < len(self._sorted) and self._sorted[k].startswith(word):
+                return True
+        return False
+
+
+_WORD = re.compile(r"\w+")
+_KEYS: dict[tuple[str, ...], list[tuple[str, bool]] | None] = {}
+
+
+def _group_keys(group: TermGroup) -> list[tuple[str, bool]] | None:
+    """(first word, is a prefix) of every term of a group; None when a term has no leading word."""
+    got = _KEYS.get(group.terms, False)
+    if got is not False:
+        return got  # type: ignore[return-value]
+    keys: list[tuple[str, bool]] | None = []
+    for term in group.terms:
+        t = term.strip().lower()
+        m = _WORD.match(t)
+        if m is None:
+            keys = None
+            break
+        word = m.group(0)
+        rest = t[m.end():]
+        # exact only when the first word ends the term or is followed by a space
+        keys.append((word, not (rest == "" or rest[0].isspace())))
+    _KEYS[group.terms] = keys
+    return keys
+
+
 class _ArticleHits:
     """Lazily computed term-group hits of one body, by sentence."""
 
-    def __init__(self, body: str, starts: list[int]) -> None:
+    def __init__(self, body: str, starts: list[int], words: _Words) -> None:
         self.body = body
         self.starts = starts
+        self.words = words
         self._cache: dict[int, dict[int, list[tuple[int, int]]]] = {}
 
     def of(self, group: TermGroup) -> dict[int, list[tuple[int, int]]]:
@@ -62,15 +136,16 @@ class _ArticleHits:
         got = self._cache.get(key)
         if got is None:
             got = defaultdict(list)
-            for m in group.pattern.finditer(self.body):
-                got[bisect_right(self.starts, m.start()) - 1].append((m.start(), m.end()))
+            if self.words.may_match(group):
+                for m in group.pattern.finditer(self.body):
+                    got[bisect_right(self.starts, m.start()) - 1].append((m.start(), m.end()))
             got = dict(got)
             self._cache[key] = got
         return got
 
 
-def _rule_terms(rule: Rule, hits: _ArticleHits, sid: int, lo: int, hi: int, sentence: str,
-                speaker: str) -> list[tuple[int, int]] | None:
+def _rule_terms(rule: Rule, hits: _ArticleHits, sid: int, lo: int, hi: int, speaker: str,
+                mention: tuple[int, int] = (-1, -1)) -> list[tuple[int, int]] | None:
     """Term spans proving ``rule`` in body[lo:hi] of sentence ``sid``, or None."""
     used: list[tuple[int, int]] = []
     for g in rule.all:
@@ -86,6 +161,13 @@ def _rule_terms(rule: Rule, hits: _ArticleHits, sid: int, lo: int, hi: int, sent
     for g in rule.none:
         if hits.of(g).get(sid):
             return None
+    for g in rule.outside_speaker:
+        # a role: the group must name someone other than the speaker (the accused, not the accuser)
+        outside = [h for h in hits.of(g).get(sid, ()) if lo <= h[0] and h[1] <= hi
+                   and not (mention[0] <= h[0] < mention[1])]
+        if not outside:
+            return None
+        used.extend(outside)
     if rule.regex is not None:
         m = rule.regex.search(hits.body, lo, hi)
         if not m:
@@ -94,6 +176,15 @@ def _rule_terms(rule: Rule, hits: _ArticleHits, sid: int, lo: int, hi: int, sent
     if rule.speaker and not any(g.pattern.search(speaker or "") for g in rule.speaker):
         return None
     return used
+
+
+def _possible(rule: Rule, words: _Words) -> bool:
+    """Can the rule match this body at all (its first group has a word of the body)?"""
+    if rule.all:
+        return words.may_match(rule.all[0])
+    if rule.any:
+        return any(words.may_match(g) for g in rule.any)
+    return True
 
 
 def _candidates(rule: Rule, hits: _ArticleHits, n_sentences: int) -> list[int]:
@@ -114,32 +205,41 @@ def _evidence(body: str, spans: list[tuple[int, int]]) -> str:
 
 
 def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
-               attributions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per (sentence, claim) the codebook finds, with stance and speaker.
+               attributions: pd.DataFrame | None = None, *, headlines: bool = True) -> pd.DataFrame:
+    """One row per (sentence, claim, speaker) the codebook finds: who states it, in whose voice, how sure.
 
     Parameters
     ----------
     articles : pandas.DataFrame
-        At least ``article_id`` and ``body`` (``outlet`` names the narrator).
+        At least ``article_id`` and ``body`` (``outlet`` names the narrator;
+        ``headline``, when present, is tagged too).
     codebook : str, pathlib.Path, Codebook or None
         A YAML codebook file or a loaded :class:`~analysis.codebook.Codebook`;
-        ``None`` uses the package's default codebook (claims C01-C12 on North
-        Korean arms transfers to Russia).
+        ``None`` uses the package's default codebook.
     attributions : pandas.DataFrame, optional
         The output of :func:`analysis.extract_attributions` for the same
         articles (with narrator rows), to avoid computing it twice.
+    headlines : bool, default True
+        Also tag the ``headline`` column (rows with ``section == "headline"``).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``article_id``, ``sentence_id``, ``claim_id``, ``stance``
-        (``asserts``, ``hedged`` or ``denies``), ``speaker`` (who makes the
-        claim: the attributed source, the denying party for denials, the
-        outlet for narration), ``start``, ``end`` (the sentence's body
-        offsets), ``sentence``, and ``label`` (the claim's label),
-        ``speaker_type``, ``cue`` (the attribution cue), ``stance_cue``
-        (the words that set a hedged/denies stance, or the denial verb of
-        a denial claim; "" otherwise) and ``evidence`` (the matched terms).
+        Columns ``article_id``, ``sentence_id`` (-1 for a headline),
+        ``claim_id``, ``stance`` (the *speaker's* stance: ``asserts``,
+        ``hedged`` or ``denies``), ``speaker`` (who makes the statement,
+        canonical across the articles: the attributed source, the denying
+        party for a denial, the outlet in its own voice), ``start``, ``end``
+        (the words stating the claim: first to last matched term),
+        ``sentence``, ``label`` (the claim's label), ``speaker_type``,
+        ``cue`` (the reporting verb; "" in the outlet's own voice),
+        ``stance_cue`` (the words that set a hedged/denies stance, or the
+        denial verb of a denial claim; "" otherwise), ``evidence`` (the
+        matched terms), ``voice`` (``own``: the outlet's narration;
+        ``reported``: someone the outlet reports), ``outlet``,
+        ``sentence_start``, ``sentence_end`` (the sentence's offsets) and
+        ``section`` (``body`` or ``headline``). A statement made by several
+        parties at once gives one row per party.
 
     Raises
     ------
@@ -151,61 +251,129 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["Daily"], "body": [
     ...     "South Korea accuses Pyongyang of sending shells to Russia."]})
-    >>> tag_claims(arts)[["claim_id", "stance", "speaker"]].values.tolist()
-    [['C03', 'hedged', 'South Korea']]
+    >>> tag_claims(arts)[["claim_id", "stance", "speaker", "voice"]].values.tolist()
+    [['C03', 'asserts', 'South Korea', 'reported']]
     """
     _require(articles, ("article_id", "body"), "tag_claims")
     book = load_codebook(codebook)
     if attributions is None:
-        attributions = extract_attributions(articles, narrator=True)
+        attributions = _attributions_if_needed(articles, book)
+    frame = _tag_frame(articles, book, attributions, "body")
+    if headlines and "headline" in articles.columns:
+        heads = _headline_articles(articles)
+        if len(heads):
+            frame = pd.concat([frame, _tag_frame(heads, book, None, "headline")], ignore_index=True)
+    if len(frame):
+        mapping = canonical_speakers(frame["speaker"].tolist() + attributions["speaker"].dropna().tolist())
+        reported = frame["voice"] == "reported"
+        frame.loc[reported, "speaker"] = frame.loc[reported, "speaker"].map(lambda x: mapping.get(x, x))
+        frame = _split_joint(frame)
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
+                         "sentence_start": "int64", "sentence_end": "int64"})
+
+
+def _attributions_if_needed(articles: pd.DataFrame, book: Codebook) -> pd.DataFrame:
+    """Attributions only for the articles some rule can match (tagging alone costs little off-topic)."""
+    keep = []
+    for body in articles["body"].fillna("").astype(str):
+        words = _Words(body)
+        keep.append(any(_possible(r, words) for c in book.claims for r in c.rules))
+    return extract_attributions(articles[keep], narrator=True)
+
+
+def _headline_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Headlines as one-line articles (missing, "-" and empty headlines left out)."""
+    cols = ["article_id", "headline"] + (["outlet"] if "outlet" in articles.columns else [])
+    heads = articles[cols].rename(columns={"headline": "body"})
+    text = heads["body"].where(heads["body"].notna(), "").astype(str).str.strip()
+    return heads.assign(body=text)[(text != "") & (text != "-")]
+
+
+def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFrame | None,
+               section: str) -> pd.DataFrame:
+    if attributions is None:
+        attributions = _attributions_if_needed(articles, book)
     by_sentence: dict[tuple[str, int], tuple] = {}
-    cols = ["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]
-    cols += [c for c in ("quote_start", "quote_end") if c in attributions.columns]
-    for row in attributions[cols].itertuples(index=False):
-        by_sentence[(row[0], int(row[1]))] = row
+    if len(attributions):
+        start = "start" if "sentence_start" in attributions.columns else None
+        cols = ["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]
+        cols += [c for c in ("quote_start", "quote_end") if c in attributions.columns]
+        mention = (attributions["start"] if start else pd.Series(-1, index=attributions.index)).tolist()
+        mention_end = (attributions["end"] if start else pd.Series(-1, index=attributions.index)).tolist()
+        for row, ms, me in zip(attributions[cols].itertuples(index=False), mention, mention_end):
+            by_sentence[(str(row[0]), int(row[1]))] = tuple(row) + (int(ms), int(me))
     outlets = articles["outlet"] if "outlet" in articles.columns else pd.Series([""] * len(articles))
     rows: list[tuple] = []
     for aid, body, outlet in zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str),
                                  outlets.tolist()):
-        rows.extend(_tag_article(aid, body, outlet if isinstance(outlet, str) and outlet else "narrator",
-                                 book, by_sentence))
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+        name = outlet if isinstance(outlet, str) and outlet else "narrator"
+        rows.extend(_tag_article(aid, body, name, book, by_sentence, section))
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: dict) -> list[tuple]:
+def _split_joint(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per party of a joint speaker ("Russia and North Korea" -> two rows)."""
+    parts = frame["speaker"].map(lambda sp: split_speakers(sp) if isinstance(sp, str) else [sp])
+    if not (parts.map(len) > 1).any():
+        return frame
+    out = frame.assign(speaker=parts).explode("speaker", ignore_index=True)
+    joint = out["speaker"] != frame["speaker"].repeat(parts.map(len)).to_numpy()
+    if joint.any():
+        out.loc[joint, "speaker_type"] = [speaker_type(sp, named_person=looks_like_person(sp))
+                                          for sp in out.loc[joint, "speaker"]]
+    return out
+
+
+def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: dict,
+                 section: str = "body") -> list[tuple]:
+    words = _Words(body)
+    if not any(_possible(r, words) for c in book.claims for r in c.rules):
+        return []
     spans = list(iter_sentence_spans(body))
     if not spans:
         return []
     starts = [s for s, _ in spans]
-    hits = _ArticleHits(body, starts)
+    hits = _ArticleHits(body, starts, words)
     matched: dict[int, list[tuple[Claim, list[tuple[int, int]]]]] = defaultdict(list)
     for claim in book.claims:
         done: set[int] = set()
         for rule in claim.rules:
+            if not _possible(rule, words):
+                continue
             for sid in _candidates(rule, hits, len(spans)):
                 if sid in done:
                     continue
                 s, e = spans[sid]
                 attr = by_sentence.get((aid, sid))
                 speaker = attr[2] if attr is not None else outlet
-                used = _rule_terms(rule, hits, sid, s, e, body[s:e], speaker)
+                mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
+                used = _rule_terms(rule, hits, sid, s, e, speaker, mention)
                 if used is not None:
                     matched[sid].append((claim, used))
                     done.add(sid)
     rows: list[tuple] = []
-    speakers = {by_sentence[(aid, sid)][2] for sid in range(len(spans)) if (aid, sid) in by_sentence}
+    speakers = {v[2] for k, v in by_sentence.items() if k[0] == aid} if matched else set()
+    proper = ProperWords(body)
     for sid in sorted(matched):
         s, e = spans[sid]
         text = body[s:e]
         cues = stance_cues(text, book.hedges.pattern if book.hedges else None,
-                           book.denials.pattern if book.denials else None)
+                           book.denials.pattern if book.denials else None,
+                           book.remove_hedges.pattern if book.remove_hedges else None,
+                           book.remove_denials.pattern if book.remove_denials else None)
         attr = by_sentence.get((aid, sid))
         speaker, stype, cue = (attr[2], attr[3], attr[4]) if attr is not None else (outlet, "narrator", "")
-        for claim, used in matched[sid]:
-            stance, stance_cue = _claim_stance(claim, used, cues, s, sid, hits, text, speaker)
+        mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
+        # claims first, then the denial claims: a claim negated here ("X has never sent ...")
+        # makes the sentence a denial too
+        ordered = sorted(matched[sid], key=lambda cu: cu[0].kind == "denial")
+        negated = False
+        for claim, used in ordered:
+            stance, stance_cue = _claim_stance(claim, used, cues, s, sid, hits, speaker, mention, negated)
             if stance is None:
                 continue
+            if stance == "denies" and stance_cue and not cues.denials:
+                negated = True
             who, who_type = speaker, stype
             if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
                     and not _quoted(attr, s + cues.denials[0].start) \
@@ -213,23 +381,27 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 # "X said Pyongyang denied ...": the denying party speaks (but
                 # in '"We have never exported weapons," the ministry said' the
                 # quoted speaker is the denying party)
-                denier = _denier(body, s, s + cues.denials[0].start, speakers)
+                denier = _denier(body, s, s + cues.denials[0].start, speakers, proper)
                 if denier:
                     who, who_type = denier, speaker_type(denier)
-            rows.append((aid, sid, claim.id, stance, who, s, e, text, claim.label, who_type, cue, stance_cue,
-                         _evidence(body, used)))
+            voice = "own" if who_type == "narrator" else "reported"
+            lo = min(a for a, _ in used) if used else s
+            hi = max(b for _, b in used) if used else e
+            rows.append((aid, -1 if section == "headline" else sid, claim.id, stance, who, lo, hi, text,
+                         claim.label, who_type, cue if voice == "reported" else "", stance_cue,
+                         _evidence(body, used), voice, outlet, s, e, section))
     return rows
 
 
 def _quoted(attr: tuple | None, offset: int) -> bool:
     """Does ``offset`` lie in the sentence's quotation?"""
-    return attr is not None and len(attr) > 7 and attr[6] <= offset < attr[7]
+    return attr is not None and len(attr) > 9 and attr[6] <= offset < attr[7]
 
 
-def _denier(body: str, s: int, cue_start: int, speakers: set[str]) -> str | None:
+def _denier(body: str, s: int, cue_start: int, speakers: set[str], proper: ProperWords | None = None) -> str | None:
     """The denying party named before a denial cue, canonical like the article's speakers."""
-    got = _np_before(body, s, cue_start)
-    if got is None or not _valid_speaker(got[0], body[s:got[1]].strip() == "") or _CUE_RE.search(got[0]):
+    got = np_before(body, s, cue_start)
+    if got is None or not valid_speaker(got[0], body[s:got[1]].strip() == "", proper) or CUE_RE.search(got[0]):
         return None  # "the ministry said the report was a fabrication": the speaker denies
     name = clean_phrase(got[0])
     if pronoun_kind(name):
@@ -245,7 +417,8 @@ def _denier(body: str, s: int, cue_start: int, speakers: set[str]) -> str | None
     return name
 
 
-def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, text: str, speaker: str) -> bool:
+def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, speaker: str,
+              mention: tuple[int, int]) -> bool:
     """Does the claim hold within the cue's clause, with a term at or after the cue?
 
     A claim already complete before the cue is not governed by it: the cue
@@ -255,32 +428,33 @@ def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, text
     suggesting ... Ukraine").
     """
     for rule in claim.rules:
-        inside = _rule_terms(rule, hits, sid, s, s + cue.scope_end, text, speaker)
+        inside = _rule_terms(rule, hits, sid, s, s + cue.scope_end, speaker, mention)
         if inside is None or not any(a - s >= cue.start for a, _ in inside):
             continue
-        if _rule_terms(rule, hits, sid, s, s + cue.start, text, speaker) is not None:
+        if _rule_terms(rule, hits, sid, s, s + cue.start, speaker, mention) is not None:
             continue
         return True
     return False
 
 
 def _claim_stance(claim: Claim, used: list[tuple[int, int]], cues: StanceCues, s: int, sid: int,
-                  hits: _ArticleHits, text: str, speaker: str) -> tuple[str | None, str]:
+                  hits: _ArticleHits, speaker: str, mention: tuple[int, int],
+                  negated: bool = False) -> tuple[str | None, str]:
     """(stance, cue words) of a matched claim; stance None drops the match."""
     if claim.kind == "denial":
-        if not cues.mentions_denial:
+        if not (cues.mentions_denial or negated):
             return None, ""
         for h in cues.hedges:
-            if h.surface.lower() not in _ALLEGATION_WORDS and _governed(claim, h, hits, sid, s, text, speaker):
+            if h.surface.lower() not in _ALLEGATION_WORDS and _governed(claim, h, hits, sid, s, speaker, mention):
                 return "hedged", h.surface
-        return "asserts", cues.denials[0].surface if cues.denials else "denial"
+        return "asserts", cues.denials[0].surface if cues.denials else ("denial" if not negated else "negation")
     for d in cues.denials:
-        if _governed(claim, d, hits, sid, s, text, speaker):
+        if _governed(claim, d, hits, sid, s, speaker, mention):
             return "denies", d.surface
     neg = cues.negation_for([a - s for a, _ in used])
     if neg is not None:
         return "denies", neg.surface
     for h in cues.hedges:
-        if _governed(claim, h, hits, sid, s, text, speaker):
+        if _governed(claim, h, hits, sid, s, speaker, mention):
             return "hedged", h.surface
     return "asserts", ""

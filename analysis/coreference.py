@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .place_words import CAPITALS, COUNTRIES, COUNTRY_ALIASES
 from .speakers import Mention, clean_phrase, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
 
-_DOC_PREFIX = re.compile(
+#: "a report by", "the statement from": the words before the source a document is cited from
+DOC_PREFIX = re.compile(
     r"^(?:an?\s|the\s)?(?:new\s|recent\s|latest\s|separate\s)?(?:report|statement|study|analysis|assessment|"
     r"survey|letter|post|data|figures|estimates?|investigation|document|review)\s(?:released\s|published\s|"
     r"issued\s)?(?:by|from|of)\s", re.IGNORECASE)
+_DOC_PREFIX = DOC_PREFIX
 _TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _SMALL = frozenset("of for and the on in to at de".split())
@@ -259,3 +262,112 @@ def expand_acronym(acr: str, body: str, index: dict[str, str] | None = None) -> 
     if index is None:
         index = acronym_index(body)
     return index.get(acr)
+
+
+def _country_name(phrase: str) -> str | None:
+    """The canonical country a phrase names as a speaker ("Moscow" -> "Russia", "the U.S." -> "United States")."""
+    low = phrase.strip().lower()
+    if low.startswith("the ") and low not in COUNTRY_ALIASES:
+        low = low[4:]
+    if low in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[low]
+    if low in CAPITALS:
+        return CAPITALS[low]
+    if low in COUNTRIES:
+        return " ".join(w if w in {"and", "of"} else w.capitalize() for w in low.split())
+    return None
+
+
+def split_speakers(speaker: str) -> list[str]:
+    """The parties of a joint speaker, when each is a country, a person or an acronym.
+
+    "Moscow and Pyongyang" -> ["Moscow", "Pyongyang"]; "Kim Jong Un and
+    Vladimir Putin" -> both names. A name with "and" inside it ("Ministry of
+    Trade and Industry", "Bosnia and Herzegovina") stays whole.
+
+    Examples
+    --------
+    >>> split_speakers("Moscow and Pyongyang"), split_speakers("Ministry of Trade and Industry")
+    (['Moscow', 'Pyongyang'], ['Ministry of Trade and Industry'])
+    """
+    if " and " not in speaker and ", " not in speaker:
+        return [speaker]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", speaker) if p.strip()]
+    if len(parts) < 2:
+        return [speaker]
+    for p in parts:
+        if not (_country_name(p) or looks_like_person(p) or (p.isupper() and 2 <= len(p) <= 6)):
+            return [speaker]
+    return parts
+
+
+def canonical_speakers(speakers, acronym_map: dict[str, str] | None = None) -> dict[str, str]:
+    """One name per speaker across a corpus: a mapping from each name to its canonical form.
+
+    * a country under any of its names, or its capital, becomes the country
+      ("Moscow", "Russian Federation" -> "Russia"; "the U.S." -> "United States");
+    * spellings that differ only in case become one ("Experts"/"experts":
+      the form with a lower-case initial, a common noun capitalised at the
+      start of a sentence);
+    * an acronym becomes the long form some article of the corpus spells
+      out ("DIA" -> "Defense Intelligence Agency"), given ``acronym_map``;
+    * a lone surname becomes the one full name of the corpus that ends with
+      it ("Peskov" -> "Dmitry Peskov"), when only one does;
+    * joint speakers are mapped part by part ("Moscow and Pyongyang" ->
+      "Russia and North Korea").
+
+    Parameters
+    ----------
+    speakers : iterable of str
+        Speaker names, with repeats (frequencies decide between case variants).
+    acronym_map : dict, optional
+        Acronym -> long form, as spelled out in the corpus.
+
+    Returns
+    -------
+    dict
+        name -> canonical name, for every distinct name given.
+
+    Examples
+    --------
+    >>> m = canonical_speakers(["Experts", "experts", "Moscow", "DIA", "Dmitry Peskov", "Peskov"],
+    ...                        {"DIA": "Defense Intelligence Agency"})
+    >>> [m[s] for s in ("Experts", "Moscow", "DIA", "Peskov")]
+    ['experts', 'Russia', 'Defense Intelligence Agency', 'Dmitry Peskov']
+    """
+    acronym_map = acronym_map or {}
+    counts: dict[str, int] = {}
+    for s in speakers:
+        if isinstance(s, str) and s:
+            counts[s] = counts.get(s, 0) + 1
+    by_fold: dict[str, list[str]] = {}
+    for s in counts:
+        by_fold.setdefault(s.casefold(), []).append(s)
+    case_form: dict[str, str] = {}
+    for variants in by_fold.values():
+        lower_initial = [v for v in variants if v[:1].islower()]
+        pool = lower_initial or variants
+        best = max(pool, key=lambda v: (counts[v], -sum(c.isupper() for c in v)))
+        for v in variants:
+            case_form[v] = best
+    surnames: dict[str, set[str]] = {}
+    for s in counts:
+        if looks_like_person(s):
+            surnames.setdefault(s.split()[-1], set()).add(s)
+
+    def one(name: str) -> str:
+        country = _country_name(name)
+        if country:
+            return country
+        toks = name.split()
+        if len(toks) == 1 and name.isupper() and name in acronym_map:
+            return acronym_map[name]
+        if len(toks) == 1 and is_capitalised(name) and len(surnames.get(name, ())) == 1:
+            return next(iter(surnames[name]))
+        return case_form.get(name, name)
+
+    out: dict[str, str] = {}
+    for s in counts:
+        parts = split_speakers(s)
+        out[s] = " and ".join(one(p) for p in parts) if len(parts) > 1 else one(s)
+    return out

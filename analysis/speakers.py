@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .calendar_words import MONTHS, WEEKDAYS
+from .place_words import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES, DEMONYMS
 
 #: Every value ``speaker_type`` can take, in the order the rules try them.
 SPEAKER_TYPES = (
@@ -83,8 +84,7 @@ _GOVERNMENT = re.compile(
     r"presidential office|cabinet|parliament|congress|senators?|lawmakers?|mps?|governor|mayor|"
     r"administration|prosecutors?|police|authorities|regime|coordinator|secretary|department|"
     r"national security council|officials?|diplomats?|state|council|commission|party|"
-    r"washington|moscow|pyongyang|seoul|kyiv|kiev|beijing|tokyo|london|paris|berlin|brussels|"
-    r"tehran|delhi|new delhi|ankara|warsaw|minsk|taipei|jerusalem|cairo|riyadh|canberra|ottawa)\b",
+    + "|".join(sorted((re.escape(c) for c in CAPITALS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
 _DOCUMENT = re.compile(
     r"\b(?:report|reports|study|studies|survey|analysis|assessment|document|documents|data|figures|"
@@ -93,30 +93,20 @@ _DOCUMENT = re.compile(
 
 #: Country names, the usual way they are written in English news; used as
 #: speakers they stand for their governments ("South Korea said").
-COUNTRIES = frozenset(w.lower() for w in """
-afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium
-bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus
-czechia denmark ecuador egypt estonia ethiopia finland france georgia germany ghana greece hungary
-iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait
-laos latvia lebanon libya lithuania malaysia mali mexico moldova mongolia morocco myanmar nepal
-netherlands nigeria norway pakistan palestine peru philippines poland portugal qatar romania russia
-rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan
-tajikistan thailand tunisia turkey ukraine uganda uzbekistan venezuela vietnam yemen zambia zimbabwe
-""".split()) | frozenset({
-    "north korea", "south korea", "united states", "the united states", "us", "u.s.", "usa", "the us",
-    "the u.s.", "america", "united kingdom", "uk", "britain", "great britain", "saudi arabia",
-    "new zealand", "south africa", "the netherlands", "czech republic", "dprk", "n. korea", "s. korea",
-    "the north", "the south", "the west", "the eu",
-})
+COUNTRIES = _COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
+    "the united states", "the us", "the u.s.", "the north", "the south", "the west", "the eu"})
+
+# place words that are also common given names or surnames ("Jordan Peterson", "Dawn French")
+_NAME_LIKE_PLACE_WORDS = frozenset("""and of the jordan chad georgia israel india kenya french english welsh
+german irish dominica grenada""".split())
 
 # Capitalised words that never belong to a person's name: they mark a place,
 # an organisation, a title or a calendar word.
 _NOT_NAME = frozenset(w.lower() for w in """
 the a an and of for in on at to by from with this that these those it its he she they we i our their
 his her but however meanwhile also north south east west northern southern eastern western central
-united states kingdom nations republic democratic people's peoples korea korean koreas russia russian
-russians ukraine ukrainian ukrainians america american americans china chinese japan japanese
-european europe union council security national international ministry department agency office
+united states kingdom nations republic democratic people's peoples
+europe union council security national international ministry department agency office
 institute university college centre center committee commission court house white kremlin pentagon
 government army navy force forces air military intelligence defense defence foreign state
 states news agency press media times post journal daily reuters afp yonhap kcna tass bbc cnn
@@ -125,10 +115,10 @@ secretary spokesman spokeswoman spokesperson senator rep sen gov governor mayor 
 company group bank inc ltd corp co party club league cup fc championship premier world
 both all some several many most other another each every no any such
 advertisement listen follow track read watch more related share
-iskander hwasong kn
 if when while after before as since because although though unless until once whether so yet or nor then
 there here what where why how who
-""".split()) | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
+""".split()) | ((DEMONYMS | frozenset(w for c in _COUNTRY_NAMES for w in c.split())) - _NAME_LIKE_PLACE_WORDS) \
+    | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
 # (abbreviations like "Jan" and "Sat" are also first names, so only full
 # month and weekday names block a name)
 
@@ -248,6 +238,9 @@ class Mention:
     role: str
 
 
+_PLACE_PREPOSITIONS = frozenset("in at near outside across towards toward into around inside".split())
+
+
 def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Person names in ``body`` (two to four capitalised name words).
 
@@ -268,6 +261,10 @@ def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> lis
                 k += 1
             if 2 <= len(toks) - k <= 4 and all(_name_token(t) for t in toks[k:]):
                 s, e = run[k].start(), run[-1].end()
+                before = body[max(0, s - 12):s].split()
+                if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                    run.clear()
+                    return  # "in Novo Selo", "near Kupiansk": a place, not a person
                 name = body[s:e].rstrip(".,'’")
                 if name.endswith(("'s", "’s")):
                     name = name[:-2]
@@ -369,10 +366,7 @@ def is_country(phrase: str) -> bool:
     return bool(parts) and all(x in COUNTRIES or x in _CAPITALS for x in parts)
 
 
-_CAPITALS = frozenset("""
-washington moscow pyongyang seoul kyiv kiev beijing tokyo london paris berlin brussels tehran delhi
-ankara warsaw minsk taipei jerusalem cairo riyadh canberra ottawa rome madrid
-""".split())
+_CAPITALS = frozenset(CAPITALS)
 
 
 def speaker_type(speaker: str, role: str = "", named_person: bool = False) -> str:
