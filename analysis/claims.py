@@ -52,7 +52,7 @@ from .attribution import CUE_RE, ProperWords, extract_attributions, np_before, v
 from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
 from .coreference import canonical_speakers, split_speakers
 from .sentences import _require, iter_sentence_spans
-from .speakers import clean_phrase, looks_like_person, pronoun_kind, speaker_type, split_role
+from .speakers import clean_phrase, has_role_word, is_country, looks_like_person, pronoun_kind, speaker_type, split_role
 from .stance import Cue, StanceCues, stance_cues
 
 #: ``start``/``end``: the words that state the claim (first to last matched term) in the body
@@ -289,10 +289,66 @@ def _headline_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return heads.assign(body=text)[(text != "") & (text != "-")]
 
 
+_HEADLINE_SPLIT = re.compile(r":\s+|\s+[-–—|]\s+")
+
+
+def headline_speaker(headline: str) -> tuple[str, int] | None:
+    """The source a headline credits with a colon or a dash, and where it starts.
+
+    "N. Korea sent missiles to Russia: US official" and "Pentagon: Moscow
+    fires ..." name their source in a short segment (at most five words)
+    with a role word or a person's name; a segment that is the claim itself
+    is not a source.
+
+    Examples
+    --------
+    >>> headline_speaker("Missile remnants appear to be from North Korea - weapons experts")
+    ('weapons experts', 49)
+    >>> headline_speaker("Debris all over the country: Pentagon: Moscow fires missiles")
+    ('Pentagon', 29)
+    """
+    pieces, pos = [], 0
+    for m in _HEADLINE_SPLIT.finditer(headline):
+        pieces.append((headline[pos:m.start()], pos))
+        pos = m.end()
+    pieces.append((headline[pos:], pos))
+    if len(pieces) < 2:
+        return None
+    last, first = pieces[-1], pieces[:-1]
+    for text, at in [last] + first[::-1]:
+        words = text.strip().rstrip(".").split()
+        if not 1 <= len(words) <= 5:
+            continue
+        phrase = " ".join(words)
+        # the segment's head names a source ("US official", "weapons experts"); "Moscow fires
+        # missiles" is the claim
+        if has_role_word(words[-1]) or looks_like_person(phrase) or is_country(phrase):
+            return phrase, at + (len(text) - len(text.lstrip()))
+    return None
+
+
+def _headline_attributions(heads: pd.DataFrame, book: Codebook) -> pd.DataFrame:
+    """Attributions of headlines, with the colon/dash source of a headline for its narrated sentences."""
+    attrs = _attributions_if_needed(heads, book)
+    if not len(attrs):
+        return attrs
+    credited = {aid: headline_speaker(text) for aid, text in zip(heads["article_id"].astype(str), heads["body"])}
+    attrs = attrs.copy()
+    for i, (aid, stype) in enumerate(zip(attrs["article_id"].astype(str), attrs["speaker_type"])):
+        got = credited.get(aid)
+        if stype == "narrator" and got:
+            phrase, at = got
+            name = clean_phrase(phrase)
+            attrs.iloc[i, attrs.columns.get_indexer(["speaker", "speaker_type", "cue", "start", "end"])] = [
+                name, speaker_type(name, named_person=looks_like_person(name)), ":", at, at + len(phrase)]
+    return attrs
+
+
 def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFrame | None,
                section: str) -> pd.DataFrame:
     if attributions is None:
-        attributions = _attributions_if_needed(articles, book)
+        attributions = (_headline_attributions(articles, book) if section == "headline"
+                        else _attributions_if_needed(articles, book))
     by_sentence: dict[tuple[str, int], tuple] = {}
     if len(attributions):
         start = "start" if "sentence_start" in attributions.columns else None
@@ -372,7 +428,9 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
             stance, stance_cue = _claim_stance(claim, used, cues, s, sid, hits, speaker, mention, negated)
             if stance is None:
                 continue
-            if stance == "denies" and stance_cue and not cues.denials:
+            if stance == "denies" and not cues.denials and stype != "narrator" \
+                    and not stance_cue.lower().startswith("no "):
+                # a source saying "X has never sent ..." denies it ("no evidence that ..." does not)
                 negated = True
             who, who_type = speaker, stype
             if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
