@@ -162,8 +162,9 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
     if window > s_start and toks:
         toks = toks[1:]  # the window may have cut the first token in two
     # skip adverbs and time phrases between subject and verb
-    while toks and not toks[-1][2].endswith(",") and toks[-1][2].lower().strip(".") in _ADVERB_SKIP:
-        toks.pop()
+    while toks and not toks[-1][2].endswith(",") and (toks[-1][2].lower().strip(".") in _ADVERB_SKIP
+                                                       or toks[-1][2].strip(".,").isdigit()):
+        toks.pop()  # "Voice of America on Oct. 31 reported": the date is no part of the subject
     if not toks:
         return None
     last = toks[-1][2]
@@ -241,6 +242,8 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
     return phrase, start, role, main
 
 
+_PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|stands?|stood|remains?|widely)$",
+                             re.IGNORECASE)
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _DETERMINER_WORDS = frozenset("a an the this that".split())
 
@@ -432,6 +435,8 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             continue
         if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
             continue  # an infinitive ("used imagery to confirm that ...") reports no speech
+        if _PASSIVE_BEFORE.search(before[-12:]):
+            continue  # "North Korea stands accused", "is believed": a passive names no speaker
         if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"}:
             # "X lambasted Y, saying ...": the participle's subject is the main subject
             continue

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from .place_words import CAPITALS, COUNTRIES, COUNTRY_ALIASES
-from .speakers import Mention, clean_phrase, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
+from .speakers import Mention, clean_phrase, has_role_word, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
 
 #: "a report by", "the statement from": the words before the source a document is cited from
 DOC_PREFIX = re.compile(
@@ -23,6 +23,22 @@ DOC_PREFIX = re.compile(
     r"survey|letter|post|data|figures|estimates?|investigation|document|review)\s(?:released\s|published\s|"
     r"issued\s)?(?:by|from|of)\s", re.IGNORECASE)
 _DOC_PREFIX = DOC_PREFIX
+def _role_words(text: str) -> set[str]:
+    out = set()
+    for w in text.lower().split():
+        w = w.strip(".,;:()\"“”")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        out.add(w)
+    return out - _ROLE_STOPWORDS
+
+
+# nouns that describe one person: only such a description is linked to a name
+_PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
+secretary envoy commander head chairman chairwoman chair leader director chief general admiral analyst expert
+researcher professor sister brother wife husband son daughter governor mayor senator lawmaker premier
+king queen prince adviser advisor aide coordinator official""".split())
+_ROLE_STOPWORDS = frozenset("the a an of to for at in on and its their his her former".split())
 _TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _SMALL = frozenset("of for and the on in to at de".split())
@@ -118,6 +134,12 @@ class SpeakerResolver:
             else:
                 if toks[0].lower() in ORGANISATION_HEADS:
                     name = self._named_organisation(toks[0], offset) or name
+        if not looks_like_person(name) and has_role_word(name):
+            # "North Korea's ambassador to the UN" -> "Kim Song" when the article
+            # introduces him with that role
+            linked = self._person_for_role(name)
+            if linked:
+                role, name = role or name, linked
         # "Mr Berlusconi": a title makes a lone surname a person
         person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
         role = role or self.roles.get(name, "")
@@ -129,6 +151,19 @@ class SpeakerResolver:
         if role and name not in self.roles:
             self.roles[name] = role
         return name, stype, role
+
+    def _person_for_role(self, phrase: str) -> str | None:
+        """The one person the article introduces with (nearly) this role description."""
+        words = _role_words(phrase)
+        if len(words) < 2 or not words & _PERSON_ROLES or is_plural(phrase):
+            return None  # "the official": too little to tell people apart; "experts" are many
+        found = []
+        for person, role in self.roles.items():
+            rwords = _role_words(role)
+            shared = words & rwords
+            if len(shared) >= 2 and len(shared) >= 0.6 * len(words) and looks_like_person(person):
+                found.append(person)
+        return found[0] if len(found) == 1 else None
 
     def _named_organisation(self, head: str, offset: int) -> str | None:
         """What "the agency" / "the ministry" refers to: the last organisation named with

@@ -140,6 +140,10 @@ may might must should not never publicly privately separately reportedly alleged
 last this next on in at early late month week year weekend morning afternoon evening night
 """.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
+_TRAILING_QUANTIFIERS = frozenset("both each all alone themselves itself".split())
+# determiner-like adjectives that also begin names ("New York", "Top Gear")
+_NAME_ADJECTIVES = frozenset("new top key".split())
+
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "any", "i": "person"}
 
 
@@ -158,9 +162,11 @@ def clean_phrase(phrase: str) -> str:
     'Moscow and Pyongyang'
     """
     toks = phrase.strip(" ,;:-–—\t\n\"'“”‘’").split()
-    while toks and toks[-1].strip(",.").lower() in _ADVERBS:
-        toks.pop()
+    while toks and (toks[-1].strip(",.").lower() in _ADVERBS or toks[-1].strip(",.").lower() in _TRAILING_QUANTIFIERS):
+        toks.pop()  # "Moscow and Washington both", "Kim Jong Un this month"
     while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ADVERBS) and len(toks) > 1:
+        if toks[0][:1].isupper() and toks[0].lower() in _NAME_ADJECTIVES and toks[1][:1].isupper():
+            break  # "New York Times", "New Zealand" (but "a new Pentagon report")
         toks.pop(0)
     out = " ".join(toks).strip(" ,;:")
     # a dangling "(DIA)" acronym stays; unmatched brackets do not
@@ -348,9 +354,13 @@ def _role_after(body: str, end: int) -> str:
             stop = min(stop, k)
     role = body[end + 2:stop] if stop != len(body) else ""
     first = role.split(" ", 1)[0].lower() if role else ""
-    if first in {"a", "an", "the", "former", "who", "now"} or first.endswith("-based"):
+    if first in {"a", "an", "the", "former", "who", "now"} or first.endswith("-based") \
+            or _POSSESSIVE_ROLE.match(role):  # "Kim Song, North Korea's ambassador to the UN, ..."
         return role.strip() if has_role_word(role) else ""
     return ""
+
+
+_POSSESSIVE_ROLE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s [a-z]")
 
 
 def pronoun_kind(phrase: str) -> str | None:
