@@ -77,7 +77,7 @@ _CUES["according to"] = "according to"
 
 
 
-def _trie_alternation(words) -> str:
+def trie_alternation(words) -> str:
     """A regex matching any of ``words``, factored by shared prefixes.
 
     ``acknowledged|acknowledges|...`` becomes ``acknowledge(?:d|s)...``: the
@@ -105,7 +105,7 @@ def _trie_alternation(words) -> str:
 
 
 _CUE_RE = re.compile(
-    r"(?<![\w-])(?:according\s+to|" + _trie_alternation(c for c in _CUES if " " not in c)
+    r"(?<![\w-])(?:according\s+to|" + trie_alternation(c for c in _CUES if " " not in c)
     + r")(?![\w-])", re.IGNORECASE)
 #: Any reporting cue ("said", "told", "according to", "denied", ...), word-bounded.
 CUE_RE = _CUE_RE

@@ -48,7 +48,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .attribution import CUE_RE, ProperWords, extract_attributions, np_before, valid_speaker
+from .attribution import CUE_RE, ProperWords, extract_attributions, np_before, trie_alternation, valid_speaker
 from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
 from .coreference import canonical_speakers, split_speakers
 from .sentences import _require, iter_sentence_spans
@@ -69,55 +69,150 @@ _DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusa
 charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
 
 
+class _Lexicon:
+    """Every word a codebook's terms need, scanned in one pass per body.
+
+    One trie-factored pattern finds the body words that start like some
+    term word (most words are rejected on their first letters, at C
+    speed); those few words give, through an index, the term groups that
+    can match, and each rule is possible when its groups are: a few set
+    operations per article instead of one scan per group.
+    """
+
+    def __init__(self, book: Codebook) -> None:
+        self.book = book  # keeps the id this lexicon is cached under alive
+        self.gid: dict[tuple[str, ...], int] = {}
+        self.always: set[int] = set()
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.prefixes: dict[str, set[int]] = defaultdict(set)
+        self.multi: list[tuple[int, list[tuple[str, bool]]]] = []
+        for g in book.groups() + [g for c in book.claims for r in c.rules for g in r.speaker]:
+            if g.terms in self.gid:
+                continue
+            gid = self.gid[g.terms] = len(self.gid)
+            keys = _group_keys(g)
+            if keys is None:
+                self.always.add(gid)
+                continue
+            for w in keys[0]:
+                self.exact[w].add(gid)
+            for ps in keys[1].values():
+                for w in ps:
+                    self.prefixes[w].add(gid)
+            self.multi.extend((gid, term) for term in keys[2])
+        self.exact_words = frozenset(self.exact) | {w for _, t in self.multi for w, pf in t if not pf}
+        self.multi_by_first: dict[str, list[tuple[int, list[tuple[str, bool]]]]] = defaultdict(list)
+        for gid, term in self.multi:
+            self.multi_by_first[term[0][0]].append((gid, term))
+        self.prefix_words = frozenset(self.prefixes) | {w for _, t in self.multi for w, pf in t if pf}
+        self.lengths = sorted({len(p) for p in self.prefix_words})
+        # exact words end where the word ends; prefixes take any ending
+        self.scan_exact = re.compile(r"(?<!\w)(?:" + trie_alternation(sorted(self.exact_words)) + r")(?!\w)") \
+            if self.exact_words else None
+        self.scan_prefix = re.compile(r"(?<!\w)(?=" + trie_alternation(sorted(self.prefix_words)) + r")\w+") \
+            if self.prefix_words else None
+        self.rules: dict[int, tuple[frozenset[int], frozenset[int]]] = {
+            id(r): (frozenset(self.gid[g.terms] for g in r.all), frozenset(self.gid[g.terms] for g in r.any))
+            for c in book.claims for r in c.rules}
+
+    def possible_groups(self, body: str) -> set[int]:
+        """Ids of the groups whose terms' words all occur in ``body``."""
+        out = set(self.always)
+        low = body.lower()
+        found_exact = set(self.scan_exact.findall(low)) if self.scan_exact is not None else set()
+        cands = set(self.scan_prefix.findall(low)) if self.scan_prefix is not None else set()
+        found_prefix = {w[:n] for w in cands for n in self.lengths if w[:n] in self.prefix_words}
+        for w in found_exact:
+            out |= self.exact[w]
+        for w in found_prefix:
+            got = self.prefixes.get(w)
+            if got:
+                out |= got
+        for key in found_exact | found_prefix:
+            for gid, term in self.multi_by_first.get(key, ()):
+                if gid not in out and all(w in (found_prefix if pf else found_exact) for w, pf in term):
+                    out.add(gid)
+        return out
+
+
+_LEXICONS: dict[int, _Lexicon] = {}
+
+
+def _lexicon(book: Codebook) -> _Lexicon:
+    got = _LEXICONS.get(id(book))
+    if got is None or got.book is not book:
+        if len(_LEXICONS) > 32:
+            _LEXICONS.clear()
+        got = _LEXICONS[id(book)] = _Lexicon(book)
+    return got
+
+
 class _Words:
-    """The lower-cased words of one body, built on first use: which term groups can match at all."""
+    """Which term groups and rules can match one body at all (computed on first use)."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, lexicon: _Lexicon) -> None:
         self.body = body
-        self._sorted: list[str] | None = None
-        self._set: set[str] = set()
+        self.lexicon = lexicon
+        self._possible: set[int] | None = None
 
-    def _build(self) -> None:
-        self._set = set(_WORD.findall(self.body.lower()))
-        self._sorted = sorted(self._set)
+    def groups(self) -> set[int]:
+        if self._possible is None:
+            self._possible = self.lexicon.possible_groups(self.body)
+        return self._possible
 
     def may_match(self, group: TermGroup) -> bool:
-        keys = _group_keys(group)
-        if keys is None:
+        gid = self.lexicon.gid.get(group.terms)
+        return gid is None or gid in self.groups()
+
+    def rule_possible(self, rule: Rule) -> bool:
+        req = self.lexicon.rules.get(id(rule))
+        if req is None:
             return True
-        if self._sorted is None:
-            self._build()
-        for word, prefix in keys:
-            if not prefix:
-                if word in self._set:
-                    return True
-                continue
-            k = bisect_left(self._sorted, word)
-            if k < len(self._sorted) and self._sorted[k].startswith(word):
-                return True
-        return False
+        need, any_of = req
+        have = self.groups()
+        return need <= have and (not any_of or not any_of.isdisjoint(have))
 
 
 _WORD = re.compile(r"\w+")
-_KEYS: dict[tuple[str, ...], list[tuple[str, bool]] | None] = {}
+_FUNCTION_WORDS = frozenset("the a an of to in on at by for from with and or as is are was were be it its".split())
+_GroupKeys = tuple[frozenset, dict, list]
+_KEYS: dict[tuple[str, ...], _GroupKeys | None] = {}
 
 
-def _group_keys(group: TermGroup) -> list[tuple[str, bool]] | None:
-    """(first word, is a prefix) of every term of a group; None when a term has no leading word."""
+def _group_keys(group: TermGroup) -> _GroupKeys | None:
+    """The words a group's terms need in a body: (one-word exact terms, one-word prefixes by
+    length, other terms as lists of (word, is a prefix)); None when some term needs no word."""
     got = _KEYS.get(group.terms, False)
     if got is not False:
         return got  # type: ignore[return-value]
-    keys: list[tuple[str, bool]] | None = []
+    exact: set[str] = set()
+    prefixes: dict[int, set[str]] = defaultdict(set)
+    multi: list[list[tuple[str, bool]]] = []
+    keys: _GroupKeys | None = None
+    variants = []
     for term in group.terms:
         t = term.strip().lower()
-        m = _WORD.match(t)
-        if m is None:
-            keys = None
+        # a hyphen is optional ("kn-23" finds "KN-23", "KN 23" and "KN23"): both spellings are needed words
+        variants.extend([t.replace("-", " "), t.replace("-", "")] if "-" in t else [t])
+    for t in variants:
+        need = []
+        for m in _WORD.finditer(t):
+            if m.start() > 0 and t[m.start() - 1] in "'’.":
+                continue  # "north's", "d.p.r.k.": the first letters are enough
+            nxt = t[m.end():m.end() + 1]
+            prefix = nxt not in ("", " ", ".", "'", "’")  # "ship*": a prefix of a body word
+            if not prefix and m.group(0) in _FUNCTION_WORDS and len(t.split()) > 1:
+                continue  # "pieces of", "the North": every body has "of" and "the"
+            need.append((m.group(0), prefix))
+        if not need:
             break
-        word = m.group(0)
-        rest = t[m.end():]
-        # exact only when the first word ends the term or is followed by a space
-        keys.append((word, not (rest == "" or rest[0].isspace())))
+        if len(need) == 1:
+            word, prefix = need[0]
+            (prefixes[len(word)] if prefix else exact).add(word)
+        else:
+            multi.append(need)
+    else:
+        keys = (frozenset(exact), {n: frozenset(p) for n, p in prefixes.items()}, multi)
     _KEYS[group.terms] = keys
     return keys
 
@@ -179,12 +274,8 @@ def _rule_terms(rule: Rule, hits: _ArticleHits, sid: int, lo: int, hi: int, spea
 
 
 def _possible(rule: Rule, words: _Words) -> bool:
-    """Can the rule match this body at all (its first group has a word of the body)?"""
-    if rule.all:
-        return words.may_match(rule.all[0])
-    if rule.any:
-        return any(words.may_match(g) for g in rule.any)
-    return True
+    """Can the rule match this body at all (every ``all`` group, and one ``any`` group, has its words)?"""
+    return words.rule_possible(rule)
 
 
 def _candidates(rule: Rule, hits: _ArticleHits, n_sentences: int) -> list[int]:
@@ -275,8 +366,9 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
 def _attributions_if_needed(articles: pd.DataFrame, book: Codebook) -> pd.DataFrame:
     """Attributions only for the articles some rule can match (tagging alone costs little off-topic)."""
     keep = []
+    lexicon = _lexicon(book)
     for body in articles["body"].fillna("").astype(str):
-        words = _Words(body)
+        words = _Words(body, lexicon)
         keep.append(any(_possible(r, words) for c in book.claims for r in c.rules))
     return extract_attributions(articles[keep], narrator=True)
 
@@ -349,7 +441,7 @@ def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFram
     if attributions is None:
         attributions = (_headline_attributions(articles, book) if section == "headline"
                         else _attributions_if_needed(articles, book))
-    by_sentence: dict[tuple[str, int], tuple] = {}
+    by_sentence: dict[str, dict[int, tuple]] = defaultdict(dict)
     if len(attributions):
         start = "start" if "sentence_start" in attributions.columns else None
         cols = ["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]
@@ -357,13 +449,13 @@ def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFram
         mention = (attributions["start"] if start else pd.Series(-1, index=attributions.index)).tolist()
         mention_end = (attributions["end"] if start else pd.Series(-1, index=attributions.index)).tolist()
         for row, ms, me in zip(attributions[cols].itertuples(index=False), mention, mention_end):
-            by_sentence[(str(row[0]), int(row[1]))] = tuple(row) + (int(ms), int(me))
+            by_sentence[str(row[0])][int(row[1])] = tuple(row) + (int(ms), int(me))
     outlets = articles["outlet"] if "outlet" in articles.columns else pd.Series([""] * len(articles))
     rows: list[tuple] = []
     for aid, body, outlet in zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str),
                                  outlets.tolist()):
         name = outlet if isinstance(outlet, str) and outlet else "narrator"
-        rows.extend(_tag_article(aid, body, name, book, by_sentence, section))
+        rows.extend(_tag_article(aid, body, name, book, by_sentence.get(aid, {}), section))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -382,7 +474,7 @@ def _split_joint(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: dict,
                  section: str = "body") -> list[tuple]:
-    words = _Words(body)
+    words = _Words(body, _lexicon(book))
     if not any(_possible(r, words) for c in book.claims for r in c.rules):
         return []
     spans = list(iter_sentence_spans(body))
@@ -400,7 +492,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 if sid in done:
                     continue
                 s, e = spans[sid]
-                attr = by_sentence.get((aid, sid))
+                attr = by_sentence.get(sid)
                 speaker = attr[2] if attr is not None else outlet
                 mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
                 used = _rule_terms(rule, hits, sid, s, e, speaker, mention)
@@ -408,7 +500,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                     matched[sid].append((claim, used))
                     done.add(sid)
     rows: list[tuple] = []
-    speakers = {v[2] for k, v in by_sentence.items() if k[0] == aid} if matched else set()
+    speakers = {v[2] for v in by_sentence.values()} if matched else set()
     proper = ProperWords(body)
     for sid in sorted(matched):
         s, e = spans[sid]
@@ -417,7 +509,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                            book.denials.pattern if book.denials else None,
                            book.remove_hedges.pattern if book.remove_hedges else None,
                            book.remove_denials.pattern if book.remove_denials else None)
-        attr = by_sentence.get((aid, sid))
+        attr = by_sentence.get(sid)
         speaker, stype, cue = (attr[2], attr[3], attr[4]) if attr is not None else (outlet, "narrator", "")
         mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
         # claims first, then the denial claims: a claim negated here ("X has never sent ...")
