@@ -150,14 +150,20 @@ def _lexicon(book: Codebook) -> _Lexicon:
 class _Words:
     """Which term groups and rules can match one body at all (computed on first use)."""
 
-    def __init__(self, body: str, lexicon: _Lexicon) -> None:
+    def __init__(self, body: str, lexicon: _Lexicon, cache: dict | None = None) -> None:
         self.body = body
         self.lexicon = lexicon
+        self.cache = cache
         self._possible: set[int] | None = None
 
     def groups(self) -> set[int]:
         if self._possible is None:
-            self._possible = self.lexicon.possible_groups(self.body)
+            got = self.cache.get(self.body) if self.cache is not None else None
+            if got is None:
+                got = self.lexicon.possible_groups(self.body)
+                if self.cache is not None:
+                    self.cache[self.body] = got
+            self._possible = got
         return self._possible
 
     def may_match(self, group: TermGroup) -> bool:
@@ -347,9 +353,10 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     """
     _require(articles, ("article_id", "body"), "tag_claims")
     book = load_codebook(codebook)
+    seen: dict[str, set[int]] = {}  # body -> its possible term groups, shared by the passes below
     if attributions is None:
-        attributions = _attributions_if_needed(articles, book)
-    frame = _tag_frame(articles, book, attributions, "body")
+        attributions = _attributions_if_needed(articles, book, seen)
+    frame = _tag_frame(articles, book, attributions, "body", seen)
     if headlines and "headline" in articles.columns:
         heads = _headline_articles(articles)
         if len(heads):
@@ -363,12 +370,12 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
                          "sentence_start": "int64", "sentence_end": "int64"})
 
 
-def _attributions_if_needed(articles: pd.DataFrame, book: Codebook) -> pd.DataFrame:
+def _attributions_if_needed(articles: pd.DataFrame, book: Codebook, seen: dict | None = None) -> pd.DataFrame:
     """Attributions only for the articles some rule can match (tagging alone costs little off-topic)."""
     keep = []
     lexicon = _lexicon(book)
     for body in articles["body"].fillna("").astype(str):
-        words = _Words(body, lexicon)
+        words = _Words(body, lexicon, seen)
         keep.append(any(_possible(r, words) for c in book.claims for r in c.rules))
     return extract_attributions(articles[keep], narrator=True)
 
@@ -437,7 +444,7 @@ def _headline_attributions(heads: pd.DataFrame, book: Codebook) -> pd.DataFrame:
 
 
 def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFrame | None,
-               section: str) -> pd.DataFrame:
+               section: str, seen: dict | None = None) -> pd.DataFrame:
     if attributions is None:
         attributions = (_headline_attributions(articles, book) if section == "headline"
                         else _attributions_if_needed(articles, book))
@@ -455,7 +462,7 @@ def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFram
     for aid, body, outlet in zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str),
                                  outlets.tolist()):
         name = outlet if isinstance(outlet, str) and outlet else "narrator"
-        rows.extend(_tag_article(aid, body, name, book, by_sentence.get(aid, {}), section))
+        rows.extend(_tag_article(aid, body, name, book, by_sentence.get(aid, {}), section, seen))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -473,8 +480,8 @@ def _split_joint(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: dict,
-                 section: str = "body") -> list[tuple]:
-    words = _Words(body, _lexicon(book))
+                 section: str = "body", seen: dict | None = None) -> list[tuple]:
+    words = _Words(body, _lexicon(book), seen)
     if not any(_possible(r, words) for c in book.claims for r in c.rules):
         return []
     spans = list(iter_sentence_spans(body))
