@@ -59,6 +59,7 @@ for _canon, _forms in {
     "argued": "argued argues argue", "wrote": "wrote writes", "tweeted": "tweeted", "posted": "posted",
     "acknowledged": "acknowledged acknowledges", "admitted": "admitted admits",
     "alleged": "alleged alleges allege", "accused": "accused accuses accusing accuse",
+    "blamed": "blamed blames blame",
     "assessed": "assessed assesses assess", "believe": "believe believes believed",
     "estimated": "estimated estimates estimate", "described": "described describes",
     "contended": "contended contends", "reckoned": "reckons reckon",
@@ -296,6 +297,11 @@ def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | Non
         if t[-1] in ",;:":
             rest = body[b:s_end]
             nxt = rest.strip().split(" ", 1)[0].lower() if rest.strip() else ""
+            name = re.match(r"\s*((?:[A-Z][\w'’-]*\s?){2,4})(?=[,.;]|$)", rest)
+            if t[-1] == "," and has_role_word(" ".join(x[2] for x in phrase)) and name \
+                    and looks_like_person(name.group(1).strip()):
+                # "by the regional governor, Ann Lee": the name, with the role before it
+                return name.group(1).strip(), b + name.start(1), " ".join(x[2] for x in phrase)
             if t[-1] == "," and nxt in {"a", "an", "the", "former"}:
                 stop = min([i for i in (rest.find(","), rest.find("."), rest.find(";")) if i != -1] or [len(rest)])
                 cand = rest[:stop].strip()
@@ -594,7 +600,7 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool,
             found = _sentence_antecedent(body, s, best.phrase_start, pronoun_kind(best.phrase) == "plural", proper)
             if found:
                 best.phrase, best.phrase_start = found
-        back = _backward_speaker(body, s, e) if best is None or best.cue_start > s + 40 else None
+        back = _backward_speaker(body, s, e)
         if back is not None:
             cue, phrase, ps = back
             best = _Candidate(1, cue, ps, ps, phrase, ps)
@@ -605,6 +611,9 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool,
                 rows[-1][11] = True
         if best is not None:
             speaker, stype, role = resolver.resolve(best.phrase, best.role, best.phrase_start)
+            if (" " not in speaker and speaker[:1].isupper() and not speaker.isupper() and is_plural(speaker)
+                    and stype in {"expert", "official_unnamed"} and speaker not in proper):
+                speaker = speaker[0].lower() + speaker[1:]  # "Experts said" and "experts said" are one source
             resolver.note(best.cue_start, speaker, stype)
             ms = best.phrase_start
             me = min(e, ms + len(best.phrase))

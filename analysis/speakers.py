@@ -82,7 +82,7 @@ _GOVERNMENT = re.compile(
     r"chancellor|king|queen|leader|leadership|spokes(?:man|woman|person)|ambassador|embassy|envoy|"
     r"state department|foreign office|foreign ministry|white house|kremlin|blue house|"
     r"presidential office|cabinet|parliament|congress|senators?|lawmakers?|mps?|governor|mayor|"
-    r"administration|prosecutors?|police|authorities|regime|coordinator|secretary|department|"
+    r"administration|prosecutors?|police|authorit(?:y|ies)|regime|coordinator|secretary|department|"
     r"national security council|officials?|diplomats?|state|council|commission|party|"
     + "|".join(sorted((re.escape(c) for c in CAPITALS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE)

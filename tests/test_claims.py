@@ -106,7 +106,7 @@ UNSEEN = [
      {("C09", "asserts")}, None),
     ("The North's recent missile launches may be a showcase for Russian buyers, analysts say.",
      {("C11", "hedged")}, "analysts"),
-    ("Experts said the remnants matched the KN-23.", {("C02", "asserts"), ("C05", "asserts")}, "Experts"),
+    ("Experts said the remnants matched the KN-23.", {("C02", "asserts"), ("C05", "asserts")}, "experts"),  # a common noun, whatever its case
     ("North Korea fired two ballistic missiles into the sea on Thursday.", set(), None),
     ("The weather in Seoul was mild on Thursday.", set(), None),
 ]
