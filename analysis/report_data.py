@@ -455,7 +455,12 @@ def claim_frequency_table(frequency: pd.DataFrame, claims: pd.DataFrame) -> pd.D
 
 
 def claim_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per claim, which outlets assert, hedge and deny it (comma-separated, sorted).
+    """Per claim, who asserts, hedges and denies it (comma-separated, sorted).
+
+    The party that takes the stance: an outlet in its own voice, the
+    speaker it reports otherwise (with a ``voice`` column, as from
+    :func:`analysis.tag_claims`): an outlet reporting a denial is not
+    listed as denying.
 
     Returns
     -------
@@ -464,7 +469,11 @@ def claim_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """
     _require(claims, ["article_id", "claim_id", "stance"], "claim_sources")
     labels = claim_labels(claims)
-    frame = claims.assign(source=source_names(claims, articles))
+    source = source_names(claims, articles)
+    if "voice" in claims.columns and "speaker" in claims.columns:
+        reported = claims["voice"].astype(str) == "reported"
+        source = source.where(~reported, claims["speaker"].fillna("").astype(str))
+    frame = claims.assign(source=source)
     rows = []
     for claim_id, g in frame.groupby("claim_id", sort=True):
         row = {"claim_id": claim_id, "label": labels.get(str(claim_id), "")}

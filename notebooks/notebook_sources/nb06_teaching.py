@@ -174,9 +174,12 @@ the hedging in exercise 4.
     ("md", '''
 ## 4. Hedging
 
-Sources signal certainty: "confirmed", "said" (asserts); "may", "reportedly",
-"accuses", "would" (hedged); "denied", "dismissed" (denies).  The stance of
-each tagged sentence, and the cue that set it, are in `claims`.
+Sources signal certainty: "confirmed", "said", "accused" (asserts: an
+accusation is the accuser asserting); "may", "reportedly", "is accused of",
+"would" (hedged); "denied", "dismissed ... as false" (denies).  The stance
+is always the *speaker's*: an outlet that reports a denial is not denying
+(its `voice` is `reported`).  The stance of each tagged sentence, its voice
+and the cue that set it are in `claims`.
 ''', []),
     ("code", '''
 claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sentence"]].head(examples)
@@ -184,21 +187,21 @@ claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sen
     *exercise(
         4, "who hedges what others assert?",
         '''
-Find the claims that one source asserts while another hedges or denies it.
+Find the claims that one speaker asserts while another hedges or denies it.
 For one of them, read the sentences: is the difference in the evidence, or
 only in the wording?
 ''',
-        '''`analysis.source_claim_matrix(claims, by="outlet", articles=articles)` gives one stance per outlet and claim.''',
+        '''`analysis.source_claim_matrix(claims, by="speaker")` gives one stance per speaker and claim (by="outlet" shows each outlet's own voice, "reports" where it only reports others).''',
         '''
-matrix = analysis.source_claim_matrix(claims, by="outlet", articles=articles)
+matrix = analysis.source_claim_matrix(claims, by="speaker")
 mixed = [c for c in matrix.columns
          if (matrix[c] == "asserts").any() and matrix[c].isin(["hedged", "denies"]).any()]
 print("claims with mixed stances:", ", ".join(mixed) or "none")
 matrix[mixed]
 ''',
         '''
-Hedging often tracks attribution: an outlet asserts what a government
-"confirms" but hedges what another government "accuses".  A denial by the
+Hedging often tracks attribution: a speaker asserts what it "confirms" and
+hedges what it only "believes".  A denial by the
 accused party is a stance on the claim, not evidence against it -- weigh it
 by who speaks (exercise 3).
 '''),
