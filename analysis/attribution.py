@@ -40,8 +40,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .coreference import (DOC_PREFIX, SpeakerResolver, acronym_index, canonical_speakers, expand_acronym,
-                          is_plural)
+from .coreference import (DOC_PREFIX, PERSON_ROLES, SpeakerResolver, acronym_index, canonical_speakers,
+                          expand_acronym, is_plural, role_words)
 from .quotes import QuoteSpan, quote_spans
 from .sentences import _require, iter_sentence_spans
 from .calendar_words import MONTHS, WEEKDAYS
@@ -540,6 +540,29 @@ def _sentence_antecedent(body: str, s: int, pos: int, plural: bool,
     return singular[-1] if singular else None
 
 
+def _link_described_people(rows: list[list], mentions) -> None:
+    """ "The powerful sister of the leader denied ... . '...,' Kim Yo Jong said.": one person.
+
+    A speaker described by a one-person role ("sister", "minister") and, in
+    the very next sentence, a person the article names there for the first
+    time and gives no role of their own: the description is that person.
+    """
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        first_seen.setdefault(m.name, m.start)
+    for i in range(len(rows) - 1):
+        cur, nxt = rows[i], rows[i + 1]
+        if cur[2] is None or nxt[2] is None or cur[3] in {"narrator", "unknown"} or looks_like_person(cur[2]):
+            continue
+        words = role_words(cur[2])
+        if not words & PERSON_ROLES or is_plural(cur[2]) or not looks_like_person(nxt[2]) or nxt[4]:
+            continue
+        if first_seen.get(nxt[2], -1) < cur[15]:
+            continue  # named before: the description may be someone else
+        cur[4] = cur[4] or cur[2]
+        cur[2], cur[3] = nxt[2], nxt[3]
+
+
 # "This was stated by X", "That is according to X": the speaker of this sentence and of the
 # unattributed one before it
 _BACKWARD = re.compile(
@@ -624,6 +647,7 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool,
         else:
             rows.append([aid, sid, None, None, "", "", -1, -1, qs, qe, quote is not None, False, -1, -1, s, e])
         row_quotes.append(inside)
+    _link_described_people(rows, mentions)
     # quoted sentences without a cue take the speaker of their quotation,
     # else of the quoted, attributed sentence just before them
     for i, row in enumerate(rows):

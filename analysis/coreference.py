@@ -23,6 +23,11 @@ DOC_PREFIX = re.compile(
     r"survey|letter|post|data|figures|estimates?|investigation|document|review)\s(?:released\s|published\s|"
     r"issued\s)?(?:by|from|of)\s", re.IGNORECASE)
 _DOC_PREFIX = DOC_PREFIX
+def role_words(text: str) -> set[str]:
+    """Lower-case content words of a role description, possessives removed."""
+    return _role_words(text)
+
+
 def _role_words(text: str) -> set[str]:
     out = set()
     for w in text.lower().split():
@@ -34,7 +39,7 @@ def _role_words(text: str) -> set[str]:
 
 
 # nouns that describe one person: only such a description is linked to a name
-_PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
+PERSON_ROLES = _PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
 secretary envoy commander head chairman chairwoman chair leader director chief general admiral analyst expert
 researcher professor sister brother wife husband son daughter governor mayor senator lawmaker premier
 king queen prince adviser advisor aide coordinator official""".split())
