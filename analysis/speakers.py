@@ -67,6 +67,7 @@ _MEDIA = re.compile(
     r"broadcaster|television|tv|radio|media|outlet|reporters?|correspondents?|reuters|afp|ap|"
     r"associated press|agence france-presse|yonhap|kcna|korean central news agency|rodong sinmun|"
     r"tass|ria novosti|ria|interfax|xinhua|kyodo|nhk|bbc|cnn|nbc|cbs|abc news|fox news|bloomberg|"
+    r"dpa|efe|ansa|anadolu|pti|ani|irna|wafa|sana|ukrinform|unian|jiji|antara|bernama|"
     r"al jazeera|guardian|telegraph|economist|politico|axios|wsj)\b", re.IGNORECASE)
 _EXPERT = re.compile(
     r"\b(?:experts?|analysts?|researchers?|professors?|prof\.|scholars?|fellows?|academics?|"
