@@ -540,6 +540,32 @@ def _sentence_antecedent(body: str, s: int, pos: int, plural: bool,
     return singular[-1] if singular else None
 
 
+_GENERIC_TYPES = frozenset({"person", "other", "unknown", "document"})
+
+
+def _one_type(frame: pd.DataFrame) -> pd.Series:
+    """One type per canonical speaker: the most frequent specific one ("Kim Yo Jong" described as the
+    leader's sister in one sentence and named in the next is one government speaker, not two types)."""
+    best: dict[str, str] = {}
+    counts = frame.value_counts().reset_index(name="n")
+    counts["_generic"] = counts["speaker_type"].isin(_GENERIC_TYPES)
+    for speaker, stype in counts.sort_values(["_generic", "n"], ascending=[True, False], kind="stable")[
+            ["speaker", "speaker_type"]].itertuples(index=False):
+        best.setdefault(speaker, stype)
+    return frame["speaker"].map(best).where(frame["speaker_type"] != "unknown", frame["speaker_type"])
+
+
+def _described_people(frame: pd.DataFrame, mapping: dict[str, str]) -> dict[str, str]:
+    """A description one article links to a person ("powerful sister of ... Kim Jong Un" is Kim Yo
+    Jong) names that person in the other articles that only describe them, when it names one person."""
+    people: dict[str, set[str]] = {}
+    for speaker, role in zip(frame["speaker"], frame["speaker_role"]):
+        if role and looks_like_person(speaker) and role_words(role) & PERSON_ROLES:
+            people.setdefault(clean_phrase(role), set()).add(mapping.get(speaker, speaker))
+    return {desc: next(iter(names)) for desc, names in people.items()
+            if len(names) == 1 and desc in mapping and not looks_like_person(desc)}
+
+
 def _link_described_people(rows: list[list], mentions) -> None:
     """ "The powerful sister of the leader denied ... . '...,' Kim Yo Jong said.": one person.
 
@@ -763,7 +789,9 @@ def extract_attributions(articles: pd.DataFrame, narrator: bool = True) -> pd.Da
     attributed = frame["speaker_type"] != "narrator"
     if attributed.any():
         mapping = canonical_speakers(frame.loc[attributed, "speaker"].tolist(), acronyms_seen)
+        mapping.update(_described_people(frame[attributed], mapping))
         frame.loc[attributed, "speaker"] = frame.loc[attributed, "speaker"].map(mapping)
+        frame.loc[attributed, "speaker_type"] = _one_type(frame.loc[attributed, ["speaker", "speaker_type"]])
     return frame.astype({"sentence_id": "int64", "cue_start": "int64", "cue_end": "int64",
                          "quote_start": "int64", "quote_end": "int64", "quoted": "bool",
                          "inherited": "bool", "start": "int64", "end": "int64",

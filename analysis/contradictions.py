@@ -53,7 +53,7 @@ from .sentences import SentenceIndex, _require
 from .shingles import STOPWORDS, TOKEN, normalise
 
 CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "article_b", "detail_a", "detail_b",
-                         "explanation", "start_a", "end_a", "start_b", "end_b"]
+                         "explanation", "start_a", "end_a", "start_b", "end_b", "speaker_a", "speaker_b"]
 
 _TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
 _FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
@@ -114,7 +114,7 @@ def _stance_conflicts(claims: pd.DataFrame, include_same: bool) -> list[tuple]:
                              f"{sw} {'asserts' if net[sw] == 'asserts' else 'hedges'} {claim_id} "
                              f"({s.article_id}); {dw} denies it ({d.article_id})",
                              getattr(s, "start", None), getattr(s, "end", None),
-                             getattr(d, "start", None), getattr(d, "end", None)))
+                             getattr(d, "start", None), getattr(d, "end", None), sw, dw))
     return rows
 
 
@@ -185,7 +185,7 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
         rows.append(("figure", severity, x.claim_id, x.unit, x.article_id, y.article_id,
                      f"{x.surface} ({x.qualifier}): {getattr(x, 'sentence', '')}",
                      f"{y.surface} ({y.qualifier}): {getattr(y, 'sentence', '')}", why,
-                     x.start, x.end, y.start, y.end))
+                     x.start, x.end, y.start, y.end, "", ""))
     return rows
 
 
@@ -272,7 +272,7 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
         rows.append(("date", severity, x.claim_id, f"date of: {', '.join(sorted(shared))}", x.article_id,
                      y.article_id, f"{x.surface}: {sentence_of.get((x.article_id, getattr(x, 'sentence_id', None)), '')}",
                      f"{y.surface}: {sentence_of.get((y.article_id, getattr(y, 'sentence_id', None)), '')}",
-                     why, x.start, x.end, y.start, y.end))
+                     why, x.start, x.end, y.start, y.end, "", ""))
     return rows
 
 
@@ -325,8 +325,10 @@ def find_contradictions(claims: pd.DataFrame, quantities: pd.DataFrame | None = 
         (conflict: cannot both be true; tension: can, but read differently),
         ``claim_id``, ``topic`` (claim label, unit, or the event words),
         ``article_a``, ``article_b``, ``detail_a``, ``detail_b`` (what each
-        says, with its sentence), ``explanation`` and the character offsets
-        ``start_a``, ``end_a``, ``start_b``, ``end_b`` of the two mentions.
+        says, with its sentence), ``explanation``, the character offsets
+        ``start_a``, ``end_a``, ``start_b``, ``end_b`` of the two mentions
+        (for stance rows: the words stating the claim), and ``speaker_a``,
+        ``speaker_b`` (the two speakers of a stance row; "" otherwise).
 
     Examples
     --------

@@ -569,6 +569,12 @@ def contradiction_table(contradictions: pd.DataFrame, articles: pd.DataFrame) ->
     names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table = contradictions.assign(source_a=contradictions["article_a"].astype(str).map(names),
                                   source_b=contradictions["article_b"].astype(str).map(names))
+    if "speaker_a" in table:
+        # a stance conflict is between speakers; the outlets only carry their words
+        for side in ("a", "b"):
+            who = table[f"speaker_{side}"].fillna("").astype(str)
+            outlet = table[f"source_{side}"].astype(str)
+            table[f"source_{side}"] = outlet.where((who == "") | (who == outlet), who + " (in " + outlet + ")")
     keep = [c for c in ["type", "severity", "claim_id", "topic", "source_a", "source_b", "detail_a", "detail_b",
                         "explanation"] if c in table]
     return table[keep].reset_index(drop=True)

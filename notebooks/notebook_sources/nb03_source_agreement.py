@@ -41,8 +41,12 @@ labels = report_data.claim_labels(claims)
     ("md", '''
 ## Source × claim
 
-A = asserts, H = hedged, D = denies, blank = the source does not touch the
-claim.  Claim ids are listed with their labels below the chart.
+A = asserts, H = hedged, D = denies, R = the outlet only reports others
+saying it (no stance of its own), blank = the source does not touch the
+claim.  Outlets, articles and origins take a stance only in their own
+voice: an outlet reporting a denial is not a denier (set `source_by =
+"speaker"` to compare the parties themselves).  Claim ids are listed with
+their labels below the chart.
 ''', []),
     ("code", '''
 matrix = analysis.source_claim_matrix(claims, by=by, articles=source_table)
@@ -74,9 +78,11 @@ fig
     ("md", '''
 ## Contradictions
 
-Pairs of articles that cannot both be right (**conflict**) or can be, but
-read differently (**tension**): opposite stances on a claim, figures whose
-intervals do not meet, dates that do not overlap for the same event.
+Pairs that cannot both be right (**conflict**) or can be, but read
+differently (**tension**): speakers taking opposite stances on a claim (an
+outlet only in its own voice, so reporting both sides is no conflict),
+figures whose intervals do not meet, dates that do not overlap for the same
+event.
 ''', []),
     ("code", '''
 contradictions = analysis.find_contradictions(claims, quantities, dates, articles,
