@@ -540,6 +540,53 @@ def _sentence_antecedent(body: str, s: int, pos: int, plural: bool,
     return singular[-1] if singular else None
 
 
+def canonical_speaker_tables(attributions: pd.DataFrame, claims: pd.DataFrame | None = None,
+                             acronyms: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Make speakers canonical across the articles of an attributions (and claims) table.
+
+    :func:`extract_attributions` and :func:`analysis.tag_claims` do this for
+    the articles of one call; a pipeline that runs them chunk by chunk calls
+    it once more on the collected tables, so that a chunked run names
+    speakers as a whole run does (acronyms spelled out in another chunk
+    excepted).
+
+    Parameters
+    ----------
+    attributions : pandas.DataFrame
+        Output of :func:`extract_attributions`.
+    claims : pandas.DataFrame, optional
+        Output of :func:`analysis.tag_claims` for the same articles; its
+        reported speakers get the same names and types.
+    acronyms : dict, optional
+        Acronym -> long form spelled out in the articles.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``(attributions, claims)`` with canonical ``speaker`` and one
+        ``speaker_type`` per speaker (``claims`` is None when not given).
+    """
+    attributed = attributions["speaker_type"] != "narrator"
+    reported = None
+    if claims is not None and len(claims) and "voice" in claims.columns:
+        reported = claims["voice"] == "reported"
+    extra = claims.loc[reported, "speaker"].dropna().tolist() if reported is not None else []
+    if not attributed.any() and not extra:
+        return attributions, claims
+    mapping = canonical_speakers(attributions.loc[attributed, "speaker"].tolist() + extra, acronyms)
+    mapping.update(_described_people(attributions[attributed], mapping))
+    attributions = attributions.copy()
+    attributions.loc[attributed, "speaker"] = attributions.loc[attributed, "speaker"].map(mapping)
+    attributions.loc[attributed, "speaker_type"] = _one_type(attributions.loc[attributed, ["speaker", "speaker_type"]])
+    if reported is not None and reported.any():
+        types = dict(zip(attributions.loc[attributed, "speaker"], attributions.loc[attributed, "speaker_type"]))
+        claims = claims.copy()
+        names = claims.loc[reported, "speaker"].map(lambda x: mapping.get(x, x))
+        claims.loc[reported, "speaker"] = names
+        claims.loc[reported, "speaker_type"] = [types.get(n, t) for n, t in zip(names, claims.loc[reported, "speaker_type"])]
+    return attributions, claims
+
+
 _GENERIC_TYPES = frozenset({"person", "other", "unknown", "document"})
 
 
@@ -786,12 +833,7 @@ def extract_attributions(articles: pd.DataFrame, narrator: bool = True) -> pd.Da
         outlet_name = outlet if isinstance(outlet, str) and outlet.strip() else ""
         rows.extend(_article_rows(aid, body, outlet_name, narrator, acronyms_seen))
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    attributed = frame["speaker_type"] != "narrator"
-    if attributed.any():
-        mapping = canonical_speakers(frame.loc[attributed, "speaker"].tolist(), acronyms_seen)
-        mapping.update(_described_people(frame[attributed], mapping))
-        frame.loc[attributed, "speaker"] = frame.loc[attributed, "speaker"].map(mapping)
-        frame.loc[attributed, "speaker_type"] = _one_type(frame.loc[attributed, ["speaker", "speaker_type"]])
+    frame, _ = canonical_speaker_tables(frame, acronyms=acronyms_seen)
     return frame.astype({"sentence_id": "int64", "cue_start": "int64", "cue_end": "int64",
                          "quote_start": "int64", "quote_end": "int64", "quoted": "bool",
                          "inherited": "bool", "start": "int64", "end": "int64",

@@ -48,9 +48,10 @@ from collections import defaultdict
 
 import pandas as pd
 
-from .attribution import CUE_RE, ProperWords, extract_attributions, np_before, trie_alternation, valid_speaker
+from .attribution import (CUE_RE, ProperWords, canonical_speaker_tables, extract_attributions, np_before,
+                          trie_alternation, valid_speaker)
 from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
-from .coreference import canonical_speakers, split_speakers
+from .coreference import split_speakers
 from .sentences import _require, iter_sentence_spans
 from .speakers import clean_phrase, has_role_word, is_country, looks_like_person, pronoun_kind, speaker_type, split_role
 from .stance import Cue, StanceCues, stance_cues
@@ -361,11 +362,13 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
         heads = _headline_articles(articles)
         if len(heads):
             frame = pd.concat([frame, _tag_frame(heads, book, None, "headline")], ignore_index=True)
+            # reading order: each article's headline (sentence_id -1), then its body
+            order = {aid: k for k, aid in enumerate(dict.fromkeys(articles["article_id"].astype(str)))}
+            frame = frame.assign(_o=frame["article_id"].map(order)).sort_values(
+                ["_o", "sentence_id"], kind="stable").drop(columns="_o").reset_index(drop=True)
     if len(frame):
-        mapping = canonical_speakers(frame["speaker"].tolist() + attributions["speaker"].dropna().tolist())
-        reported = frame["voice"] == "reported"
-        frame.loc[reported, "speaker"] = frame.loc[reported, "speaker"].map(lambda x: mapping.get(x, x))
         frame = _split_joint(frame)
+        _, frame = canonical_speaker_tables(attributions, frame)
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
                          "sentence_start": "int64", "sentence_end": "int64"})
 
