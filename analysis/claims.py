@@ -547,10 +547,43 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
             voice = "own" if who_type == "narrator" else "reported"
             lo = min(a for a, _ in used) if used else s
             hi = max(b for _, b in used) if used else e
-            rows.append((aid, -1 if section == "headline" else sid, claim.id, stance, who, lo, hi, text,
+            out_sid = -1 if section == "headline" else sid
+            rows.append((aid, out_sid, claim.id, stance, who, lo, hi, text,
                          claim.label, who_type, cue if voice == "reported" else "", stance_cue,
                          _evidence(body, used), voice, outlet, s, e, section))
+            if claim.kind != "denial" and stance != "denies":
+                back = _denied_afterwards(body, s, used, cues, proper)
+                if back is not None and back[0] != who:
+                    # "X accused Y of the blast, which Y has denied": Y denies what X asserts
+                    rows.append((aid, out_sid, claim.id, "denies", back[0], lo, hi, text, claim.label,
+                                 speaker_type(back[0]), back[1], back[1], _evidence(body, used), "reported",
+                                 outlet, s, e, section))
     return rows
+
+
+# "..., which the US has denied", "..., an allegation Moscow denies", "..., a claim Kyiv rejects"
+_RETRO_DENIAL = re.compile(r"(?:,\s*|\s)(?:which|an?\s+(?:allegation|claim|charge|accusation|assertion|report|"
+                           r"story|account)|(?:allegations|claims|charges|accusations)(?:\s+that)?)\s+", re.IGNORECASE)
+
+
+def _denied_afterwards(body: str, s: int, used: list[tuple[int, int]], cues: StanceCues,
+                       proper: ProperWords | None) -> tuple[str, str] | None:
+    """(denier, cue) when a denial after the claim looks back at it: "..., which the US has denied"."""
+    for d in cues.denials:
+        lo = max(s, s + d.start - 80)
+        found = list(_RETRO_DENIAL.finditer(body, lo, s + d.start))
+        if not found or not any(b <= found[-1].start() for _a, b in used):
+            continue  # no "which"/"an allegation" between the claim and the denial
+        words = [w for w in body[found[-1].end():s + d.start].split() if w.lower() not in _AUX]
+        if not words or len(words) > 6:
+            continue
+        name = clean_phrase(" ".join(words))
+        if name and valid_speaker(name, False, proper) and not pronoun_kind(name):
+            return name, d.surface
+    return None
+
+
+_AUX = frozenset("has have had also repeatedly previously already strongly flatly firmly vehemently".split())
 
 
 def _quoted(attr: tuple | None, offset: int) -> bool:

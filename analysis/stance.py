@@ -78,9 +78,10 @@ _DENIAL = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|refut(?:e|ed|es|ing)|"
     # reject / dismiss deny a *statement* (a report, a claim, "that ...", "... as false"), not a policy
     # or a proposal ("rejected the idea of quotas" opposes, it does not deny a fact)
-    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing))"
+    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing))"
     r"(?=\s(?:[^.;]{0,60}?\s)?(?:(?:reports?|allegations?|accusations?|claims?|charges?|suggestions?|assertions?|"
-    r"findings|conclusions?|assessments?|rumou?rs?|stor(?:y|ies)|speculation|(?:idea|notion|view)\s+that|that)"
+    r"findings|conclusions?|assessments?|figures?|accounts?|version|rumou?rs?|stor(?:y|ies)|speculation|"
+    r"(?:idea|notion|view)\s+that|that)"
     r"(?![\w-])|as\s[^.;]{0,40}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|lies|fake|"
     r"slander\w*|smear\w*|false|untrue|propaganda|provocation|speculation|rumou?rs?)))|"
     r"no\s+intention\s+(?:of|to)|"
