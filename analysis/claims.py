@@ -45,12 +45,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from pathlib import Path
 
 import pandas as pd
 
 from .attribution import (CUE_RE, ProperWords, canonical_speaker_tables, extract_attributions, np_before,
                           trie_alternation, valid_speaker)
-from .codebook import Claim, Codebook, CodebookLike, Rule, TermGroup, load_codebook
+from .codebook import DEFAULT_CODEBOOK, Claim, Codebook, CodebookLike, Rule, TermGroup
+from .codebook import load_codebook as _load_codebook
 from .coreference import split_speakers
 from .sentences import _require, iter_sentence_spans
 from .speakers import clean_phrase, has_role_word, is_country, looks_like_person, pronoun_kind, speaker_type, split_role
@@ -68,6 +70,31 @@ _ALLEGATION_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "
 # names no denying party before it: the sentence's speaker is the denier
 _DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusation accusations claim claims findings
 charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
+
+
+_BOOKS: dict[tuple[str, int, int], Codebook] = {}
+
+
+def load_codebook(codebook: CodebookLike = None) -> Codebook:
+    """:func:`analysis.codebook.load_codebook`, parsed once per file version.
+
+    Parsing the YAML costs about as much as tagging 150 off-topic articles;
+    a file is read again only when its size or modification time changes.
+    """
+    if isinstance(codebook, Codebook):
+        return codebook
+    path = Path(codebook) if codebook is not None else DEFAULT_CODEBOOK
+    try:
+        st = path.stat()
+    except OSError:
+        return _load_codebook(codebook)  # the loader names the missing file
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    book = _BOOKS.get(key)
+    if book is None:
+        if len(_BOOKS) > 16:
+            _BOOKS.clear()
+        book = _BOOKS[key] = _load_codebook(codebook)
+    return book
 
 
 class _Lexicon:
@@ -361,7 +388,7 @@ def tag_claims(articles: pd.DataFrame, codebook: CodebookLike = None,
     if headlines and "headline" in articles.columns:
         heads = _headline_articles(articles)
         if len(heads):
-            frame = pd.concat([frame, _tag_frame(heads, book, None, "headline")], ignore_index=True)
+            frame = pd.concat([frame, _tag_frame(heads, book, None, "headline", seen)], ignore_index=True)
             # reading order: each article's headline (sentence_id -1), then its body
             order = {aid: k for k, aid in enumerate(dict.fromkeys(articles["article_id"].astype(str)))}
             frame = frame.assign(_o=frame["article_id"].map(order)).sort_values(
@@ -429,9 +456,9 @@ def headline_speaker(headline: str) -> tuple[str, int] | None:
     return None
 
 
-def _headline_attributions(heads: pd.DataFrame, book: Codebook) -> pd.DataFrame:
+def _headline_attributions(heads: pd.DataFrame, book: Codebook, seen: dict | None = None) -> pd.DataFrame:
     """Attributions of headlines, with the colon/dash source of a headline for its narrated sentences."""
-    attrs = _attributions_if_needed(heads, book)
+    attrs = _attributions_if_needed(heads, book, seen)
     if not len(attrs):
         return attrs
     credited = {aid: headline_speaker(text) for aid, text in zip(heads["article_id"].astype(str), heads["body"])}
@@ -449,8 +476,8 @@ def _headline_attributions(heads: pd.DataFrame, book: Codebook) -> pd.DataFrame:
 def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFrame | None,
                section: str, seen: dict | None = None) -> pd.DataFrame:
     if attributions is None:
-        attributions = (_headline_attributions(articles, book) if section == "headline"
-                        else _attributions_if_needed(articles, book))
+        attributions = (_headline_attributions(articles, book, seen) if section == "headline"
+                        else _attributions_if_needed(articles, book, seen))
     by_sentence: dict[str, dict[int, tuple]] = defaultdict(dict)
     if len(attributions):
         start = "start" if "sentence_start" in attributions.columns else None
