@@ -597,6 +597,8 @@ def _denied_afterwards(body: str, s: int, used: list[tuple[int, int]], cues: Sta
                        proper: ProperWords | None) -> tuple[str, str] | None:
     """(denier, cue) when a denial after the claim looks back at it: "..., which the US has denied"."""
     for d in cues.denials:
+        if any(a < s + d.end and b > s + d.start for a, b in used):
+            continue  # the claim is worded with the denial verb itself
         lo = max(s, s + d.start - 80)
         found = list(_RETRO_DENIAL.finditer(body, lo, s + d.start))
         if not found or not any(b <= found[-1].start() for _a, b in used):
@@ -669,6 +671,8 @@ def _claim_stance(claim: Claim, used: list[tuple[int, int]], cues: StanceCues, s
                 return "hedged", h.surface
         return "asserts", cues.denials[0].surface if cues.denials else ("denial" if not negated else "negation")
     for d in cues.denials:
+        if any(a < s + d.end and b > s + d.start for a, b in used):
+            continue  # the claim is worded with this verb ("an inquiry disputed the official account")
         if _governed(claim, d, hits, sid, s, speaker, mention):
             return "denies", d.surface
     neg = cues.negation_for([a - s for a, _ in used])

@@ -212,3 +212,22 @@ def test_an_outlet_never_conflicts_with_itself():
     assert analysis.find_contradictions(c, include_same_article=True).empty
     pairs = analysis.pairwise_agreement(c.assign(outlet="Wire Herald"), by="outlet", min_shared=0)
     assert pairs.empty or (pairs.n_conflict == 0).all()
+
+
+def test_a_denial_after_the_claim_looks_back_at_it():
+    got = _tag("Officials in Northland accused Southland of the bombing of the bridge, which Southland has denied.",
+               book=BLAST)
+    assert sorted(map(tuple, got[["claim_id", "stance", "speaker"]].values.tolist())) == [
+        ("B2", "asserts", "Officials in Northland"), ("B2", "denies", "Southland")]
+
+
+def test_a_claim_worded_with_the_denial_verb_is_not_denied_by_it():
+    book = parse_codebook("""
+claims:
+  - id: R1
+    label: An inquiry disputed the official account
+    rules:
+      - all: [[inquiry], [disput*, contest*], [official account, official version]]
+""")
+    got = tag_claims(article_frame("The inquiry disputed the official account of the fire."), codebook=book)
+    assert got[["claim_id", "stance"]].values.tolist() == [["R1", "asserts"]]
