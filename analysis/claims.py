@@ -43,7 +43,7 @@ their ``sentence_id`` is -1.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
 
