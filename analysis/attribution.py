@@ -40,8 +40,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .coreference import (DOC_PREFIX, PERSON_ROLES, SpeakerResolver, acronym_index, canonical_speakers,
-                          expand_acronym, is_plural, role_words)
+from .coreference import DOC_PREFIX, PERSON_ROLES, SpeakerResolver, canonical_speakers, is_plural, role_words
 from .quotes import QuoteSpan, quote_spans
 from .sentences import _require, iter_sentence_spans
 from .calendar_words import MONTHS, WEEKDAYS
@@ -666,16 +665,7 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool,
     mentions = person_mentions(body, [(q.start, q.end) for q in quotes])
     resolver = SpeakerResolver(body, mentions)
     proper = ProperWords(body)
-    index = None
-    for acr in set(re.findall(r"\b[A-Z]{2,6}\b", body)) - set(resolver.acronyms):
-        if index is None:
-            index = acronym_index(body)
-        long_form = expand_acronym(acr, body, index)
-        if long_form:
-            resolver.acronyms[acr] = long_form
-    if acronym_sink is not None:
-        for acr, long_form in resolver.acronyms.items():
-            acronym_sink.setdefault(acr, long_form)
+    # acronyms used without brackets are expanded when a speaker is one (SpeakerResolver.long_form)
     # row: aid, sid, speaker, type, role, cue, cue_start, cue_end, quote_start, quote_end, quoted,
     #      inherited, mention_start, mention_end, sentence_start, sentence_end
     rows: list[list] = []
@@ -721,6 +711,9 @@ def _article_rows(aid: str, body: str, outlet: str, narrator: bool,
             rows.append([aid, sid, None, None, "", "", -1, -1, qs, qe, quote is not None, False, -1, -1, s, e])
         row_quotes.append(inside)
     _link_described_people(rows, mentions)
+    if acronym_sink is not None:
+        for acr, long_form in resolver.acronyms.items():
+            acronym_sink.setdefault(acr, long_form)
     # quoted sentences without a cue take the speaker of their quotation,
     # else of the quoted, attributed sentence just before them
     for i, row in enumerate(rows):

@@ -63,6 +63,8 @@ class SpeakerResolver:
             if m.role and m.name not in self.roles:
                 self.roles[m.name] = m.role
         self.acronyms = acronyms(body)
+        self._index: dict[str, str] | None = None
+        self._no_long_form: set[str] = set()
         # name token -> (mention starts, full names), for "Kirby" -> "John Kirby"
         self._by_token: dict[str, tuple[list[int], list[str]]] = {}
         for m in mentions:
@@ -122,7 +124,7 @@ class SpeakerResolver:
             long_form = self.acronyms.get(paren.group(1))
             name = long_form if long_form and long_form in name else name[:paren.start()].strip()
         toks = name.split()
-        if len(toks) == 1 and toks[0].isupper() and toks[0] in self.acronyms:
+        if len(toks) == 1 and toks[0].isupper() and self.long_form(toks[0]):
             name = self.acronyms[toks[0]]
         elif len(toks) == 1 and is_capitalised(toks[0]) and not toks[0].isupper():
             full = self._full_name(toks[0].strip(".,"), offset)
@@ -169,6 +171,20 @@ class SpeakerResolver:
             if len(shared) >= 2 and len(shared) >= 0.6 * len(words) and looks_like_person(person):
                 found.append(person)
         return found[0] if len(found) == 1 else None
+
+    def long_form(self, acr: str) -> str | None:
+        """What an acronym stands for in this article: defined in brackets, else the first run of
+        capitalised words it abbreviates (the index of those runs is built on first need)."""
+        got = self.acronyms.get(acr)
+        if got is None and acr not in self._no_long_form:
+            if self._index is None:
+                self._index = acronym_index(self.body)
+            got = expand_acronym(acr, self.body, self._index)
+            if got:
+                self.acronyms[acr] = got
+            else:
+                self._no_long_form.add(acr)
+        return got
 
     def _named_organisation(self, head: str, offset: int) -> str | None:
         """What "the agency" / "the ministry" refers to: the last organisation named with
