@@ -198,6 +198,12 @@ class _Words:
         gid = self.lexicon.gid.get(group.terms)
         return gid is None or gid in self.groups()
 
+    def any_rule(self) -> bool:
+        """Can any rule of the codebook match this body?"""
+        have = self.groups()
+        return any(need <= have and (not any_of or not any_of.isdisjoint(have))
+                   for need, any_of in self.lexicon.rules.values())
+
     def rule_possible(self, rule: Rule) -> bool:
         req = self.lexicon.rules.get(id(rule))
         if req is None:
@@ -406,7 +412,7 @@ def _attributions_if_needed(articles: pd.DataFrame, book: Codebook, seen: dict |
     lexicon = _lexicon(book)
     for body in articles["body"].fillna("").astype(str):
         words = _Words(body, lexicon, seen)
-        keep.append(any(_possible(r, words) for c in book.claims for r in c.rules))
+        keep.append(words.any_rule())
     return extract_attributions(articles[keep], narrator=True)
 
 
@@ -480,6 +486,12 @@ def _tag_frame(articles: pd.DataFrame, book: Codebook, attributions: pd.DataFram
                         else _attributions_if_needed(articles, book, seen))
     by_sentence: dict[str, dict[int, tuple]] = defaultdict(dict)
     if len(attributions):
+        # only the articles some rule can match need their speakers looked up
+        lexicon = _lexicon(book)
+        possible = {aid for aid, body in zip(articles["article_id"].astype(str), articles["body"].fillna("").astype(str))
+                    if _Words(body, lexicon, seen).any_rule()}
+        attributions = attributions[attributions["article_id"].astype(str).isin(possible)]
+    if len(attributions):
         start = "start" if "sentence_start" in attributions.columns else None
         cols = ["article_id", "sentence_id", "speaker", "speaker_type", "cue", "cue_start"]
         cols += [c for c in ("quote_start", "quote_end") if c in attributions.columns]
@@ -512,7 +524,7 @@ def _split_joint(frame: pd.DataFrame) -> pd.DataFrame:
 def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: dict,
                  section: str = "body", seen: dict | None = None) -> list[tuple]:
     words = _Words(body, _lexicon(book), seen)
-    if not any(_possible(r, words) for c in book.claims for r in c.rules):
+    if not words.any_rule():
         return []
     spans = list(iter_sentence_spans(body))
     if not spans:
