@@ -69,7 +69,8 @@ for _canon, _forms in {
     "stressed": "stressed stresses", "predicted": "predicted",
     "declared": "declared declares", "disclosed": "disclosed", "replied": "replied",
     "asked": "asked", "continued": "continued",
-    "quoted": "quoted",
+    "quoted": "quoted", "cited": "cited cites",
+    "charged": "charged", "labelled": "labelled labeled branded",
 }.items():
     for _f in _forms.split():
         _CUES[_f.replace("_", " ")] = _canon
@@ -163,7 +164,8 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
         toks = toks[1:]  # the window may have cut the first token in two
     # skip adverbs and time phrases between subject and verb
     while toks and not toks[-1][2].endswith(",") and (toks[-1][2].lower().strip(".") in _ADVERB_SKIP
-                                                       or toks[-1][2].strip(".,").isdigit()):
+                                                       or toks[-1][2].strip(".,").isdigit()
+                                                       or _LY_ADVERB.fullmatch(toks[-1][2])):
         toks.pop()  # "Voice of America on Oct. 31 reported": the date is no part of the subject
     if not toks:
         return None
@@ -242,8 +244,13 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
     return phrase, start, role, main
 
 
+_ANTECEDENT = re.compile(r"(?:\bby|\bincluding|\bfrom|\bfor|^)\s+((?:[^\s,;]+\s?){1,8})$")
+_PROGRESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:been|are|were|is|was)$", re.IGNORECASE)
+_CITED_AS = re.compile(r"\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|writing)\b")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|stands?|stood|remains?|widely)$",
                              re.IGNORECASE)
+# "has steadfastly denied", "vehemently rejected": an adverb between subject and verb
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
 _DETERMINER_WORDS = frozenset("a an the this that".split())
 
@@ -440,17 +447,32 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             continue
         if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
             continue  # an infinitive ("used imagery to confirm that ...") reports no speech
-        if _PASSIVE_BEFORE.search(before[-12:]):
+        if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
             continue  # "North Korea stands accused", "is believed": a passive names no speaker
-        if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"}:
+        if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
+                and not _PROGRESSIVE_BEFORE.search(before[-12:]):
             # "X lambasted Y, saying ...": the participle's subject is the main subject
+            # (but "both have been denying ..." is the verb of its own subject)
             continue
+        if cue in {"quoted", "cited"}:
+            # "the agency cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks
+            cited = _CITED_AS.match(body, ce, e)
+            if cited and valid_speaker(cited.group(1), False, proper):
+                out.append(_Candidate(1, cue, cs, ce, cited.group(1), cited.start(1)))
+                continue
         inverted = None
         if surface in _INVERTIBLE and (quote_before or before.endswith(",")):
             got = _np_after(body, ce, e)
             if got and _valid_speaker(got[0], False) and _inverted_speaker(got[0]):
                 inverted = got
         subject = np_before(body, s, cs)
+        if subject is None and re.search(r",\s+(?:which|who)\s*$", before):
+            # "..., including by South Korea's foreign ministry, which said ...": the antecedent speaks
+            comma = before.rstrip().rfind(",")
+            ante = _ANTECEDENT.search(before[:comma])
+            if ante and ante.group(1).strip() and valid_speaker(ante.group(1).strip(), False, proper) \
+                    and len(ante.group(1).split()) <= 8:
+                subject = (ante.group(1).strip(), s + ante.start(1), "", False)
         if inverted and (quote_before or not subject):
             phrase, ps, role = inverted
             out.append(_Candidate(0 if quote_before else 1, cue, cs, ce, phrase, ps, role))

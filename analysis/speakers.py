@@ -232,6 +232,13 @@ def split_role(phrase: str) -> tuple[str, str]:
         # after it ("to the UN") only when nothing precedes the name
         role = " ".join(head[:j]) if j > 0 else " ".join(toks[head_end:])
         return " ".join(name).strip(",."), role.strip(" ,")
+    # "Russian Ambassador to the U.N. Vasily Nebenzya": the name after the complement
+    k = len(toks)
+    while k > head_end and _name_token(toks[k - 1]):
+        k -= 1
+    # (not "sister of leader Kim Jong Un": after "of" the name is someone else)
+    if head_end < len(toks) and toks[head_end].lower() != "of" and 2 <= len(toks) - k <= 4 and k > head_end + 1:
+        return " ".join(toks[k:]).strip(",."), " ".join(toks[:k]).strip(" ,")
     return phrase, ""
 
 

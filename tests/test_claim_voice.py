@@ -231,3 +231,16 @@ claims:
 """)
     got = tag_claims(article_frame("The inquiry disputed the official account of the fire."), codebook=book)
     assert got[["claim_id", "stance"]].values.tolist() == [["R1", "asserts"]]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The Northland government has steadfastly denied it.", "Northland government"),  # an -ly adverb
+    ("However, both Northland and Southland have been denying the reports.", "Northland and Southland"),
+    ("The agency cited spokesman Tom Roe as saying the ferry sank.", "Tom Roe"),     # cited ... as saying
+    ("The move was criticised by the port authority, which said the ferry sank.", "port authority"),
+    ("Northland's Ambassador to the U.N. Ann Lee rejected the report.", "Ann Lee"),  # name after the complement
+    ("The sister of President Tom Roe denied the report.", "sister of President Tom Roe"),  # after "of": someone else
+])
+def test_more_ways_news_names_a_speaker(body, speaker):
+    attrs = analysis.extract_attributions(article_frame(body))
+    assert attrs["speaker"].tolist() == [speaker]
