@@ -17,6 +17,17 @@ for the denying *speaker*, and as C07 "North Korea/Russia deny the
 transfers" in a codebook that has one).  Use ``by="speaker"`` to compare the
 parties themselves.
 
+**Voice.**  A tagged row says who speaks (``speaker``) and whether the
+outlet speaks in its own voice or reports someone (``voice``, see
+:func:`analysis.tag_claims`).  Publisher-level sources (``by="outlet"``,
+``"article_id"``, ``"origin_id"``) take a stance only in their own voice:
+an outlet that reports Pyongyang's denial is not a denier, and a claim it
+only reports others making shows as ``"reports"`` in the matrix and counts
+as neither for nor against in agreement.  ``by="speaker"`` compares the
+parties themselves (outlets appear there in their own voice).  Tables
+without a ``voice`` column are read as before (every row is the source's
+own stance).
+
 **Polarity.**  For agreement, asserts and hedged are both *for* a claim
 (hedging is weaker support, not disagreement) and denies is *against* it.
 """
@@ -30,6 +41,9 @@ from .errors import ParameterError
 from .sentences import _require
 
 STANCES = ("asserts", "hedged", "denies")
+#: Matrix cell of a publisher that carries a claim only in reported speech.
+REPORTS = "reports"
+_PUBLISHER_LEVEL = frozenset({"outlet", "article_id", "origin_id"})
 PRECEDENCE = {"asserts": 3, "hedged": 2, "denies": 1}
 POSITIVE = frozenset({"asserts", "hedged"})
 
@@ -61,9 +75,17 @@ def _with_source(claims: pd.DataFrame, by: str, articles: pd.DataFrame | None, f
     return claims.assign(_source=source)
 
 
+def _own_voice(claims: pd.DataFrame, by: str) -> pd.DataFrame:
+    """For publisher-level sources, reported rows become ``reports`` (no stance of the publisher's own)."""
+    if by not in _PUBLISHER_LEVEL or "voice" not in claims.columns:
+        return claims
+    reported = claims["voice"].astype(str) == "reported"
+    return claims.assign(stance=claims["stance"].where(~reported, REPORTS))
+
+
 def _strongest(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per (_source, claim_id) with the strongest stance."""
-    rank = claims["stance"].map(PRECEDENCE)
+    """One row per (_source, claim_id) with the strongest stance (own voice before ``reports``)."""
+    rank = claims["stance"].map({**PRECEDENCE, REPORTS: 0})
     best = claims.assign(_rank=rank).sort_values("_rank", ascending=False, kind="stable")
     return best.drop_duplicates(["_source", "claim_id"])[["_source", "claim_id", "stance"]]
 
@@ -89,8 +111,10 @@ def source_claim_matrix(claims: pd.DataFrame, by: str = "article_id",
     pandas.DataFrame
         Index: the sources (named after ``by``), sorted; columns: claim ids,
         sorted; cells: ``"asserts"``, ``"hedged"``, ``"denies"`` (strongest
-        per cell, asserts > hedged > denies) or missing when the source does
-        not touch the claim.
+        per cell, asserts > hedged > denies), ``"reports"`` when a
+        publisher-level source (outlet, article, origin) carries the claim
+        only in others' words (claims tables with a ``voice`` column), or
+        missing when the source does not touch the claim.
 
     Examples
     --------
@@ -101,7 +125,7 @@ def source_claim_matrix(claims: pd.DataFrame, by: str = "article_id",
     {'a': {'C1': 'asserts', 'C2': nan}, 'b': {'C1': nan, 'C2': 'hedged'}}
     """
     claims = _with_source(_checked_claims(claims, "source_claim_matrix"), by, articles, "source_claim_matrix")
-    best = _strongest(claims)
+    best = _strongest(_own_voice(claims, by))
     matrix = best.pivot(index="_source", columns="claim_id", values="stance")
     matrix = matrix.sort_index().reindex(sorted(matrix.columns), axis=1).astype(object)
     matrix = matrix.where(matrix.notna(), np.nan)
@@ -116,7 +140,9 @@ def claim_frequency(claims: pd.DataFrame, origins: pd.DataFrame | None = None) -
     Parameters
     ----------
     claims : pandas.DataFrame
-        At least ``article_id``, ``claim_id``, ``stance``.
+        At least ``article_id``, ``claim_id``, ``stance`` (and ``voice``,
+        from :func:`analysis.tag_claims`, to tell the outlet's own stance
+        from what it reports).
     origins : pandas.DataFrame, optional
         Output of :func:`analysis.origins` (``article_id``, ``origin_id``).
         Without it every article counts as its own origin, so ``n_origins``
@@ -127,21 +153,24 @@ def claim_frequency(claims: pd.DataFrame, origins: pd.DataFrame | None = None) -
     -------
     pandas.DataFrame
         One row per claim: ``claim_id``, ``n_articles`` (articles touching
-        the claim), ``n_asserts``, ``n_hedged``, ``n_denies`` (articles with
-        at least one sentence of that stance; an article can count in
-        several), ``n_origins`` (distinct origins among the articles that
-        assert or hedge it), ``n_sentences``, ``articles`` and ``origin_ids``
-        (sorted lists).  Sorted by ``n_origins``, then ``n_articles``, both
-        descending.
+        the claim); each article counted **once** in one stance class, so
+        the classes add up to ``n_articles``: ``n_asserts``, ``n_hedged``,
+        ``n_denies`` (the article's own-voice stance, strongest first:
+        asserts > hedged > denies) and ``n_reported`` (articles that only
+        report others' statements on the claim; always 0 without a
+        ``voice`` column); ``n_origins`` (distinct origins among the
+        articles in which someone asserts or hedges it), ``n_sentences``,
+        ``articles`` and ``origin_ids`` (sorted lists).  Sorted by
+        ``n_origins``, then ``n_articles``, both descending.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> c = pd.DataFrame({"article_id": ["a", "b", "c"], "claim_id": ["C1"] * 3,
-    ...                   "stance": ["asserts", "asserts", "denies"]})
+    >>> c = pd.DataFrame({"article_id": ["a", "b", "c", "c"], "claim_id": ["C1"] * 4,
+    ...                   "stance": ["asserts", "asserts", "denies", "hedged"]})
     >>> o = pd.DataFrame({"article_id": ["a", "b", "c"], "origin_id": ["O1", "O1", "O2"]})
-    >>> claim_frequency(c, o)[["claim_id", "n_articles", "n_asserts", "n_denies", "n_origins"]].values.tolist()
-    [['C1', 3, 2, 1, 1]]
+    >>> claim_frequency(c, o)[["claim_id", "n_articles", "n_asserts", "n_hedged", "n_denies", "n_origins"]].values.tolist()
+    [['C1', 3, 2, 1, 0, 2]]
     """
     claims = _checked_claims(claims, "claim_frequency")
     if origins is not None:
@@ -151,18 +180,22 @@ def claim_frequency(claims: pd.DataFrame, origins: pd.DataFrame | None = None) -
         origin = origin.where(origin.notna(), "article:" + claims["article_id"])
     else:
         origin = claims["article_id"]
-    claims = claims.assign(_origin=origin)
+    claims = claims.assign(_origin=origin, _source=claims["article_id"], _positive=claims["stance"].isin(POSITIVE))
+    claims = _own_voice(claims, "article_id")
+    net = _strongest(claims)  # one class per (article, claim)
     rows = []
     for claim_id, g in claims.groupby("claim_id", sort=True):
-        by_stance = {s: set(g.loc[g["stance"] == s, "article_id"]) for s in STANCES}
-        support = g[g["stance"].isin(POSITIVE)]
-        origin_ids = sorted(set(support["_origin"]))
-        rows.append((claim_id, g["article_id"].nunique(), len(by_stance["asserts"]), len(by_stance["hedged"]),
-                     len(by_stance["denies"]), len(origin_ids), len(g), sorted(set(g["article_id"])), origin_ids))
-    frame = pd.DataFrame(rows, columns=["claim_id", "n_articles", "n_asserts", "n_hedged", "n_denies", "n_origins",
-                                        "n_sentences", "articles", "origin_ids"])
+        classes = net.loc[net["claim_id"] == claim_id, "stance"].value_counts()
+        # independent support: origins of the articles in which someone asserts or hedges the claim
+        origin_ids = sorted(set(g.loc[g["_positive"], "_origin"]))
+        rows.append((claim_id, g["article_id"].nunique(), int(classes.get("asserts", 0)),
+                     int(classes.get("hedged", 0)), int(classes.get("denies", 0)), int(classes.get(REPORTS, 0)),
+                     len(origin_ids), g[["article_id"] + [c for c in ("sentence_id", "section") if c in g]]
+                     .drop_duplicates().shape[0], sorted(set(g["article_id"])), origin_ids))
+    frame = pd.DataFrame(rows, columns=["claim_id", "n_articles", "n_asserts", "n_hedged", "n_denies", "n_reported",
+                                        "n_origins", "n_sentences", "articles", "origin_ids"])
     frame = frame.sort_values(["n_origins", "n_articles", "claim_id"], ascending=[False, False, True], kind="stable")
-    return frame.reset_index(drop=True).astype({c: "int64" for c in frame.columns[1:7]})
+    return frame.reset_index(drop=True).astype({c: "int64" for c in frame.columns[1:8]})
 
 
 def pairwise_agreement(claims: pd.DataFrame, by: str = "article_id", articles: pd.DataFrame | None = None,

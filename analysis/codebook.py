@@ -60,8 +60,8 @@ SAMPLE_CODEBOOK = SEEDS_DIR / CODEBOOK_FILE  # the checkout's seeds/, or the cop
 
 _TOP_KEYS = {"codebook", "description", "version", "language", "concepts", "stance", "claims"}
 _CLAIM_KEYS = {"id", "label", "description", "kind", "rules"}
-_RULE_KEYS = {"all", "any", "none", "regex", "speaker"}
-_STANCE_KEYS = {"hedges", "denials"}
+_RULE_KEYS = {"all", "any", "none", "regex", "speaker", "outside_speaker"}
+_STANCE_KEYS = {"hedges", "denials", "remove_hedges", "remove_denials"}
 _KINDS = {"claim", "denial"}
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,39}\Z")
 _CONCEPT = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}\Z")
@@ -82,8 +82,11 @@ class Rule:
 
     A rule matches when every group in ``all`` has a hit, at least one group
     in ``any`` has a hit (if ``any`` is given), no group in ``none`` has a
-    hit, ``regex`` (if given) matches the sentence, and the sentence's
-    speaker matches one of the ``speaker`` groups (if given).
+    hit, ``regex`` (if given) matches the sentence, the sentence's
+    speaker matches one of the ``speaker`` groups (if given), and every
+    ``outside_speaker`` group has a hit outside the words that name the
+    speaker (so "Russia accused the US of ..." does not make Russia the
+    doer: its only hit is the accuser).
     """
 
     all: tuple[TermGroup, ...] = ()
@@ -92,6 +95,7 @@ class Rule:
     regex: re.Pattern | None = None
     speaker: tuple[TermGroup, ...] = ()
     line: int = 0
+    outside_speaker: tuple[TermGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,9 @@ class Codebook:
     hedges: TermGroup | None = None
     denials: TermGroup | None = None
     source: str = "<string>"
+    #: built-in hedge / denial cues the codebook switches off (``stance: remove_hedges/remove_denials``)
+    remove_hedges: TermGroup | None = None
+    remove_denials: TermGroup | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -139,7 +146,7 @@ class Codebook:
         seen: dict[int, TermGroup] = {}
         for c in self.claims:
             for r in c.rules:
-                for g in (*r.all, *r.any, *r.none):
+                for g in (*r.all, *r.any, *r.none, *r.outside_speaker):
                     seen.setdefault(id(g), g)
         return list(seen.values())
 
@@ -331,13 +338,11 @@ class _Builder:
                     self.concept_nodes[name] = vnode
                 for name in self.concept_nodes:
                     self.concept(name, self.concept_nodes[name])
-        hedges = denials = None
+        cues: dict[str, TermGroup | None] = dict.fromkeys(sorted(_STANCE_KEYS))
         if "stance" in top:
             st = self.mapping(top["stance"][1], "stance", _STANCE_KEYS)
-            if "hedges" in st:
-                hedges = self.group(st["hedges"][1], "stance hedges", as_list=True)
-            if "denials" in st:
-                denials = self.group(st["denials"][1], "stance denials", as_list=True)
+            for key in st:
+                cues[key] = self.group(st[key][1], f"stance {key.replace('_', ' ')}", as_list=True)
         if "claims" not in top:
             raise self.fail(root, "the codebook has no 'claims:' list")
         claim_nodes = self.sequence(top["claims"][1], "claims")
@@ -353,7 +358,8 @@ class _Builder:
             claims.append(claim)
         name = self.scalar(top["codebook"][1], "codebook") if "codebook" in top else ""
         desc = self.scalar(top["description"][1], "description") if "description" in top else ""
-        return Codebook(name, desc, tuple(claims), dict(self.concepts), hedges, denials, self.source)
+        return Codebook(name, desc, tuple(claims), dict(self.concepts), cues["hedges"], cues["denials"], self.source,
+                        remove_hedges=cues["remove_hedges"], remove_denials=cues["remove_denials"])
 
     def claim(self, node: yaml.Node) -> Claim:
         fields = self.mapping(node, "claim", _CLAIM_KEYS)
@@ -387,7 +393,7 @@ class _Builder:
             raise self.fail(node, f"{where}: a rule needs 'all', 'any' or 'regex' (only 'none' or 'speaker' "
                                   "would match almost every sentence)")
         groups: dict[str, tuple[TermGroup, ...]] = {}
-        for key in ("all", "any", "none", "speaker"):
+        for key in ("all", "any", "none", "speaker", "outside_speaker"):
             if key in fields:
                 items = self.sequence(fields[key][1], f"{where}: {key}")
                 if not items:
@@ -398,7 +404,7 @@ class _Builder:
             rnode = fields["regex"][1]
             regex = self.regex(self.scalar(rnode, f"{where}: regex"), rnode, where)
         return Rule(groups.get("all", ()), groups.get("any", ()), groups.get("none", ()), regex,
-                    groups.get("speaker", ()), node.start_mark.line + 1)
+                    groups.get("speaker", ()), node.start_mark.line + 1, groups.get("outside_speaker", ()))
 
     # -- groups and terms ---------------------------------------------------
     def concept(self, name: str, node: yaml.Node) -> TermGroup:

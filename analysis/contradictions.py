@@ -4,13 +4,16 @@
 same claim (a claim of the codebook, as tagged by :func:`analysis.tag_claims`)
 and reports three kinds of conflict:
 
-**stance** — articles are compared on their net stance (asserts > hedged >
-denies, as in :func:`analysis.source_claim_matrix`): one asserts the claim
-while another only carries a denial of it (severity ``conflict``), or one
-only hedges it (``tension``).  An article that supports a claim and also
-reports the accused's denial is not set against every other article; with
-``include_same_article=True`` it yields its own row (supporting speaker vs
-denying speaker).  Pairs are keyed (supporting article, denying article).
+**stance** — *speakers* are compared on their net stance over the corpus
+(asserts > hedged > denies, as in :func:`analysis.source_claim_matrix`):
+one asserts the claim while another denies it (severity ``conflict``), or
+one only hedges it (``tension``).  Outlets take part only in their own
+voice: an outlet that reports a denial is not the denier, so no outlet
+conflicts with itself and reporting both sides is no conflict.  Each
+(supporting speaker, denying speaker) pair gives one row, evidenced by a
+sentence of each from two different articles (the same article too with
+``include_same_article=True``).  Opposing a policy is no denial (see
+:mod:`analysis.stance`), so it sets up no conflict.
 
 **figure** — two figures with the same unit in sentences tagged with the
 same claim whose values cannot both hold.  Each figure becomes a literal and
@@ -50,7 +53,7 @@ from .sentences import SentenceIndex, _require
 from .shingles import STOPWORDS, TOKEN, normalise
 
 CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "article_b", "detail_a", "detail_b",
-                         "explanation", "start_a", "end_a", "start_b", "end_b"]
+                         "explanation", "start_a", "end_a", "start_b", "end_b", "speaker_a", "speaker_b"]
 
 _TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
 _FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
@@ -74,34 +77,44 @@ def _who(row) -> str:
 
 
 def _stance_conflicts(claims: pd.DataFrame, include_same: bool) -> list[tuple]:
+    """Speakers who support a claim against speakers who deny it.
+
+    With a ``speaker`` column the parties compared are the speakers (an
+    outlet only in its own voice), each with its net stance over the corpus
+    (asserts > hedged > denies); an outlet that reports both sides is not in
+    conflict with itself or with anyone. Without one, articles are compared.
+    Each (supporter, denier) pair gives one row, evidenced by the first
+    sentence of each, from different articles unless ``include_same``.
+    """
     rows = []
     labels = _label(claims)
+    who = claims["speaker"].fillna("").astype(str) if "speaker" in claims.columns else claims["article_id"]
+    who = who.where(who.str.strip() != "", claims["article_id"])
     rank = claims["stance"].map({"asserts": 3, "hedged": 2, "denies": 1})
-    claims = claims.assign(_rank=rank).sort_values("_rank", ascending=False, kind="stable")
+    claims = claims.assign(_who=who, _rank=rank).sort_values("_rank", ascending=False, kind="stable")
     for claim_id, g in claims.groupby("claim_id", sort=True):
         if not (g["stance"] == "denies").any():
             continue
-        # each article's net stance (asserts > hedged > denies, as in source_claim_matrix)
-        net = g.drop_duplicates("article_id")
-        support = net[net["stance"] != "denies"]
-        deniers = net[net["stance"] == "denies"]
-        pairs = [(s, d) for s in support.itertuples(index=False) for d in deniers.itertuples(index=False)]
-        if include_same:
-            # inside one article: a supporting speaker against a reported denial
-            for aid, h in g.groupby("article_id", sort=True):
-                den = h[h["stance"] == "denies"]
-                sup = h[h["stance"] != "denies"]
-                if len(den) and len(sup) and _who(sup.iloc[0]) != _who(den.iloc[0]):
-                    pairs.append((next(sup.itertuples(index=False)), next(den.itertuples(index=False))))
-        for s, d in pairs:
-            severity = "conflict" if s.stance == "asserts" else "tension"
-            rows.append(("stance", severity, claim_id, labels.get(claim_id, claim_id), s.article_id, d.article_id,
-                         f"{s.stance}{_who(s)}: {getattr(s, 'sentence', '')}",
-                         f"denies{_who(d)}: {getattr(d, 'sentence', '')}",
-                         f"{s.article_id} {'asserts' if s.stance == 'asserts' else 'hedges'} {claim_id}; "
-                         f"{d.article_id} {'only carries a denial of it' if s.article_id != d.article_id else 'reports a denial of it'}",
-                         getattr(s, "start", None), getattr(s, "end", None),
-                         getattr(d, "start", None), getattr(d, "end", None)))
+        net = g.drop_duplicates("_who").set_index("_who")["stance"]
+        supporters = [w for w, st in net.items() if st != "denies"]
+        deniers = [w for w, st in net.items() if st == "denies"]
+        for sw in supporters:
+            s_rows = g[(g["_who"] == sw) & (g["stance"] != "denies")]
+            for dw in deniers:
+                d_rows = g[(g["_who"] == dw) & (g["stance"] == "denies")]
+                pair = next(((s, d) for s in s_rows.itertuples(index=False) for d in d_rows.itertuples(index=False)
+                             if include_same or s.article_id != d.article_id), None)
+                if pair is None:
+                    continue
+                s, d = pair
+                severity = "conflict" if net[sw] == "asserts" else "tension"
+                rows.append(("stance", severity, claim_id, labels.get(claim_id, claim_id), s.article_id, d.article_id,
+                             f"{s.stance} ({sw}): {getattr(s, 'sentence', '')}",
+                             f"denies ({dw}): {getattr(d, 'sentence', '')}",
+                             f"{sw} {'asserts' if net[sw] == 'asserts' else 'hedges'} {claim_id} "
+                             f"({s.article_id}); {dw} denies it ({d.article_id})",
+                             getattr(s, "start", None), getattr(s, "end", None),
+                             getattr(d, "start", None), getattr(d, "end", None), sw, dw))
     return rows
 
 
@@ -175,7 +188,7 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
         rows.append(("figure", severity, x.claim_id, x.unit, x.article_id, y.article_id,
                      f"{x.surface} ({x.qualifier}): {getattr(x, 'sentence', '')}",
                      f"{y.surface} ({y.qualifier}): {getattr(y, 'sentence', '')}", why,
-                     x.start, x.end, y.start, y.end))
+                     x.start, x.end, y.start, y.end, "", ""))
     return rows
 
 
@@ -262,7 +275,7 @@ def _date_conflicts(claims, dates, articles, include_same) -> list[tuple]:
         rows.append(("date", severity, x.claim_id, f"date of: {', '.join(sorted(shared))}", x.article_id,
                      y.article_id, f"{x.surface}: {sentence_of.get((x.article_id, getattr(x, 'sentence_id', None)), '')}",
                      f"{y.surface}: {sentence_of.get((y.article_id, getattr(y, 'sentence_id', None)), '')}",
-                     why, x.start, x.end, y.start, y.end))
+                     why, x.start, x.end, y.start, y.end, "", ""))
     return rows
 
 
@@ -315,8 +328,10 @@ def find_contradictions(claims: pd.DataFrame, quantities: pd.DataFrame | None = 
         (conflict: cannot both be true; tension: can, but read differently),
         ``claim_id``, ``topic`` (claim label, unit, or the event words),
         ``article_a``, ``article_b``, ``detail_a``, ``detail_b`` (what each
-        says, with its sentence), ``explanation`` and the character offsets
-        ``start_a``, ``end_a``, ``start_b``, ``end_b`` of the two mentions.
+        says, with its sentence), ``explanation``, the character offsets
+        ``start_a``, ``end_a``, ``start_b``, ``end_b`` of the two mentions
+        (for stance rows: the words stating the claim), and ``speaker_a``,
+        ``speaker_b`` (the two speakers of a stance row; "" otherwise).
 
     Examples
     --------

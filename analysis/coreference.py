@@ -14,12 +14,36 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .speakers import Mention, clean_phrase, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
+from .place_words import CAPITALS, COUNTRIES, COUNTRY_ALIASES
+from .speakers import Mention, clean_phrase, has_role_word, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
 
-_DOC_PREFIX = re.compile(
+#: "a report by", "the statement from": the words before the source a document is cited from
+DOC_PREFIX = re.compile(
     r"^(?:an?\s|the\s)?(?:new\s|recent\s|latest\s|separate\s)?(?:report|statement|study|analysis|assessment|"
     r"survey|letter|post|data|figures|estimates?|investigation|document|review)\s(?:released\s|published\s|"
     r"issued\s)?(?:by|from|of)\s", re.IGNORECASE)
+_DOC_PREFIX = DOC_PREFIX
+def role_words(text: str) -> set[str]:
+    """Lower-case content words of a role description, possessives removed."""
+    return _role_words(text)
+
+
+def _role_words(text: str) -> set[str]:
+    out = set()
+    for w in text.lower().split():
+        w = w.strip(".,;:()\"“”")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        out.add(w)
+    return out - _ROLE_STOPWORDS
+
+
+# nouns that describe one person: only such a description is linked to a name
+PERSON_ROLES = _PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
+secretary envoy commander head chairman chairwoman chair leader director chief general admiral analyst expert
+researcher professor sister brother wife husband son daughter governor mayor senator lawmaker premier
+king queen prince adviser advisor aide coordinator official""".split())
+_ROLE_STOPWORDS = frozenset("the a an of to for at in on and its their his her former".split())
 _TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
 _SMALL = frozenset("of for and the on in to at de".split())
@@ -39,6 +63,8 @@ class SpeakerResolver:
             if m.role and m.name not in self.roles:
                 self.roles[m.name] = m.role
         self.acronyms = acronyms(body)
+        self._index: dict[str, str] | None = None
+        self._no_long_form: set[str] = set()
         # name token -> (mention starts, full names), for "Kirby" -> "John Kirby"
         self._by_token: dict[str, tuple[list[int], list[str]]] = {}
         for m in mentions:
@@ -98,7 +124,7 @@ class SpeakerResolver:
             long_form = self.acronyms.get(paren.group(1))
             name = long_form if long_form and long_form in name else name[:paren.start()].strip()
         toks = name.split()
-        if len(toks) == 1 and toks[0].isupper() and toks[0] in self.acronyms:
+        if len(toks) == 1 and toks[0].isupper() and self.long_form(toks[0]):
             name = self.acronyms[toks[0]]
         elif len(toks) == 1 and is_capitalised(toks[0]) and not toks[0].isupper():
             full = self._full_name(toks[0].strip(".,"), offset)
@@ -115,6 +141,12 @@ class SpeakerResolver:
             else:
                 if toks[0].lower() in ORGANISATION_HEADS:
                     name = self._named_organisation(toks[0], offset) or name
+        if not looks_like_person(name) and has_role_word(name):
+            # "North Korea's ambassador to the UN" -> "Kim Song" when the article
+            # introduces him with that role
+            linked = self._person_for_role(name)
+            if linked:
+                role, name = role or name, linked
         # "Mr Berlusconi": a title makes a lone surname a person
         person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
         role = role or self.roles.get(name, "")
@@ -126,6 +158,33 @@ class SpeakerResolver:
         if role and name not in self.roles:
             self.roles[name] = role
         return name, stype, role
+
+    def _person_for_role(self, phrase: str) -> str | None:
+        """The one person the article introduces with (nearly) this role description."""
+        words = _role_words(phrase)
+        if len(words) < 2 or not words & _PERSON_ROLES or is_plural(phrase):
+            return None  # "the official": too little to tell people apart; "experts" are many
+        found = []
+        for person, role in self.roles.items():
+            rwords = _role_words(role)
+            shared = words & rwords
+            if len(shared) >= 2 and len(shared) >= 0.6 * len(words) and looks_like_person(person):
+                found.append(person)
+        return found[0] if len(found) == 1 else None
+
+    def long_form(self, acr: str) -> str | None:
+        """What an acronym stands for in this article: defined in brackets, else the first run of
+        capitalised words it abbreviates (the index of those runs is built on first need)."""
+        got = self.acronyms.get(acr)
+        if got is None and acr not in self._no_long_form:
+            if self._index is None:
+                self._index = acronym_index(self.body)
+            got = expand_acronym(acr, self.body, self._index)
+            if got:
+                self.acronyms[acr] = got
+            else:
+                self._no_long_form.add(acr)
+        return got
 
     def _named_organisation(self, head: str, offset: int) -> str | None:
         """What "the agency" / "the ministry" refers to: the last organisation named with
@@ -259,3 +318,112 @@ def expand_acronym(acr: str, body: str, index: dict[str, str] | None = None) -> 
     if index is None:
         index = acronym_index(body)
     return index.get(acr)
+
+
+def _country_name(phrase: str) -> str | None:
+    """The canonical country a phrase names as a speaker ("Moscow" -> "Russia", "the U.S." -> "United States")."""
+    low = phrase.strip().lower()
+    if low.startswith("the ") and low not in COUNTRY_ALIASES:
+        low = low[4:]
+    if low in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[low]
+    if low in CAPITALS:
+        return CAPITALS[low]
+    if low in COUNTRIES:
+        return " ".join(w if w in {"and", "of"} else w.capitalize() for w in low.split())
+    return None
+
+
+def split_speakers(speaker: str) -> list[str]:
+    """The parties of a joint speaker, when each is a country, a person or an acronym.
+
+    "Moscow and Pyongyang" -> ["Moscow", "Pyongyang"]; "Kim Jong Un and
+    Vladimir Putin" -> both names. A name with "and" inside it ("Ministry of
+    Trade and Industry", "Bosnia and Herzegovina") stays whole.
+
+    Examples
+    --------
+    >>> split_speakers("Moscow and Pyongyang"), split_speakers("Ministry of Trade and Industry")
+    (['Moscow', 'Pyongyang'], ['Ministry of Trade and Industry'])
+    """
+    if " and " not in speaker and ", " not in speaker:
+        return [speaker]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", speaker) if p.strip()]
+    if len(parts) < 2:
+        return [speaker]
+    for p in parts:
+        if not (_country_name(p) or looks_like_person(p) or (p.isupper() and 2 <= len(p) <= 6)):
+            return [speaker]
+    return parts
+
+
+def canonical_speakers(speakers, acronym_map: dict[str, str] | None = None) -> dict[str, str]:
+    """One name per speaker across a corpus: a mapping from each name to its canonical form.
+
+    * a country under any of its names, or its capital, becomes the country
+      ("Moscow", "Russian Federation" -> "Russia"; "the U.S." -> "United States");
+    * spellings that differ only in case become one ("Experts"/"experts":
+      the form with a lower-case initial, a common noun capitalised at the
+      start of a sentence);
+    * an acronym becomes the long form some article of the corpus spells
+      out ("DIA" -> "Defense Intelligence Agency"), given ``acronym_map``;
+    * a lone surname becomes the one full name of the corpus that ends with
+      it ("Peskov" -> "Dmitry Peskov"), when only one does;
+    * joint speakers are mapped part by part ("Moscow and Pyongyang" ->
+      "Russia and North Korea").
+
+    Parameters
+    ----------
+    speakers : iterable of str
+        Speaker names, with repeats (frequencies decide between case variants).
+    acronym_map : dict, optional
+        Acronym -> long form, as spelled out in the corpus.
+
+    Returns
+    -------
+    dict
+        name -> canonical name, for every distinct name given.
+
+    Examples
+    --------
+    >>> m = canonical_speakers(["Experts", "experts", "Moscow", "DIA", "Dmitry Peskov", "Peskov"],
+    ...                        {"DIA": "Defense Intelligence Agency"})
+    >>> [m[s] for s in ("Experts", "Moscow", "DIA", "Peskov")]
+    ['experts', 'Russia', 'Defense Intelligence Agency', 'Dmitry Peskov']
+    """
+    acronym_map = acronym_map or {}
+    counts: dict[str, int] = {}
+    for s in speakers:
+        if isinstance(s, str) and s:
+            counts[s] = counts.get(s, 0) + 1
+    by_fold: dict[str, list[str]] = {}
+    for s in counts:
+        by_fold.setdefault(s.casefold(), []).append(s)
+    case_form: dict[str, str] = {}
+    for variants in by_fold.values():
+        lower_initial = [v for v in variants if v[:1].islower()]
+        pool = lower_initial or variants
+        best = max(pool, key=lambda v: (counts[v], -sum(c.isupper() for c in v)))
+        for v in variants:
+            case_form[v] = best
+    surnames: dict[str, set[str]] = {}
+    for s in counts:
+        if looks_like_person(s):
+            surnames.setdefault(s.split()[-1], set()).add(s)
+
+    def one(name: str) -> str:
+        country = _country_name(name)
+        if country:
+            return country
+        toks = name.split()
+        if len(toks) == 1 and name.isupper() and name in acronym_map:
+            return acronym_map[name]
+        if len(toks) == 1 and is_capitalised(name) and len(surnames.get(name, ())) == 1:
+            return next(iter(surnames[name]))
+        return case_form.get(name, name)
+
+    out: dict[str, str] = {}
+    for s in counts:
+        parts = split_speakers(s)
+        out[s] = " and ".join(one(p) for p in parts) if len(parts) > 1 else one(s)
+    return out

@@ -33,7 +33,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import pandas as pd
 
 from analysis.errors import ParameterError
-from analysis.pipeline import chunk_bounds, concat_tables, run_chunk
+from analysis.pipeline import canonical_speakers_across_chunks, chunk_bounds, concat_tables, run_chunk
 
 #: Partitions per worker thread when the caller does not choose a size:
 #: enough to balance uneven articles, few enough to keep overhead small.
@@ -146,6 +146,7 @@ def run_article_steps(articles: Any, steps: Sequence[str], options: Mapping[str,
             tables = {"articles": articles}
     for name in steps:
         tables[name] = concat_tables([result[name] for result in computed])
+    canonical_speakers_across_chunks(tables)
     return tables
 
 

@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from analysis.number_words import TENS_WORDS, UNITS_WORDS
+from analysis.place_words import DEMONYMS
 from analysis.units import is_plural, singular
 
 # A word, or a model name or calibre that modifies a counted noun ("KN-23",
@@ -74,8 +75,8 @@ _MODIFIER_ONLY = frozenset("""
 new old big small large major minor key main top total overall extra further additional separate
 more less most least
 other different similar former current possible potential suspected alleged confirmed reported
-official unofficial local foreign british american russian ukrainian korean chinese
-""".split())
+official unofficial local foreign
+""".split()) | DEMONYMS  # every nationality adjective, not one topic's ("50 Korean", "10 Brazilian")
 # Stop words that may open a counted phrase when a noun follows ("10 more troops",
 # "100 extra long-range weapons", "500 additional staff").
 _PRE_MODIFIER_STOPS = frozenset("more less extra additional further".split())

@@ -364,4 +364,18 @@ def run_pipeline(
             for name in article_steps:
                 parts[name].append(result[name])
         tables.update({name: concat_tables(parts[name]) for name in article_steps})
+        if size < len(articles):
+            canonical_speakers_across_chunks(tables)
     return run_corpus_steps(tables, chosen, options)
+
+
+def canonical_speakers_across_chunks(tables: dict[str, pd.DataFrame]) -> None:
+    """Speakers named once for the whole corpus after a chunked run (see
+    :func:`analysis.attribution.canonical_speaker_tables`); in place."""
+    if "attributions" not in tables or not len(tables["attributions"]):
+        return
+    from analysis.attribution import canonical_speaker_tables
+
+    tables["attributions"], claims = canonical_speaker_tables(tables["attributions"], tables.get("claims"))
+    if claims is not None:
+        tables["claims"] = claims

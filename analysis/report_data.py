@@ -492,7 +492,12 @@ def claim_frequency_table(frequency: pd.DataFrame, claims: pd.DataFrame) -> pd.D
 
 
 def claim_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per claim, which outlets assert, hedge and deny it (comma-separated, sorted).
+    """Per claim, who asserts, hedges and denies it (comma-separated, sorted).
+
+    The party that takes the stance: an outlet in its own voice, the
+    speaker it reports otherwise (with a ``voice`` column, as from
+    :func:`analysis.tag_claims`): an outlet reporting a denial is not
+    listed as denying.
 
     Returns
     -------
@@ -501,7 +506,11 @@ def claim_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """
     _require(claims, ["article_id", "claim_id", "stance"], "claim_sources")
     labels = claim_labels(claims)
-    frame = claims.assign(source=source_names(claims, articles))
+    source = source_names(claims, articles)
+    if "voice" in claims.columns and "speaker" in claims.columns:
+        reported = claims["voice"].astype(str) == "reported"
+        source = source.where(~reported, claims["speaker"].fillna("").astype(str))
+    frame = claims.assign(source=source)
     rows = []
     for claim_id, g in frame.groupby("claim_id", sort=True):
         row = {"claim_id": claim_id, "label": labels.get(str(claim_id), "")}
@@ -597,6 +606,12 @@ def contradiction_table(contradictions: pd.DataFrame, articles: pd.DataFrame) ->
     names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table = contradictions.assign(source_a=contradictions["article_a"].astype(str).map(names),
                                   source_b=contradictions["article_b"].astype(str).map(names))
+    if "speaker_a" in table:
+        # a stance conflict is between speakers; the outlets only carry their words
+        for side in ("a", "b"):
+            who = table[f"speaker_{side}"].fillna("").astype(str)
+            outlet = table[f"source_{side}"].astype(str)
+            table[f"source_{side}"] = outlet.where((who == "") | (who == outlet), who + " (in " + outlet + ")")
     keep = [c for c in ["type", "severity", "claim_id", "topic", "source_a", "source_b", "detail_a", "detail_b",
                         "explanation"] if c in table]
     return table[keep].reset_index(drop=True)

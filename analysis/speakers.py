@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .calendar_words import MONTHS, WEEKDAYS
+from .place_words import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES, DEMONYMS
 
 #: Every value ``speaker_type`` can take, in the order the rules try them.
 SPEAKER_TYPES = (
@@ -66,6 +67,7 @@ _MEDIA = re.compile(
     r"broadcaster|television|tv|radio|media|outlet|reporters?|correspondents?|reuters|afp|ap|"
     r"associated press|agence france-presse|yonhap|kcna|korean central news agency|rodong sinmun|"
     r"tass|ria novosti|ria|interfax|xinhua|kyodo|nhk|bbc|cnn|nbc|cbs|abc news|fox news|bloomberg|"
+    r"dpa|efe|ansa|anadolu|pti|ani|irna|wafa|sana|ukrinform|unian|jiji|antara|bernama|"
     r"al jazeera|guardian|telegraph|economist|politico|axios|wsj)\b", re.IGNORECASE)
 _EXPERT = re.compile(
     r"\b(?:experts?|analysts?|researchers?|professors?|prof\.|scholars?|fellows?|academics?|"
@@ -81,10 +83,9 @@ _GOVERNMENT = re.compile(
     r"chancellor|king|queen|leader|leadership|spokes(?:man|woman|person)|ambassador|embassy|envoy|"
     r"state department|foreign office|foreign ministry|white house|kremlin|blue house|"
     r"presidential office|cabinet|parliament|congress|senators?|lawmakers?|mps?|governor|mayor|"
-    r"administration|prosecutors?|police|authorities|regime|coordinator|secretary|department|"
+    r"administration|prosecutors?|police|authorit(?:y|ies)|regime|coordinator|secretary|department|"
     r"national security council|officials?|diplomats?|state|council|commission|party|"
-    r"washington|moscow|pyongyang|seoul|kyiv|kiev|beijing|tokyo|london|paris|berlin|brussels|"
-    r"tehran|delhi|new delhi|ankara|warsaw|minsk|taipei|jerusalem|cairo|riyadh|canberra|ottawa)\b",
+    + "|".join(sorted((re.escape(c) for c in CAPITALS), key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
 _DOCUMENT = re.compile(
     r"\b(?:report|reports|study|studies|survey|analysis|assessment|document|documents|data|figures|"
@@ -93,30 +94,20 @@ _DOCUMENT = re.compile(
 
 #: Country names, the usual way they are written in English news; used as
 #: speakers they stand for their governments ("South Korea said").
-COUNTRIES = frozenset(w.lower() for w in """
-afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium
-bolivia bosnia brazil bulgaria cambodia cameroon canada chile china colombia croatia cuba cyprus
-czechia denmark ecuador egypt estonia ethiopia finland france georgia germany ghana greece hungary
-iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait
-laos latvia lebanon libya lithuania malaysia mali mexico moldova mongolia morocco myanmar nepal
-netherlands nigeria norway pakistan palestine peru philippines poland portugal qatar romania russia
-rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan
-tajikistan thailand tunisia turkey ukraine uganda uzbekistan venezuela vietnam yemen zambia zimbabwe
-""".split()) | frozenset({
-    "north korea", "south korea", "united states", "the united states", "us", "u.s.", "usa", "the us",
-    "the u.s.", "america", "united kingdom", "uk", "britain", "great britain", "saudi arabia",
-    "new zealand", "south africa", "the netherlands", "czech republic", "dprk", "n. korea", "s. korea",
-    "the north", "the south", "the west", "the eu",
-})
+COUNTRIES = _COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
+    "the united states", "the us", "the u.s.", "the north", "the south", "the west", "the eu"})
+
+# place words that are also common given names or surnames ("Jordan Peterson", "Dawn French")
+_NAME_LIKE_PLACE_WORDS = frozenset("""and of the jordan chad georgia israel india kenya french english welsh
+german irish dominica grenada""".split())
 
 # Capitalised words that never belong to a person's name: they mark a place,
 # an organisation, a title or a calendar word.
 _NOT_NAME = frozenset(w.lower() for w in """
 the a an and of for in on at to by from with this that these those it its he she they we i our their
 his her but however meanwhile also north south east west northern southern eastern western central
-united states kingdom nations republic democratic people's peoples korea korean koreas russia russian
-russians ukraine ukrainian ukrainians america american americans china chinese japan japanese
-european europe union council security national international ministry department agency office
+united states kingdom nations republic democratic people's peoples
+europe union council security national international ministry department agency office
 institute university college centre center committee commission court house white kremlin pentagon
 government army navy force forces air military intelligence defense defence foreign state
 states news agency press media times post journal daily reuters afp yonhap kcna tass bbc cnn
@@ -125,10 +116,10 @@ secretary spokesman spokeswoman spokesperson senator rep sen gov governor mayor 
 company group bank inc ltd corp co party club league cup fc championship premier world
 both all some several many most other another each every no any such
 advertisement listen follow track read watch more related share
-iskander hwasong kn
 if when while after before as since because although though unless until once whether so yet or nor then
 there here what where why how who
-""".split()) | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
+""".split()) | ((DEMONYMS | frozenset(w for c in _COUNTRY_NAMES for w in c.split())) - _NAME_LIKE_PLACE_WORDS) \
+    | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
 # (abbreviations like "Jan" and "Sat" are also first names, so only full
 # month and weekday names block a name)
 
@@ -150,6 +141,10 @@ may might must should not never publicly privately separately reportedly alleged
 last this next on in at early late month week year weekend morning afternoon evening night
 """.split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
+_TRAILING_QUANTIFIERS = frozenset("both each all alone themselves itself".split())
+# determiner-like adjectives that also begin names ("New York", "Top Gear")
+_NAME_ADJECTIVES = frozenset("new top key".split())
+
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "any", "i": "person"}
 
 
@@ -168,9 +163,11 @@ def clean_phrase(phrase: str) -> str:
     'Moscow and Pyongyang'
     """
     toks = phrase.strip(" ,;:-–—\t\n\"'“”‘’").split()
-    while toks and toks[-1].strip(",.").lower() in _ADVERBS:
-        toks.pop()
+    while toks and (toks[-1].strip(",.").lower() in _ADVERBS or toks[-1].strip(",.").lower() in _TRAILING_QUANTIFIERS):
+        toks.pop()  # "Moscow and Washington both", "Kim Jong Un this month"
     while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ADVERBS) and len(toks) > 1:
+        if toks[0][:1].isupper() and toks[0].lower() in _NAME_ADJECTIVES and toks[1][:1].isupper():
+            break  # "New York Times", "New Zealand" (but "a new Pentagon report")
         toks.pop(0)
     out = " ".join(toks).strip(" ,;:")
     # a dangling "(DIA)" acronym stays; unmatched brackets do not
@@ -235,6 +232,13 @@ def split_role(phrase: str) -> tuple[str, str]:
         # after it ("to the UN") only when nothing precedes the name
         role = " ".join(head[:j]) if j > 0 else " ".join(toks[head_end:])
         return " ".join(name).strip(",."), role.strip(" ,")
+    # "Russian Ambassador to the U.N. Vasily Nebenzya": the name after the complement
+    k = len(toks)
+    while k > head_end and _name_token(toks[k - 1]):
+        k -= 1
+    # (not "sister of leader Kim Jong Un": after "of" the name is someone else)
+    if head_end < len(toks) and toks[head_end].lower() != "of" and 2 <= len(toks) - k <= 4 and k > head_end + 1:
+        return " ".join(toks[k:]).strip(",."), " ".join(toks[:k]).strip(" ,")
     return phrase, ""
 
 
@@ -246,6 +250,9 @@ class Mention:
     end: int
     name: str
     role: str
+
+
+_PLACE_PREPOSITIONS = frozenset("in at near outside across towards toward into around inside".split())
 
 
 def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -268,6 +275,10 @@ def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> lis
                 k += 1
             if 2 <= len(toks) - k <= 4 and all(_name_token(t) for t in toks[k:]):
                 s, e = run[k].start(), run[-1].end()
+                before = body[max(0, s - 12):s].split()
+                if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                    run.clear()
+                    return  # "in Novo Selo", "near Kupiansk": a place, not a person
                 name = body[s:e].rstrip(".,'’")
                 if name.endswith(("'s", "’s")):
                     name = name[:-2]
@@ -351,9 +362,13 @@ def _role_after(body: str, end: int) -> str:
             stop = min(stop, k)
     role = body[end + 2:stop] if stop != len(body) else ""
     first = role.split(" ", 1)[0].lower() if role else ""
-    if first in {"a", "an", "the", "former", "who", "now"} or first.endswith("-based"):
+    if first in {"a", "an", "the", "former", "who", "now"} or first.endswith("-based") \
+            or _POSSESSIVE_ROLE.match(role):  # "Kim Song, North Korea's ambassador to the UN, ..."
         return role.strip() if has_role_word(role) else ""
     return ""
+
+
+_POSSESSIVE_ROLE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s [a-z]")
 
 
 def pronoun_kind(phrase: str) -> str | None:
@@ -369,10 +384,7 @@ def is_country(phrase: str) -> bool:
     return bool(parts) and all(x in COUNTRIES or x in _CAPITALS for x in parts)
 
 
-_CAPITALS = frozenset("""
-washington moscow pyongyang seoul kyiv kiev beijing tokyo london paris berlin brussels tehran delhi
-ankara warsaw minsk taipei jerusalem cairo riyadh canberra ottawa rome madrid
-""".split())
+_CAPITALS = frozenset(CAPITALS)
 
 
 def speaker_type(speaker: str, role: str = "", named_person: bool = False) -> str:

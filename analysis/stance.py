@@ -3,21 +3,27 @@
 :func:`stance_cues` reads one sentence and returns the cues that change
 the stance of a claim found in it:
 
-* **denial** — a reported denial (``denied``, ``denies``, ``dismissed ... as``,
-  ``rejected``, ``refuted``, ``no intention to export``, ``called ... absurd``).
+* **denial** — a reported denial (``denied``, ``denies``, ``refuted``,
+  ``dismissed``/``rejected``/``rebuffed`` *a statement* — a report, an
+  allegation, a claim, "that ...", "... as false" —, ``no intention to``,
+  ``called ... absurd``). Rejecting a policy or a proposal ("rejected the
+  idea of quotas") opposes it and denies no fact.
   Not a denial: ``neither confirmed nor denied``, ``did not deny``,
   ``declined/refused to deny``, ``confirm or deny``, and a denial the
   sentence itself calls false ("the statement denying X is blatantly
   false"). A denial's *scope* runs from the cue to the end of its clause
   (", but ...", "; ...", " — ..." start a new one).
-* **negation** — ``not``/``never``/``n't``/``no longer`` within three
-  words before a claim term ("did not send", "has never supplied"), and
+* **negation** — ``not``/``never``/``n't``/``no longer`` up to six words
+  before a claim term, within the clause ("did not send", "has never
+  supplied", "was not involved in the attack"): a negated statement of a
+  claim denies it, with no denial rule needed; and
   ``no evidence``/``no sign``/``no proof``/``no indication`` for the rest
   of the clause. ``not only``, ``not clear`` and the like do not negate.
 * **hedge** — ``alleged(ly)``, ``suspected``, ``appear(s) to``,
   ``seem(s) to``, ``may``/``might``/``could``/``would``, ``likely``,
   ``possibly``/``probably``, ``preliminary``, ``presumed``,
-  ``reportedly``, ``purportedly``, ``accuses``/``accusations``,
+  ``reportedly``, ``purportedly``, ``is accused``/``accusations`` (an
+  accusation with no accuser named; "X accused Y of ..." is X asserting),
   ``claims``, ``believe(d)``, ``is thought to``, ``suggests``,
   ``unconfirmed``/``unverified``, ``speculation``, ``not clear whether``,
   ``neither confirmed nor denied``, ... A hedge's scope runs to the end of
@@ -25,6 +31,10 @@ the stance of a claim found in it:
   ...", " after ...") starts a new one. Allegation nouns are no hedge when
   the sentence confirms them ("confirm long-standing allegations") or
   denies them ("denied the allegations").
+
+The cues are English news wording, free of any topic. A codebook adds cues
+(``stance: hedges/denials``) and removes built-in ones
+(``stance: remove_hedges/remove_denials``).
 
 Offsets are relative to the sentence text. Every pattern is a plain
 alternation or a single bounded repeat: linear, no catastrophic
@@ -41,7 +51,10 @@ _HEDGE = re.compile(
     r"(?<![\w-])(?:alleged(?:ly)?|allegations?|suspect(?:s|ed)?|suspicions?|appear(?:s|ed)?\s+to|"
     r"apparent(?:ly)?|seem(?:s|ed|ingly)?(?:\s+to)?|(?-i:may)|might|could|would|likely|unlikely|possibl[ey]|"
     r"probabl[ey]|preliminary|presum(?:ed|ably|ption)|reportedly|purported(?:ly)?|"
-    r"accus(?:e|es|ed|ing|ation|ations)|claim(?:s|ed|ing)?|believed?|believes|thought\s+to|"
+    # an accusation is the accuser asserting; only an accusation with no accuser named distances
+    # the writer ("stands accused of", "is accused of", "accusations that")
+    r"(?:is|are|was|were|been|being|be|stands?|stood)\s+accused|accusations?|"
+    r"claim(?:s|ed|ing)?|believed?|believes|thought\s+to|"
     r"suggest(?:s|ed|ing|ion|ions)?|unconfirmed|unverified|rumou?r(?:s|ed)?|speculat(?:ion|ions|ed|es|e|ing)|"
     r"perhaps|if\s+confirmed|(?:not|un)\s*(?:yet\s+)?clear|unclear|not\s+known|"
     r"neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)|confirm\s+or\s+deny|"
@@ -52,10 +65,9 @@ _HEDGE = re.compile(
     r"(?:did|does|do|would|could)\s+not\s+rule\s+out|assessment\s+suggests|"
     # a feared or worried-about event is not asserted ("amid fears that Kim will supply ...")
     r"fears?\s+that|concerns?\s+that|worr(?:y|ies|ied)\s+that|"
-    # a hypothetical transaction ("Any transfer of missiles ... would breach", "warned that any arms
-    # deal would ..."), not the object of a denial ("denied any transfer")
-    r"(?:(?-i:Any)|(?<=that\s)any|if)\s+(?:such\s+)?(?:transfers?|arms\s+deals?|deals?|sales?|supply|supplies|shipments?|"
-    r"deliver(?:y|ies)))(?![\w-])",
+    # a hypothetical event ("Any transfer of ... would breach", "warned that any deal would ...",
+    # "if ... sends"), whatever the noun; not the object of a denial ("denied any transfer")
+    r"(?-i:Any)\s+(?:such\s+)?\w+|(?<=that\s)any\s+(?:such\s+)?\w+|if)(?![\w-])",
     re.IGNORECASE)
 _HEDGE_NOUNS = frozenset("allegation allegations claim claims accusation accusations suspicion suspicions "
                          "speculation rumour rumours rumor rumors".split())
@@ -63,16 +75,23 @@ _CONFIRMING = re.compile(r"(?<!\w)(?:confirm\w*|prov(?:e|ed|es|ing|en)|verif\w*|
                          r"backs?|backed|validat\w*|support\w*)(?!\w)", re.IGNORECASE)
 
 _DENIAL = re.compile(
-    r"(?<![\w-])(?:den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|"
-    r"rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|(?:has|have|had)\s+(?:never|not)\s+(?:sent|supplied|shipped|"
-    r"provided|exported|sold|transferred|delivered)|no\s+intention\s+(?:of|to)|"
+    r"(?<![\w-])(?:den(?:y|ies|ied|ying)|refut(?:e|ed|es|ing)|"
+    # reject / dismiss deny a *statement* (a report, a claim, "that ...", "... as false"), not a policy
+    # or a proposal ("rejected the idea of quotas" opposes, it does not deny a fact)
+    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing))"
+    r"(?=\s(?:[^.;]{0,60}?\s)?(?:(?:reports?|allegations?|accusations?|claims?|charges?|suggestions?|assertions?|"
+    r"findings|conclusions?|assessments?|figures?|accounts?|version|rumou?rs?|stor(?:y|ies)|speculation|"
+    r"(?:idea|notion|view)\s+that|that)"
+    r"(?![\w-])|as\s[^.;]{0,40}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|lies|fake|"
+    r"slander\w*|smear\w*|false|untrue|propaganda|provocation|speculation|rumou?rs?)))|"
+    r"no\s+intention\s+(?:of|to)|"
     r"(?:called|calling|branded|branding|described|describing|labell?ed)\s[^.;]{0,50}?(?:absurd|baseless|groundless|"
     r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false)|"
     # "said the report was 'a fabrication'", "considers such reports to be groundless"
     r"(?:reports?|allegations?|accusations?|claims?|findings|charges?)\s(?:[^.;]{0,40}?\s)?"
     r"(?:was|were|is|are|as|to\s+be)\s[^.;]{0,25}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|"
     r"lies|fake|slander\w*|smear\w*|false|untrue|propaganda)|"
-    # "the 'fabricated' reports of arms transfers"
+    # "the 'fabricated' reports of ..."
     r"(?:fabricated|baseless|groundless|unfounded|false|absurd|bogus)[\"”’']?\s+(?:reports?|allegations?|claims?|"
     r"accusations?|charges?))(?![\w-])",
     re.IGNORECASE)
@@ -136,6 +155,10 @@ class _Breaks:
         return self.starts[k] if k < len(self.starts) else self.n
 
 
+#: Words after "not"/"never" that the negation governs.
+NEGATION_WORDS = 6
+_NEGATION_STOP = frozenset("but and or while although though whereas because since".split())
+
 # Cues examined per kind and sentence: real sentences have a few; a
 # pathological run-on "sentence" must not cost cues x length.
 MAX_CUES = 20
@@ -156,7 +179,8 @@ def _negated_denial(text: str, start: int) -> bool:
 
 
 def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
-                extra_denials: re.Pattern | None = None) -> StanceCues:
+                extra_denials: re.Pattern | None = None, drop_hedges: re.Pattern | None = None,
+                drop_denials: re.Pattern | None = None) -> StanceCues:
     """Find the hedge, denial and negation cues of one sentence.
 
     Parameters
@@ -165,6 +189,11 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
         The sentence.
     extra_hedges, extra_denials : re.Pattern, optional
         Codebook-specific cues (``stance: hedges/denials`` in the YAML).
+    drop_hedges, drop_denials : re.Pattern, optional
+        Built-in cues a codebook removes (``stance: remove_hedges`` /
+        ``remove_denials``): a built-in cue whose words start with a match
+        of the pattern is ignored ("could" removes the hedge *could*,
+        "reject*" every built-in denial worded with *reject*).
 
     Returns
     -------
@@ -189,6 +218,8 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
                 break
             if _negated_denial(text, m.start()):
                 continue
+            if pattern is _DENIAL and drop_denials is not None and drop_denials.match(m.group(0)):
+                continue
             scope = clause.after(m.end())
             if _REFUTED.search(text, m.end(), min(scope, m.end() + 300)):
                 continue  # "the statement denying X is blatantly false": the denial is refuted
@@ -202,6 +233,8 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
             if len(out.hedges) >= MAX_CUES:
                 break
             word = m.group(0).lower()
+            if pattern is _HEDGE and drop_hedges is not None and drop_hedges.match(m.group(0)):
+                continue
             if word in _HEDGE_NOUNS:
                 if out.denials and any(d.start < m.start() < d.scope_end for d in out.denials):
                     continue  # the object of a denial, not a hedge
@@ -220,13 +253,16 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
             continue
         if any(d.start - 30 < m.start() < d.end for d in out.denials):
             continue
-        # the three words after the negator
+        # the negated predicate: up to NEGATION_WORDS words after the negator, not
+        # past a clause mark ("was not involved in the attack", "has never sent drones")
         pos = m.end()
         count = 0
-        for w in re.finditer(r"\S+", text[m.end():m.end() + 120]):
+        for w in re.finditer(r"\S+", text[m.end():m.end() + 160]):
+            if w.group(0).lower() in _NEGATION_STOP:
+                break
             pos = m.end() + w.end()
             count += 1
-            if count == 3:
+            if count == NEGATION_WORDS or w.group(0)[-1] in ",;:":
                 break
         out.negations.append(Cue("negation", m.start(), m.end(), pos, m.group(0)))
     for m in _NO_EVIDENCE.finditer(text):

@@ -109,8 +109,9 @@ from analysis.article_view import show_claim
 # %% [markdown]
 # ## Who says what
 #
-# The outlets taking each stance.  An outlet can appear under several stances
-# (it reports an allegation and the denial of it).
+# Who takes each stance: an outlet in its own voice, otherwise the speaker it
+# reports.  An outlet that reports a denial is not listed as denying; the
+# denying party is.
 
 # %%
 show_table(report_data.claim_sources(claims, articles), "02_who_says_what", figures_path)
@@ -161,7 +162,7 @@ summary = {
     "n_origins": int(origins["origin_id"].nunique()),
     "claims": {
         row.claim_id: {"n_articles": row.n_articles, "n_asserts": row.n_asserts, "n_hedged": row.n_hedged,
-                       "n_denies": row.n_denies, "n_origins": row.n_origins}
+                       "n_denies": row.n_denies, "n_reported": row.n_reported, "n_origins": row.n_origins}
         for row in frequency.itertuples()
     },
     "run_date": run_date,

@@ -98,8 +98,12 @@ show_findings(summary["findings"])
 # %% [markdown]
 # ## Source × claim
 #
-# A = asserts, H = hedged, D = denies, blank = the source does not touch the
-# claim.  Claim ids are listed with their labels below the chart.
+# A = asserts, H = hedged, D = denies, R = the outlet only reports others
+# saying it (no stance of its own), blank = the source does not touch the
+# claim.  Outlets, articles and origins take a stance only in their own
+# voice: an outlet reporting a denial is not a denier (set `source_by =
+# "speaker"` to compare the parties themselves).  Claim ids are listed with
+# their labels below the chart.
 
 # %%
 fig = plots.plot_stance_matrix(matrix, labels, names)
@@ -130,9 +134,11 @@ fig
 # %% [markdown]
 # ## Contradictions
 #
-# Pairs of articles that cannot both be right (**conflict**) or can be, but
-# read differently (**tension**): opposite stances on a claim, figures whose
-# intervals do not meet, dates that do not overlap for the same event.
+# Pairs that cannot both be right (**conflict**) or can be, but read
+# differently (**tension**): speakers taking opposite stances on a claim (an
+# outlet only in its own voice, so reporting both sides is no conflict),
+# figures whose intervals do not meet, dates that do not overlap for the same
+# event.
 
 # %%
 show_table(report_data.contradiction_table(contradictions, articles), "03_contradictions", figures_path,

@@ -210,9 +210,12 @@ authority.sort_values("n_sentences", ascending=False).round(2)
 # %% [markdown]
 # ## 4. Hedging
 #
-# Sources signal certainty: "confirmed", "said" (asserts); "may", "reportedly",
-# "accuses", "would" (hedged); "denied", "dismissed" (denies).  The stance of
-# each tagged sentence, and the cue that set it, are in `claims`.
+# Sources signal certainty: "confirmed", "said", "accused" (asserts: an
+# accusation is the accuser asserting); "may", "reportedly", "is accused of",
+# "would" (hedged); "denied", "dismissed ... as false" (denies).  The stance
+# is always the *speaker's*: an outlet that reports a denial is not denying
+# (its `voice` is `reported`).  The stance of each tagged sentence, its voice
+# and the cue that set it are in `claims`.
 
 # %%
 report_display.show_table(claims.loc[claims["stance"] != "asserts", ["claim_id", "stance", "speaker", "sentence"]],
@@ -221,24 +224,24 @@ report_display.show_table(claims.loc[claims["stance"] != "asserts", ["claim_id",
 # %% [markdown]
 # ### Exercise 4: who hedges what others assert?
 #
-# Find the claims that one source asserts while another hedges or denies it.
+# Find the claims that one speaker asserts while another hedges or denies it.
 # For one of them, read the sentences: is the difference in the evidence, or
 # only in the wording?
 
 # %% tags=["answer"]
 # Exercise 4 -- your answer here.
-# Hint: `analysis.source_claim_matrix(claims, by="outlet", articles=articles)` gives one stance per outlet and claim.
+# Hint: `analysis.source_claim_matrix(claims, by="speaker")` gives one stance per speaker and claim (by="outlet" shows each outlet's own voice, "reports" where it only reports others).
 
 # %% tags=["solution"]
-matrix = analysis.source_claim_matrix(claims, by="outlet", articles=articles)
+matrix = analysis.source_claim_matrix(claims, by="speaker")
 mixed = [c for c in matrix.columns
          if (matrix[c] == "asserts").any() and matrix[c].isin(["hedged", "denies"]).any()]
 print("claims with mixed stances:", ", ".join(mixed) or "none")
 matrix[mixed]
 
 # %% [markdown] tags=["solution"]
-# **Discussion (instructor).** Hedging often tracks attribution: an outlet asserts what a government
-# "confirms" but hedges what another government "accuses".  A denial by the
+# **Discussion (instructor).** Hedging often tracks attribution: a speaker asserts what it "confirms" and
+# hedges what it only "believes".  A denial by the
 # accused party is a stance on the claim, not evidence against it -- weigh it
 # by who speaks (exercise 3).
 

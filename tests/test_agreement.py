@@ -68,7 +68,9 @@ def test_matrix_errors():
 def test_claim_frequency_counts_articles_and_independent_origins():
     freq = analysis.claim_frequency(SEEDLIKE, ORIGINS).set_index("claim_id")
     c03 = freq.loc["C03"]
-    assert (c03.n_articles, c03.n_asserts, c03.n_hedged, c03.n_denies) == (4, 3, 0, 2)
+    # each article once, in its strongest stance: the article that asserts and reports a denial asserts
+    assert (c03.n_articles, c03.n_asserts, c03.n_hedged, c03.n_denies) == (4, 3, 0, 1)
+    assert (freq[["n_asserts", "n_hedged", "n_denies", "n_reported"]].sum(axis=1) == freq["n_articles"]).all()
     # 000 and 002 are one AFP origin: three asserting articles, two origins
     assert c03.n_origins == 2 and c03.origin_ids == ["O1", "O4"]
     assert c03.articles == ["000", "001", "002", "004"]
@@ -140,7 +142,15 @@ def test_seed_claims_counted_by_independent_origin(seed_articles):
         supporting = set(claims[(claims.claim_id == row.claim_id) & (claims.stance != "denies")].article_id)
         if afp <= supporting:  # the AFP copy and its rewrite count once
             assert row.n_origins == len(supporting) - 1
+    # no bar beyond the corpus: each article counts once per claim
+    classes = freq[["n_asserts", "n_hedged", "n_denies", "n_reported"]].sum(axis=1)
+    assert (classes == freq.n_articles).all() and (freq.n_articles <= len(seed_articles)).all()
     matrix = analysis.source_claim_matrix(claims, by="outlet", articles=seed_articles)
     assert set(matrix.index) == set(seed_articles.outlet)
+    # an outlet reporting "Both Moscow and Pyongyang have denied ..." is not a denier (issue 12)
+    assert not (matrix == "denies").any().any()
+    assert matrix.loc["Reuters", "C03"] in ("asserts", "hedged", "reports")
+    by_speaker = analysis.source_claim_matrix(claims, by="speaker")
+    assert by_speaker.loc["North Korea", "C03"] == "denies" and by_speaker.loc["Russia", "C03"] == "denies"
     pairs = analysis.pairwise_agreement(claims, by="outlet", articles=seed_articles)
     assert ((pairs.agreement >= 0) & (pairs.agreement <= 1)).all()

@@ -45,13 +45,19 @@ def test_every_sentence_gets_one_row_and_offsets_index_the_body(seed_articles, s
     bodies = dict(zip(seed_articles["article_id"], seed_articles["body"]))
     for r in seed_attr.itertuples():
         body = bodies[r.article_id]
-        assert body[r.start:r.end] == r.sentence
+        assert body[r.sentence_start:r.sentence_end] == r.sentence
         if r.cue_start >= 0:
-            assert r.start <= r.cue_start < r.cue_end <= r.end
+            assert r.sentence_start <= r.cue_start < r.cue_end <= r.sentence_end
         if r.quoted:
-            assert r.start <= r.quote_start < r.quote_end <= r.end
+            assert r.sentence_start <= r.quote_start < r.quote_end <= r.sentence_end
         else:
             assert r.quote_start == r.quote_end == -1
+        # start/end: the words naming the speaker, inside the sentence; -1 when none are named
+        if r.speaker_type == "narrator" or r.inherited:
+            assert r.start == r.end == -1
+        else:
+            assert r.sentence_start <= r.start < r.end <= r.sentence_end
+            assert body[r.start:r.end].strip() != ""
     assert set(seed_attr["speaker_type"]) <= set(SPEAKER_TYPES)
 
 
@@ -90,7 +96,7 @@ def test_quoted_sentence_without_cue_inherits_its_quotation(seed_attr):
     ("The foreign ministry said in a statement that the bridge was destroyed.", "foreign ministry", "government",
      "said"),
     ("Soo Kim, a former CIA analyst, told AFP the bridge was destroyed.", "Soo Kim", "expert", "told"),
-    ("Moscow denied the report.", "Moscow", "government", "denied"),
+    ("Moscow denied the report.", "Russia", "government", "denied"),  # a capital speaks for its country
     ("The bridge was destroyed, a US official said Thursday, as talks stalled.", "US official",
      "official_unnamed", "said"),
     ("The bridge was destroyed, the Moscow Times reported.", "Moscow Times", "media", "reported"),
@@ -161,8 +167,9 @@ def test_property_never_crashes_and_spans_index_body(body):
         assert 0 <= q.start < q.end <= len(body)
     out = _one(body)
     for r in out.itertuples():
-        assert body[r.start:r.end] == r.sentence
-        assert (r.cue_start == -1) or (r.start <= r.cue_start < r.cue_end <= r.end)
+        assert body[r.sentence_start:r.sentence_end] == r.sentence
+        assert (r.cue_start == -1) or (r.sentence_start <= r.cue_start < r.cue_end <= r.sentence_end)
+        assert (r.start == r.end == -1) or (r.sentence_start <= r.start < r.end <= r.sentence_end)
 
 
 @pytest.mark.timeout(120)

@@ -14,7 +14,7 @@ from analysis.errors import CodebookError
 from tests.conftest import article_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-KEY = ["article_id", "sentence_id", "claim_id"]
+KEY = ["article_id", "sentence_id", "claim_id", "speaker"]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_seed_claims_match_hand_checked_table(seed_claims):
     extra = merged[merged["_merge"] == "right_only"][KEY + ["sentence"]]
     assert missing.empty, f"expected claims not found:\n{missing}"
     assert extra.empty, f"unexpected claims:\n{extra}"
-    for col in ("stance", "speaker"):
+    for col in ("stance", "voice"):
         bad = merged[merged[f"{col}_exp"] != merged[f"{col}_got"]]
         assert bad.empty, bad[KEY + [f"{col}_exp", f"{col}_got"]]
 
@@ -40,21 +40,44 @@ def test_contract_columns_and_offsets(seed_articles, seed_claims):
     assert list(seed_claims.columns) == COLUMNS
     assert set(seed_claims["stance"]) == {"asserts", "hedged", "denies"}
     bodies = dict(zip(seed_articles["article_id"], seed_articles["body"]))
+    heads = dict(zip(seed_articles["article_id"], seed_articles["headline"]))
     for r in seed_claims.itertuples():
-        assert bodies[r.article_id][r.start:r.end] == r.sentence
+        text = heads[r.article_id] if r.section == "headline" else bodies[r.article_id]
+        assert text[r.sentence_start:r.sentence_end] == r.sentence
+        # start/end: the words stating the claim, inside the sentence, beginning and ending on a matched term
+        assert r.sentence_start <= r.start < r.end <= r.sentence_end
+        terms = r.evidence.split("; ")
+        assert any(text[r.start:r.end].startswith(t) for t in terms)
+        assert any(text[r.start:r.end].endswith(t) for t in terms)
+    assert set(seed_claims["section"]) == {"body", "headline"}
+    assert (seed_claims.loc[seed_claims["section"] == "headline", "sentence_id"] == -1).all()
+    assert set(seed_claims["voice"]) == {"own", "reported"}
+    assert ((seed_claims["voice"] == "own") == (seed_claims["speaker_type"] == "narrator")).all()
+    assert (seed_claims.loc[seed_claims["voice"] == "own", "speaker"]
+            == seed_claims.loc[seed_claims["voice"] == "own", "outlet"]).all()
     assert not seed_claims.duplicated(KEY).any()
     assert set(seed_claims["claim_id"]) == {f"C{i:02d}" for i in range(1, 13)}
 
 
 def test_reported_denials(seed_claims):
-    rows = seed_claims.set_index(KEY)
+    rows = seed_claims.set_index(["article_id", "sentence_id", "claim_id"]).sort_index()
     ndtv = "000_7b7c7d69851d0b2e"
     assert rows.loc[(ndtv, 8, "C07"), "stance"] == "asserts"
     assert rows.loc[(ndtv, 8, "C03"), "stance"] == "denies"
     assert rows.loc[(ndtv, 8, "C03"), "speaker"] == rows.loc[(ndtv, 8, "C07"), "speaker"]
-    assert rows.loc[("001_54d67b54892901e9", 5, "C03"), "speaker"] == "Moscow and Pyongyang"
+    # "Both Moscow and Pyongyang have previously denied ...": each party denies; Reuters only reports it
+    joint = rows.loc[("001_54d67b54892901e9", 5, "C03")]
+    assert sorted(joint["speaker"]) == ["North Korea", "Russia"]
+    assert set(joint["stance"]) == {"denies"} and set(joint["voice"]) == {"reported"}
     # ", but vowed ... to deepen military relations" is outside the denial
-    assert rows.loc[("003_4f2c14c7a6e8c335", 9, "C10"), "stance"] == "asserts"
+    assert set(rows.loc[("003_4f2c14c7a6e8c335", 9, "C10"), "stance"]) == {"asserts"}
+
+
+def test_no_outlet_denies_by_reporting_a_denial(seed_claims):
+    own = seed_claims[seed_claims["voice"] == "own"]
+    assert not (own["stance"] == "denies").any()
+    reported_denials = seed_claims[seed_claims["stance"] == "denies"]
+    assert len(reported_denials) and not reported_denials["speaker"].isin(seed_claims["outlet"]).any()
 
 
 # Wording no seed uses: other outlets, other synonyms.
@@ -67,7 +90,7 @@ UNSEEN = [
      {("C03", "hedged")}, "Kremlin"),
     ("North Korea did not deny sending ammunition to Russia.", {("C03", "hedged")}, None),
     ("Moscow rejected accusations that it had received ballistic missiles from the DPRK as baseless.",
-     {("C04", "denies"), ("C07", "asserts")}, "Moscow"),
+     {("C04", "denies"), ("C07", "asserts")}, "Russia"),  # a capital speaks for its country
     ("There is no evidence that North Korea shipped artillery shells to Russia, the official said.",
      {("C03", "denies")}, None),
     ("Russia is believed to have used Hwasong-11 missiles in strikes on Zaporizhzhia.",
@@ -83,7 +106,7 @@ UNSEEN = [
      {("C09", "asserts")}, None),
     ("The North's recent missile launches may be a showcase for Russian buyers, analysts say.",
      {("C11", "hedged")}, "analysts"),
-    ("Experts said the remnants matched the KN-23.", {("C02", "asserts"), ("C05", "asserts")}, "Experts"),
+    ("Experts said the remnants matched the KN-23.", {("C02", "asserts"), ("C05", "asserts")}, "experts"),  # a common noun, whatever its case
     ("North Korea fired two ballistic missiles into the sea on Thursday.", set(), None),
     ("The weather in Seoul was mild on Thursday.", set(), None),
 ]

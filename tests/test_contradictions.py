@@ -155,13 +155,27 @@ def test_stance_conflicts_between_articles():
                            claims_row("d", 0, "C09", "denies", "Kremlin")])
     out = analysis.find_contradictions(claims)
     pairs = list(zip(out.article_a, out.article_b, out.severity))
-    # e asserts and reports the denial: its net stance is 'asserts', so only b (denial only) is set against
+    # speakers are compared: Hong Min (in e) against Kim Yo Jong, evidenced from two articles
     assert pairs == [("a", "b", "conflict"), ("e", "b", "conflict"), ("c", "b", "tension")]
     assert out.iloc[0].detail_b.startswith("denies (Kim Yo Jong)")
     assert out.iloc[0].detail_a.startswith("asserts (US official)")
-    same = analysis.find_contradictions(claims, include_same_article=True)
-    assert ("e", "e", "conflict") in set(zip(same.article_a, same.article_b, same.severity))
-    assert len(same) == 4
+    # two speakers met only in one article: a row only with include_same_article
+    one = pd.concat([claims, pd.DataFrame([claims_row("f", 0, "C04", "asserts", "Ann Lee"),
+                                           claims_row("f", 1, "C04", "denies", "Bo Park")])], ignore_index=True)
+    default = analysis.find_contradictions(one)
+    assert ("f", "f") not in set(zip(default.article_a, default.article_b))
+    same = analysis.find_contradictions(one, include_same_article=True)
+    assert ("f", "f", "conflict") in set(zip(same.article_a, same.article_b, same.severity))
+
+
+def test_an_outlet_reporting_both_sides_conflicts_with_nobody():
+    claims = pd.DataFrame([claims_row("a", 0, "C04", "asserts", "Wire Herald"),
+                           claims_row("a", 1, "C04", "denies", "Wire Herald")]).assign(voice=["own", "reported"])
+    claims.loc[1, "speaker"] = "Kremlin"
+    out = analysis.find_contradictions(claims, include_same_article=True)
+    assert not ((out.detail_a.str.contains("Wire Herald")) & (out.detail_b.str.contains("Wire Herald"))).any()
+    matrix = analysis.source_claim_matrix(claims)
+    assert matrix.loc["a", "C04"] == "asserts"
 
 
 def test_figure_bounds_units():
@@ -233,11 +247,15 @@ def test_seed_pipeline_end_to_end(seed_articles):
                                                                               ("002", "004", "tension")}
     assert not figures.duplicated(["article_a", "article_b", "topic"]).any()
     assert (figures.topic == "container").any() and not (figures.severity == "conflict").any()
-    # every stance row sets a supporting article against one whose net stance is a denial
-    matrix = analysis.source_claim_matrix(claims)
-    for row in out[out.type == "stance"].itertuples():
-        assert matrix.loc[row.article_b, row.claim_id] == "denies"
-        assert matrix.loc[row.article_a, row.claim_id] in ("asserts", "hedged")
+    # every stance row sets a supporting speaker against a denying one; no outlet denies by reporting
+    matrix = analysis.source_claim_matrix(claims, by="speaker")
+    stance = out[out.type == "stance"]
+    assert len(stance)
+    for row in stance.itertuples():
+        denier = row.detail_b.split("(", 1)[1].split("):", 1)[0]
+        supporter = row.detail_a.split("(", 1)[1].split("):", 1)[0]
+        assert matrix.loc[denier, row.claim_id] == "denies" and denier not in set(seed_articles.outlet)
+        assert matrix.loc[supporter, row.claim_id] in ("asserts", "hedged") and supporter != denier
     bodies = dict(zip(seed_articles.article_id, seed_articles.body))
     for row in out[out.type != "stance"].itertuples():
         assert 0 <= row.start_a < row.end_a <= len(bodies[row.article_a])

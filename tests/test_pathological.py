@@ -42,6 +42,24 @@ def check_spans(name: str, arts: pd.DataFrame, out: pd.DataFrame) -> None:
         return
     text_col = {"sentences": "text", "extract_quantities": "surface", "extract_dates": "surface"}.get(name, "sentence")
     sentences = analysis.sentences(arts).set_index(["article_id", "sentence_id"])["text"]
+    if name in ("extract_attributions", "tag_claims"):
+        # start/end: the words naming the speaker / stating the claim, inside the sentence;
+        # sentence_start/sentence_end: the sentence (a claim row of a headline indexes the headline)
+        heads = dict(zip(arts["article_id"], arts["headline"])) if "headline" in arts else {}
+        for r in out.to_dict("records"):
+            text = heads[r["article_id"]] if r.get("section") == "headline" else bodies[r["article_id"]]
+            assert text[r["sentence_start"]:r["sentence_end"]] == r["sentence"], r
+            if r.get("section") != "headline":
+                assert r["sentence"] == sentences[(r["article_id"], r["sentence_id"])], r
+            if r["start"] >= 0 or name == "tag_claims":
+                assert r["sentence_start"] <= r["start"] < r["end"] <= r["sentence_end"], r
+            else:
+                assert r["start"] == r["end"] == -1, r
+            if name == "extract_attributions" and r["cue_start"] >= 0:
+                assert r["sentence_start"] <= r["cue_start"] < r["cue_end"] <= r["sentence_end"], r
+            if name == "extract_attributions" and r["quote_start"] >= 0:
+                assert 0 <= r["quote_start"] < r["quote_end"] <= len(text), r
+        return
     for r in out.to_dict("records"):
         body = bodies[r["article_id"]]
         assert 0 <= r["start"] < r["end"] <= len(body), r

@@ -13,6 +13,9 @@ from analysis.palette import (FONT_SIZES, GREY, LIGHT_GREY, STANCE_COLORS, STANC
 from analysis.plots._base import label_axes, new_figure, show_empty, shorten
 from analysis.sentences import _require
 
+#: Cell / bar colour of claims an outlet only reports others making (no stance of its own).
+REPORTED_COLOR = "#D9D9D9"
+
 
 def _claim_names(ids, labels: dict | None, width: int = 44) -> list[str]:
     labels = labels or {}
@@ -24,7 +27,11 @@ def _claim_names(ids, labels: dict | None, width: int = 44) -> list[str]:
 
 
 def plot_claim_frequency(frequency: pd.DataFrame, labels: dict | None = None, top: int = 30) -> Figure:
-    """Per claim: articles asserting, hedging and denying it, and its independent origins.
+    """Per claim: articles asserting, hedging, denying or only reporting it, and its independent origins.
+
+    Each article counts once per claim (its own-voice stance, or "only
+    reports" when it carries the claim in others' words), so no bar is
+    longer than the number of articles.
 
     Parameters
     ----------
@@ -62,6 +69,12 @@ def plot_claim_frequency(frequency: pd.DataFrame, labels: dict | None = None, to
         values = data[column[stance]].to_numpy(dtype=float)
         ax.barh(ys, values, left=left, height=0.62, color=STANCE_COLORS[stance], hatch=STANCE_HATCHES[stance],
                 edgecolor="black", linewidth=0.5, label=f"articles that {'assert' if stance == 'asserts' else 'hedge' if stance == 'hedged' else 'deny'} it")
+        left += values
+    if "n_reported" in data and data["n_reported"].any():
+        # each article counts once: in its own-voice stance, else here (it only reports others)
+        values = data["n_reported"].to_numpy(dtype=float)
+        ax.barh(ys, values, left=left, height=0.62, color=REPORTED_COLOR, hatch="..", edgecolor="black",
+                linewidth=0.5, label="articles that only report others saying it")
         left += values
     ax.scatter(data["n_origins"], ys, marker="D", s=55, color="black", edgecolor="white", linewidth=1.0,
                zorder=4, label="independent origins (supporting)")
@@ -112,11 +125,11 @@ def plot_stance_matrix(matrix: pd.DataFrame, labels: dict | None = None, source_
     if data.size == 0 or data.notna().sum().sum() == 0:
         show_empty(ax, "No claims were found in this corpus")
         return fig
-    codes = {"asserts": 1, "hedged": 2, "denies": 3}
+    codes = {"asserts": 1, "hedged": 2, "denies": 3, "reports": 4}
     grid = data.apply(lambda col: col.map(codes)).fillna(0).to_numpy(dtype=float)
-    cmap = ListedColormap(["#FFFFFF"] + [STANCE_COLORS[s] for s in STANCES])
-    ax.imshow(grid, cmap=cmap, norm=BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5], cmap.N), aspect="auto")
-    letters = {1: STANCE_LETTERS["asserts"], 2: STANCE_LETTERS["hedged"], 3: STANCE_LETTERS["denies"]}
+    cmap = ListedColormap(["#FFFFFF"] + [STANCE_COLORS[s] for s in STANCES] + [REPORTED_COLOR])
+    ax.imshow(grid, cmap=cmap, norm=BoundaryNorm([-0.5, 0.5, 1.5, 2.5, 3.5, 4.5], cmap.N), aspect="auto")
+    letters = {1: STANCE_LETTERS["asserts"], 2: STANCE_LETTERS["hedged"], 3: STANCE_LETTERS["denies"], 4: "R"}
     for i in range(n_rows):
         for j in range(n_cols):
             code = int(grid[i, j])
@@ -134,7 +147,9 @@ def plot_stance_matrix(matrix: pd.DataFrame, labels: dict | None = None, source_
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     handles = [Patch(facecolor=STANCE_COLORS[s], edgecolor="black", label=f"{STANCE_LETTERS[s]} = {s}")
-               for s in STANCES] + [Patch(facecolor="white", edgecolor=GREY, label="blank = silent")]
+               for s in STANCES] + [Patch(facecolor=REPORTED_COLOR, edgecolor="black",
+                                          label="R = only reports others' statements")] * bool((grid == 4).any()) \
+        + [Patch(facecolor="white", edgecolor=GREY, label="blank = silent")]
     fig.legend(handles=handles, loc="outside lower center", ncols=4, fontsize=FONT_SIZES["legend"], frameon=False)
     if labels:
         ax.set_xlabel("Claim (ids as in the claims table)", fontsize=FONT_SIZES["label"])
