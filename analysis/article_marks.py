@@ -90,6 +90,8 @@ def article_marks(article_id: str, body: str, tables: Mapping[str, pd.DataFrame]
     claims = tables.get("claims")
     for table_name, frame in (("claims", claims), ("clusters", tables.get("clusters"))):
         for r in _records(frame, article_id):
+            if text_of(r.get("section")) == "headline":
+                continue  # a headline row's offsets index the headline, not the body
             if has_value(r, "claim_id"):
                 stance = text_of(r.get("stance")) or "none"
                 add("claim", r.get("start"), r.get("end"), _claim_title(r), table_name,

@@ -283,8 +283,11 @@ def cluster_claims(articles: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
 
 #: Columns of :func:`codebook_free_claims`: those of :func:`analysis.tag_claims`
 #: (so every report table and chart takes either), then the cluster's size.
+#: Here a statement is a whole sentence, so ``start``/``end`` and
+#: ``sentence_start``/``sentence_end`` are the same span.
 FREE_COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start", "end", "sentence",
-                "label", "speaker_type", "cue", "stance_cue", "evidence", "n_articles", "similarity"]
+                "label", "speaker_type", "cue", "stance_cue", "evidence", "voice", "outlet", "sentence_start",
+                "sentence_end", "section", "n_articles", "similarity"]
 _LEAD_QUOTE = re.compile(r"^[\s\"'“”‘’«»(\[-]+")
 # a closing attribution after a comma or a closing quote: ', he said.', '," the ministry told AFP.',
 # ', said Foreign Minister Jane Doe.' (never 'X said <claim>': the claim is what follows)
@@ -388,7 +391,8 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
 
     _require(articles, ("article_id", "body"), "codebook_free_claims")
     clusters = cluster_claims(articles, threshold=threshold, min_articles=min_articles, **cluster_options)
-    empty = pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sentence_id", "start", "end", "n_articles")
+    empty = pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sentence_id", "start", "end", "sentence_start",
+                                                               "sentence_end", "n_articles")
                                        else "float64" if c == "similarity" else object) for c in FREE_COLUMNS})
     if clusters.empty:
         return empty
@@ -434,6 +438,12 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
     labels = {cid: claim_label(rep) for cid, rep in zip(frame["claim_id"], frame["representative"])}
     frame["label"] = frame["claim_id"].map(labels)
     frame["evidence"] = ""
+    # the outlet's own narration vs someone it reports (as tag_claims' voice)
+    frame["voice"] = ["own" if kind == "narrator" else "reported" for kind in frame["speaker_type"]]
+    frame["outlet"] = frame["article_id"].map(outlets).fillna("")
+    frame["sentence_start"], frame["sentence_end"] = frame["start"], frame["end"]
+    frame["section"] = "body"
     out = frame.sort_values(["claim_id", "article_id", "sentence_id"], kind="stable")[FREE_COLUMNS]
     return out.reset_index(drop=True).astype({"sentence_id": "int64", "start": "int64", "end": "int64",
+                                              "sentence_start": "int64", "sentence_end": "int64",
                                               "n_articles": "int64"})

@@ -91,6 +91,16 @@ def statement_table(claims: pd.DataFrame, articles: pd.DataFrame,
     for col in ("sentence_id", "start", "end"):
         if col not in frame:
             frame[col] = -1
+    # A statement is its sentence: tag_claims' own start/end span only the
+    # claim's words, its sentence_start/sentence_end the sentence read in
+    # context.  Headline rows index the headline, so they point at no body text.
+    if {"sentence_start", "sentence_end"} <= set(frame.columns):
+        known = frame["sentence_start"].fillna(-1).astype(int) >= 0
+        frame.loc[known, "start"] = frame.loc[known, "sentence_start"]
+        frame.loc[known, "end"] = frame.loc[known, "sentence_end"]
+    if "section" in frame.columns:
+        headline = frame["section"].astype(str) == "headline"
+        frame.loc[headline, ["start", "end"]] = -1
     meta = pd.DataFrame({"article_id": articles["article_id"].astype(str).to_numpy()})
     meta["outlet"] = articles["outlet"].fillna("").astype(str).to_numpy() if "outlet" in articles else ""
     meta["published"] = (pd.to_datetime(articles["published"], errors="coerce").to_numpy()

@@ -197,6 +197,12 @@ def without_sentence_text(name: str, frame: pd.DataFrame) -> tuple[pd.DataFrame,
     if name not in SENTENCE_TEXT_TABLES or "sentence" not in frame.columns \
             or not set(SENTENCE_KEY) <= set(frame.columns):
         return frame, None
+    # Rows outside the body's sentences (a headline's claims, sentence_id -1)
+    # keep their own text; every other row's is a null that costs nothing.
+    own = frame["sentence_id"].astype("int64") < 0
+    if own.any():
+        kept = frame["sentence"].where(own, None).astype(object)
+        return frame.assign(sentence=kept), list(frame.columns)
     return frame.drop(columns=["sentence"]), list(frame.columns)
 
 
@@ -223,7 +229,11 @@ def join_sentence_text(frame: pd.DataFrame, sentences: pd.DataFrame, columns: li
     lookup.index = pd.MultiIndex.from_arrays([lookup.index.get_level_values(0).astype(str),
                                               lookup.index.get_level_values(1).astype("int64")])
     text = lookup.reindex(key).fillna("").to_numpy(dtype=object) if len(frame) else []
-    out = frame.assign(sentence=pd.Series(text, index=frame.index, dtype=object))
+    joined = pd.Series(text, index=frame.index, dtype=object)
+    if "sentence" in frame.columns:  # rows that kept their own text (headlines)
+        own = frame["sentence"].notna()
+        joined[own] = frame.loc[own, "sentence"].astype(object)
+    out = frame.assign(sentence=joined)
     wanted = [c for c in columns if c in out.columns] + [c for c in out.columns if c not in columns]
     return out[wanted]
 
@@ -338,7 +348,11 @@ def load_tables(path: str | os.PathLike[str], tables: Iterable[str] | None = Non
         joined = name in stored and (wanted is None or "sentence" in wanted) \
             and SENTENCES_TABLE in available
         if joined and wanted is not None:
-            wanted = [c for c in wanted if c != "sentence"]
+            import pyarrow.parquet as pq
+
+            # a stored `sentence` column holds the rows outside the body's sentences
+            has_own = "sentence" in pq.read_schema(available[name]).names
+            wanted = [c for c in wanted if c != "sentence"] + (["sentence"] if has_own else [])
             wanted += [k for k in SENTENCE_KEY if k not in wanted]
         frame = pd.read_parquet(available[name], columns=wanted)
         if joined:

@@ -87,7 +87,11 @@ def test_report_without_codebook_is_codebook_free(bridge):
     freq = analysis.claim_frequency(claims)
     assert freq.set_index("claim_id").loc["K0001", "n_articles"] == 3
     matrix = analysis.source_claim_matrix(claims, by="outlet", articles=bridge)
-    assert matrix.loc["outlet1", "K0002"] == "denies"
+    # the outlet only reports the union's denial: no stance of its own; the union denies
+    assert matrix.loc["outlet1", "K0002"] == "reports"
+    speakers = analysis.source_claim_matrix(claims, by="speaker")
+    deniers = speakers.index[speakers["K0002"] == "denies"].tolist()
+    assert deniers and all("spokesman" in who.lower() or "union" in who.lower() for who in deniers), deniers
     assert claims_summary(claims) == {"claims_mode": "codebook-free", "claims_note": "", "codebook": "",
                                       "codebook_path": ""}
 

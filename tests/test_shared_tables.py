@@ -32,7 +32,8 @@ def test_written_tables_read_back_as_computed(written, seeds_dir):
     # the codebook's name and labels travel with the claims
     assert shared["claims"].attrs["codebook"] == alone["claims"].attrs["codebook"]
     assert shared["claims"].attrs["labels"] == alone["claims"].attrs["labels"]
-    assert len(shared["claims"]) == 85 and shared["origins"]["origin_id"].nunique() == 4
+    # the seeds' codebook tags 96 statements (headlines and joint statements included)
+    assert len(shared["claims"]) == 96 and shared["origins"]["origin_id"].nunique() == 4
 
 
 def test_claims_are_the_notebooks_own(written, seeds_dir):
@@ -78,10 +79,10 @@ def test_render_computes_the_tables_once_and_passes_them(notebook_dir, tmp_path)
     result = render_reports(None, tmp_path / "out", notebooks_dir=notebook_dir, progress=Progress(2, verbose=False))
     assert result.ok, [r.message for r in result.runs]
     run = json.loads((result.run_dir / "run.json").read_text())
-    assert run["shared_tables"]["ok"] and run["shared_tables"]["rows"]["claims"] == 85
+    assert run["shared_tables"]["ok"] and run["shared_tables"]["rows"]["claims"] == 96
     assert (result.run_dir / "tables" / "claims.parquet").is_file()
     # both notebooks read the one folder (the run's, under its temporary name while running)
     written = sorted((result.run_dir / "figures").glob("*.txt"))
-    assert len(written) == 1 and written[0].read_text() == "85"
+    assert len(written) == 1 and written[0].read_text() == "96"
     for nb in run["notebooks"]:
         assert nb["parameters_passed"]["tables_dir"] == str(result.run_dir / "tables")
