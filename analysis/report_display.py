@@ -76,7 +76,7 @@ _STYLE = """<style>
 .jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td,
 table.report-table th, table.report-table td { border: none; border-bottom: 1px solid #ddd;
   padding: 0.3em 0.55em; text-align: left; vertical-align: top; white-space: normal;
-  overflow-wrap: break-word; max-width: 36em; line-height: 1.35; }
+  overflow-wrap: anywhere; max-width: 36em; line-height: 1.35; }
 .jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2; }
 .jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
   white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -100,7 +100,8 @@ def test_raise_kernel_death_and_timeout_fail_only_their_notebook(notebook_dir, t
     sleeps = (run / "04_sleeps.html").read_text()
     assert "This report failed: a cell ran past the cell timeout." in sleeps
     index = (run / "index.html").read_text()
-    assert index.count("status status-failed") == 4  # three rows and the summary badge
+    # three failed reports, each badged in its findings heading and its table row, and the summary badge
+    assert index.count("status status-failed") == 7
 
     # The timed-out kernel was shut down, not left sleeping.
     kernel_pid = int(pid_file.read_text())
