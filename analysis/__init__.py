@@ -19,39 +19,37 @@ Examples
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import Any
 
 __version__ = "0.1.0"
 
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
-    "load_corpus": "analysis.corpus",
-    "sentences": "analysis.sentences",
-    "readability": "analysis.readability",
-    "extract_quantities": "analysis.quantities",
-    "extract_dates": "analysis.dates",
-    "extract_attributions": "analysis.attribution",
-    "load_codebook": "analysis.codebook",
-    "tag_claims": "analysis.claims",
-    "cluster_claims": "analysis.claim_clusters",
-    "find_text_reuse": "analysis.reuse",
-    "reuse_summary": "analysis.reuse",
-    "origins": "analysis.origins",
-    "source_claim_matrix": "analysis.agreement",
-    "claim_frequency": "analysis.agreement",
-    "pairwise_agreement": "analysis.agreement",
-    "find_contradictions": "analysis.contradictions",
-    "show_article": "analysis.article_view",
-    "article_html": "analysis.article_view",
-    "show_claim": "analysis.article_view",
-    "ClaimsExplorer": "analysis.explorer",
-    "render_reports": "analysis.rendering",
-    "run_pipeline": "analysis.pipeline",
-    "load_tables": "analysis.tables",
-    "iter_corpus": "analysis.streaming",
-    "extract_to_parquet": "analysis.streaming",
+    "load_corpus": "analysis.corpus.load",
+    "sentences": "analysis.text.sentences",
+    "readability": "analysis.text.readability",
+    "extract_quantities": "analysis.extract.quantities.extractor",
+    "extract_dates": "analysis.extract.dates.extractor",
+    "extract_attributions": "analysis.sources.attribution",
+    "load_codebook": "analysis.claims.codebook",
+    "tag_claims": "analysis.claims.tagger",
+    "cluster_claims": "analysis.claims.clusters",
+    "find_text_reuse": "analysis.compare.reuse",
+    "reuse_summary": "analysis.compare.reuse",
+    "origins": "analysis.compare.origins",
+    "source_claim_matrix": "analysis.compare.agreement",
+    "claim_frequency": "analysis.compare.agreement",
+    "pairwise_agreement": "analysis.compare.agreement",
+    "find_contradictions": "analysis.compare.contradictions",
+    "show_article": "analysis.explore.article_view",
+    "article_html": "analysis.explore.article_view",
+    "show_claim": "analysis.explore.article_view",
+    "ClaimsExplorer": "analysis.explore.explorer",
+    "render_reports": "analysis.report.rendering",
+    "run_pipeline": "analysis.scale.pipeline",
+    "load_tables": "analysis.scale.tables",
+    "iter_corpus": "analysis.scale.streaming",
+    "extract_to_parquet": "analysis.scale.streaming",
     "CorpusError": "analysis.errors",
     "CodebookError": "analysis.errors",
     "ParameterError": "analysis.errors",
@@ -74,23 +72,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
-
-
-class _Package(types.ModuleType):
-    """Keep ``analysis.sentences`` (and the like) the *function*.
-
-    A few public functions share their module's name (``sentences``,
-    ``readability``, ``origins``).  Importing such a submodule makes Python
-    set it as an attribute of the package, which would shadow the function;
-    this hook hands back the function instead.  Import helpers from those
-    modules with ``from analysis.sentences import SentenceIndex``.
-    """
-
-    def __getattribute__(self, name: str) -> Any:
-        value = super().__getattribute__(name)
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == f"{__name__}.{name}":
-            return getattr(value, name)
-        return value
-
-
-sys.modules[__name__].__class__ = _Package

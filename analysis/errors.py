@@ -29,5 +29,19 @@ class RenderError(AnalysisError, RuntimeError):
     """Rendering the reports could not be carried out (output folder, lock, ...)."""
 
 
+class InputError(AnalysisError, ValueError):
+    """A public function was given the wrong kind of table (not a DataFrame, or columns missing).
+
+    It is a ``ValueError`` (and, for a non-DataFrame argument, what a
+    ``TypeError`` used to say), so existing ``except ValueError`` code keeps
+    working, and an :class:`AnalysisError`, so the command line reports it
+    on one line.
+    """
+
+
+class InputTypeError(InputError, TypeError):
+    """A public function was given something that is not a DataFrame."""
+
+
 class CorpusWarning(UserWarning):
     """A file was skipped or repaired while loading a corpus; the message names it."""

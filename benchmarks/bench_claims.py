@@ -35,10 +35,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import analysis  # noqa: E402
-from analysis.attribution import extract_attributions  # noqa: E402
-from analysis.claim_clusters import cluster_claims  # noqa: E402
-from analysis.claims import tag_claims  # noqa: E402
-from analysis.codebook import SAMPLE_CODEBOOK  # noqa: E402
+from analysis.sources.attribution import extract_attributions  # noqa: E402
+from analysis.claims.clusters import cluster_claims  # noqa: E402
+from analysis.claims.tagger import tag_claims  # noqa: E402
+from analysis.claims.codebook import SAMPLE_CODEBOOK  # noqa: E402
 
 from timing import DEFAULT_CORPUS, best_time, body_mb, load_bench_corpus, report  # noqa: E402
 

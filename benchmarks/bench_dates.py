@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from analysis.dates import extract_dates  # noqa: E402
+from analysis.extract.dates.extractor import extract_dates  # noqa: E402
 
 from timing import DEFAULT_CORPUS, best_time, load_bench_corpus, report  # noqa: E402
 
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{k} {v}" for k, v in dates["precision"].value_counts().items())
           + f"; relative {int(dates['relative'].sum())}")
     if args.with_quantities:
-        from analysis.quantities import extract_quantities
+        from analysis.extract.quantities.extractor import extract_quantities
 
         def both(frame):
             return extract_quantities(frame), extract_dates(frame)

@@ -5,7 +5,7 @@ The seeds' pipeline tables are replicated to N articles (ids made unique,
 explorer), then timed: building the statement table, one filter change
 (stance + speaker, with the four choice lists recounted), one click on a
 statement (the marked article from in-memory tables -- the first click
-builds the per-article index of :class:`~analysis.article_view.ArticleTables`,
+builds the per-article index of :class:`~analysis.explore.article_view.ArticleTables`,
 later clicks use it -- and from a Parquet folder, which reads only that
 article's rows; written here by ``write_tables`` as one row group per table,
 the worst case: ``extract`` writes a row group per chunk, which the filtered
@@ -27,9 +27,9 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis.article_view import ArticleTables, show_article
-from analysis.explorer import facet_counts, filter_statements, statement_table
-from analysis.tables import write_tables
+from analysis.explore.article_view import ArticleTables, show_article
+from analysis.explore.explorer import facet_counts, filter_statements, statement_table
+from analysis.scale.tables import write_tables
 
 REPO = Path(__file__).resolve().parents[1]
 ID_COLUMNS = {"reuse": ("article_a", "article_b")}

@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.quantities import extract_quantities  # noqa: E402
+from analysis.extract.quantities.extractor import extract_quantities  # noqa: E402
 
 from timing import DEFAULT_CORPUS, best_time, body_mb, load_bench_corpus, report  # noqa: E402
 FIXTURE = REPO / "tests" / "fixtures" / "seed_quantities.csv"

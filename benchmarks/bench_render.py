@@ -56,7 +56,7 @@ def empty_notebook_runs(repeat: int, kernel: str | None) -> tuple[list[float], l
     import nbformat
     import papermill
 
-    from analysis.rendering.plan import resolve_kernel
+    from analysis.report.rendering.plan import resolve_kernel
 
     kernel_name, _ = resolve_kernel(kernel)
     times, cpu = [], []
@@ -77,8 +77,8 @@ def empty_notebook_runs(repeat: int, kernel: str | None) -> tuple[list[float], l
 
 
 def render_all(corpus: Path, jobs: int | None, kernel: str | None, share_tables: bool = True):
-    from analysis.rendering import render_reports
-    from analysis.rendering.progress import Progress
+    from analysis.report.rendering import render_reports
+    from analysis.report.rendering.progress import Progress
 
     with tempfile.TemporaryDirectory() as tmp:
         t0, c0 = time.perf_counter(), cpu_seconds()
@@ -94,7 +94,7 @@ def render_all(corpus: Path, jobs: int | None, kernel: str | None, share_tables:
 def compare_converters(paths: list[Path]) -> tuple[float, float]:
     import nbformat
 
-    from analysis.rendering.convert import ReportConverter
+    from analysis.report.rendering.convert import ReportConverter
 
     notebooks = [nbformat.read(p, as_version=4) for p in paths]
     t0 = time.perf_counter()

@@ -4,7 +4,7 @@ For each set in ``../shared/devset/`` (``nk_russia``, ``nord_stream``,
 ``al_ahli``: real articles with ``claims_gold.csv``), the gold rows are
 located in the articles (their ``sentence_snippet`` found in the body, the
 sentence holding it) and the codebook-free claims of the reports
-(:func:`analysis.claim_clusters.codebook_free_claims`) are computed at each
+(:func:`analysis.claims.clusters.codebook_free_claims`) are computed at each
 clustering threshold. Printed per set and threshold:
 
 ``together``
@@ -45,7 +45,7 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.claim_clusters import codebook_free_claims  # noqa: E402
+from analysis.claims.clusters import codebook_free_claims  # noqa: E402
 
 # ../shared/devset beside the checkout (or beside a parent folder, for a git worktree)
 DEVSET = next((p / "shared" / "devset" for p in REPO.parents if (p / "shared" / "devset").is_dir()),

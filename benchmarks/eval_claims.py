@@ -30,8 +30,8 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.claim_scoring import differences, resolve_prefixes, score_claims  # noqa: E402
-from analysis.codebook import SAMPLE_CODEBOOK  # noqa: E402
+from analysis.claims.scoring import differences, resolve_prefixes, score_claims  # noqa: E402
+from analysis.claims.codebook import SAMPLE_CODEBOOK  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures"
 SETS = {

@@ -42,8 +42,8 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.dates import extract_dates  # noqa: E402
-from analysis.quantities import extract_quantities  # noqa: E402
+from analysis.extract.dates.extractor import extract_dates  # noqa: E402
+from analysis.extract.quantities.extractor import extract_quantities  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures"
 

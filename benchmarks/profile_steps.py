@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
-from analysis.pipeline import STEPS  # noqa: E402
+from analysis.scale.pipeline import STEPS  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

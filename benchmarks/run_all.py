@@ -17,7 +17,7 @@ Usage::
 
 How the 100,000-article corpus is made: the BBC articles are repeated with
 ids made unique (``<id>#r<copy>``) and streamed from memory in chunks of
-1,000 through :func:`analysis.streaming.extract_to_parquet` (per-article
+1,000 through :func:`analysis.scale.streaming.extract_to_parquet` (per-article
 steps, Parquet output in a temp folder).  Text reuse then runs on the bodies
 read back from ``articles.parquet``.  For text reuse every copy after the
 first has its letters put through its own fixed permutation (digits,
@@ -53,7 +53,7 @@ BBC = REPO.parent / "shared" / "bench" / "bbc"
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.pipeline import ARTICLE_STEPS, STEPS, run_pipeline  # noqa: E402
+from analysis.scale.pipeline import ARTICLE_STEPS, STEPS, run_pipeline  # noqa: E402
 
 # Table rows: label -> step name (None: not a pipeline step)
 STEP_ROWS = [
@@ -142,7 +142,7 @@ def _permute_letters(copy: int):
 
 def scale_child(n_articles: int, steps: list[str], corpus: Path, chunk_size: int) -> dict:
     """Stream ``n_articles`` replicated articles through the pipeline; report time and memory."""
-    from analysis.streaming import extract_to_parquet
+    from analysis.scale.streaming import extract_to_parquet
 
     warnings.simplefilter("ignore")
     base = analysis.load_corpus(corpus)
@@ -150,7 +150,7 @@ def scale_child(n_articles: int, steps: list[str], corpus: Path, chunk_size: int
     result = {"articles": n_articles, "steps": steps, "mb": body_mb(base) * n_articles / len(base)}
     with tempfile.TemporaryDirectory(prefix="osint-bench-") as out:
         start = time.perf_counter()
-        from analysis.codebook import SAMPLE_CODEBOOK
+        from analysis.claims.codebook import SAMPLE_CODEBOOK
 
         # in-memory chunks carry no corpus codebook: time the claims step with the sample one
         info = extract_to_parquet(_replica_chunks(base, n_articles, chunk_size), out, per_article,
@@ -205,7 +205,7 @@ def run_scale(n_articles: int, steps: list[str], corpus: Path, chunk_size: int) 
 # --- Dask ------------------------------------------------------------------
 
 def _warm_worker() -> bool:
-    import analysis.pipeline  # noqa: F401
+    import analysis.scale.pipeline  # noqa: F401
 
     for step in ARTICLE_STEPS.values():
         if available(step.name):
@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     if "codebook" not in articles.attrs:
         # the claims step is timed with the sample codebook when the bench corpus has none of its own
         # (without a codebook tag_claims tags nothing and there would be nothing to time)
-        from analysis.codebook import SAMPLE_CODEBOOK
+        from analysis.claims.codebook import SAMPLE_CODEBOOK
 
         articles.attrs["codebook"] = str(SAMPLE_CODEBOOK)
     n, mb = len(articles), body_mb(articles)

@@ -26,7 +26,10 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -52,8 +55,8 @@ report_display.show_table(report_data.run_info(articles, corpus, run_date))
 # ## Findings
 
 # %%
-from analysis.report_display import show_findings, show_key_numbers, show_table
-from analysis.report_findings import corpus_findings
+from analysis.report.display import show_findings, show_key_numbers, show_table
+from analysis.report.findings import corpus_findings
 
 scores = tables["readability"]
 summary = report_data.corpus_summary(articles, scores)

@@ -35,7 +35,11 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import claims as report_claims
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -72,8 +76,8 @@ report_claims.mode_banner(claims)
 # ## Findings
 
 # %%
-from analysis.report_display import show_findings, show_key_numbers, show_table
-from analysis.report_findings import claim_findings
+from analysis.report.display import show_findings, show_key_numbers, show_table
+from analysis.report.findings import claim_findings
 
 frequency_table = report_data.claim_frequency_table(frequency, claims)
 findings = claim_findings(frequency_table, claims, articles, origins["origin_id"].nunique())
@@ -101,7 +105,7 @@ fig
 # marked (hover a mark for what the package read there).
 
 # %%
-from analysis.article_view import show_claim
+from analysis.explore.article_view import show_claim
 
 (show_claim(frequency["claim_id"].iloc[0], articles, {"claims": claims, "origins": origins})
  if len(frequency) else "no claim tagged in this corpus")
@@ -121,7 +125,7 @@ show_table(report_data.claim_sources(claims, articles), "02_who_says_what", figu
 # context, marked with the speaker, the reporting cue and the stance.
 
 # %%
-from analysis.article_view import show_claim
+from analysis.explore.article_view import show_claim
 
 denied = claims.loc[claims["stance"] == "denies", "claim_id"]
 (show_claim(denied.iloc[0], articles, {"claims": claims, "origins": origins}, stances="denies", max_articles=2)

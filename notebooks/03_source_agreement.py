@@ -30,7 +30,11 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import claims as report_claims
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -70,8 +74,8 @@ report_claims.mode_banner(claims)
 # ## Findings
 
 # %%
-from analysis.report_display import show_findings, show_key_numbers, show_table
-from analysis.report_findings import agreement_findings
+from analysis.report.display import show_findings, show_key_numbers, show_table
+from analysis.report.findings import agreement_findings
 
 matrix = analysis.source_claim_matrix(claims, by=by, articles=source_table)
 pairs = analysis.pairwise_agreement(claims, by=by, articles=source_table, min_shared=min_shared_claims)

@@ -35,7 +35,10 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -53,7 +56,7 @@ max_units = 6  # [1, inf) unit panels drawn in the chart
 max_rows_per_unit = 12  # [1, inf) figures drawn per unit panel
 
 # %%
-from analysis import headlines
+from analysis.compare import headlines
 
 # %%
 corpus_path = report_data.resolve_path(corpus)
@@ -75,8 +78,8 @@ print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
 # ## Findings
 
 # %%
-from analysis.report_display import show_findings, show_key_numbers, show_table
-from analysis.report_findings import figure_findings
+from analysis.report.display import show_findings, show_key_numbers, show_table
+from analysis.report.findings import figure_findings
 
 headline_table = headlines.headline_figures(quantities, articles, top=n_headlines,
                                             approx_tolerance=approx_tolerance, min_sources=min_sources)

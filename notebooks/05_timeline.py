@@ -28,7 +28,10 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -63,8 +66,8 @@ print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "
 # ## Findings
 
 # %%
-from analysis.report_display import show_findings, show_key_numbers, show_table
-from analysis.report_findings import timeline_findings
+from analysis.report.display import show_findings, show_key_numbers, show_table
+from analysis.report.findings import timeline_findings
 
 unresolved = report_data.unresolved_dates(dates, articles)
 findings = timeline_findings(events, len(dates), unresolved)

@@ -42,7 +42,11 @@
 import pandas as pd
 
 import analysis
-from analysis import plots, report_claims, report_data, report_display, shared_tables
+from analysis.report import plots
+from analysis.report import claims as report_claims
+from analysis.report import data as report_data
+from analysis.report import display as report_display
+from analysis.report import shared_tables
 
 pd.set_option("display.max_colwidth", 160)
 pd.set_option("display.max_rows", 80)
@@ -64,7 +68,7 @@ articles = tables.articles
 report_display.show_table(report_data.run_info(articles, corpus, run_date))
 
 # %%
-from analysis import headlines
+from analysis.compare import headlines
 
 claims = tables["claims"]
 reuse = tables["reuse"]
@@ -164,7 +168,7 @@ pd.concat({"corroborated": corroborated, "echo only": echoed})[["claim_id", "lab
 # show where outlets copy each other; the outline shows the claim's sentences.
 
 # %%
-from analysis.article_view import show_claim
+from analysis.explore.article_view import show_claim
 
 marked_tables = {"claims": claims, "origins": origins, "reuse": reuse, "quantities": quantities, "dates": dates}
 show_claim(frequency["claim_id"].iloc[0], articles, marked_tables) if len(frequency) else "no claim tagged"
@@ -251,7 +255,7 @@ matrix[mixed]
 # hover a claim for the words that set its stance.
 
 # %%
-from analysis.article_view import show_claim
+from analysis.explore.article_view import show_claim
 
 marked_tables = {"claims": claims, "origins": origins, "reuse": reuse, "quantities": quantities, "dates": dates}
 denied = claims.loc[claims["stance"] == "denies", "claim_id"]

@@ -43,9 +43,9 @@
 import pandas as pd
 
 import analysis
-from analysis import explorer as ex
-from analysis import report_data
-from analysis.tables import is_table_folder
+from analysis.explore import explorer as ex
+from analysis.report import data as report_data
+from analysis.scale.tables import is_table_folder
 
 pd.set_option("display.max_colwidth", 160)
 
@@ -82,7 +82,7 @@ explorer
 # ## The same without widgets
 #
 # The explorer's filters are plain functions on DataFrames
-# (`analysis.explorer`): use them in your own cells, scripts or reports.
+# (`analysis.explore.explorer`): use them in your own cells, scripts or reports.
 # Here: every statement in which a speaker *denies* a claim, grouped by
 # independent origin, and the article behind the first one.
 

@@ -16,7 +16,9 @@ import matplotlib
 matplotlib.use("Agg")
 
 import analysis  # noqa: E402
-from analysis import headlines, plots, report_data  # noqa: E402
+from analysis.compare import headlines
+from analysis.report import plots
+from analysis.report import data as report_data
 from analysis.paths import SEEDS_DIR  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"

@@ -94,7 +94,7 @@ def write_hostile_corpus(folder: Path) -> Path:
         writer.writeheader()
         writer.writerows(rows)
     # the articles are on the sample topic: the corpus carries the sample codebook, as seeds/ does
-    from analysis.codebook import SAMPLE_CODEBOOK
+    from analysis.claims.codebook import SAMPLE_CODEBOOK
 
     (folder / "codebook.yaml").write_text(SAMPLE_CODEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
     return folder

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.article_view import (LAYERS, ArticleTables, article_marks, paragraph_windows, render_marked_text,
+from analysis.explore.article_view import (LAYERS, ArticleTables, article_marks, paragraph_windows, render_marked_text,
                                    show_article)
 from tests import hostile_corpus as H
 from tests.marked_html import read_marked
@@ -178,7 +178,7 @@ def test_codebook_free_clusters_are_marked(seed_articles):
 
 
 def test_extract_folder_gives_the_same_view_without_recomputing(tmp_path, seed_articles):
-    from analysis.tables import write_tables
+    from analysis.scale.tables import write_tables
 
     tables = analysis.run_pipeline(seed_articles)
     folder = write_tables(tables, tmp_path / "out")

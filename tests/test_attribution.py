@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import analysis
-from analysis.attribution import COLUMNS, extract_attributions
-from analysis.quotes import quote_spans
-from analysis.speakers import SPEAKER_TYPES, speaker_type, split_role
+from analysis.sources.attribution import COLUMNS, extract_attributions
+from analysis.text.quotes import quote_spans
+from analysis.sources.speakers import SPEAKER_TYPES, speaker_type, split_role
 from tests.conftest import article_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -21,8 +21,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.cli import main
-from analysis.corpus import DEFAULT_MAX_BYTES
+from analysis.cli.main import main
+from analysis.corpus.load import DEFAULT_MAX_BYTES
 from analysis.errors import CorpusError, CorpusWarning
 
 

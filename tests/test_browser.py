@@ -221,7 +221,7 @@ def test_control_cut_cells_are_seen(browser, tmp_path):
     """The layout check sees a clipped cell, an ellipsis and a folded sentence (so the test above can fail)."""
     import pandas as pd
 
-    from analysis.report_display import show_table
+    from analysis.report.display import show_table
 
     bad = ('<table class="report-table"><tr><td style="max-width:40px;overflow:hidden;white-space:nowrap">'
            'a sentence far too long for its box</td><td>cut here…</td></tr></table>'

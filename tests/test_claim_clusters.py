@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claim_clusters import COLUMNS, DEFAULT_THRESHOLD, cluster_claims
+from analysis.claims.clusters import COLUMNS, DEFAULT_THRESHOLD, cluster_claims
 from tests.conftest import article_frame
 
 NDTV, CNEWS, SITE34 = "000_7b7c7d69851d0b2e", "001_54d67b54892901e9", "002_7567d1e6eaa96bea"
@@ -72,7 +72,7 @@ def test_min_articles_one_keeps_singletons():
 def test_average_linkage_does_not_chain():
     import numpy as np
 
-    from analysis.claim_clusters import _average_linkage
+    from analysis.claims.clusters import _average_linkage
 
     i, j = np.array([0, 1, 3]), np.array([1, 2, 4])
     # 0-1 and 1-2 similar, 0-2 not scored (0): a chain, not a group of paraphrases

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claims import headline_speaker, tag_claims
-from analysis.codebook import parse_codebook
-from analysis.coreference import canonical_speakers, split_speakers
-from analysis.stance import stance_cues
+from analysis.claims.tagger import headline_speaker, tag_claims
+from analysis.claims.codebook import parse_codebook
+from analysis.sources.coreference import canonical_speakers, split_speakers
+from analysis.claims.stance import stance_cues
 from tests.conftest import article_frame
 
 POLICY = parse_codebook("""

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claims import COLUMNS, tag_claims
-from analysis.codebook import parse_codebook
+from analysis.claims.tagger import COLUMNS, tag_claims
+from analysis.claims.codebook import parse_codebook
 from analysis.errors import CodebookError
 from tests.conftest import article_frame
 

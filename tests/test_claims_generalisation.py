@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claim_scoring import differences, norm_speaker, resolve_prefixes, score_claims, speaker_matches
+from analysis.claims.scoring import differences, norm_speaker, resolve_prefixes, score_claims, speaker_matches
 from analysis.errors import ParameterError
-from analysis.codebook import SAMPLE_CODEBOOK
+from analysis.claims.codebook import SAMPLE_CODEBOOK
 from tests.conftest import article_frame
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from analysis.cli import main
+from analysis.cli.main import main
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

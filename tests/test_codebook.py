@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.codebook import (SAMPLE_CODEBOOK, Codebook, compile_terms, load_codebook,
+from analysis.claims.codebook import (SAMPLE_CODEBOOK, Codebook, compile_terms, load_codebook,
                                parse_codebook, regex_problem)
 from analysis.errors import CodebookError
 from tests.conftest import SEEDS

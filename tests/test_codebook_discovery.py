@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claims import COLUMNS, tag_claims
-from analysis.codebook import SAMPLE_CODEBOOK, find_codebook, load_codebook, resolve_codebook
+from analysis.claims.tagger import COLUMNS, tag_claims
+from analysis.claims.codebook import SAMPLE_CODEBOOK, find_codebook, load_codebook, resolve_codebook
 from analysis.errors import CodebookError
 from tests.conftest import SEEDS, article_frame
 

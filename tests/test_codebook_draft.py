@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 import analysis
-from analysis.codebook import load_codebook, parse_codebook
-from analysis.codebook_draft import draft_codebook, term_for, write_draft
+from analysis.claims.codebook import load_codebook, parse_codebook
+from analysis.claims.codebook_draft import draft_codebook, term_for, write_draft
 from analysis.errors import ParameterError
 from tests.conftest import article_frame
 from tests.test_report_claims import BODIES
@@ -77,7 +77,7 @@ def test_write_draft_never_overwrites_silently(tmp_path):
 
 
 def test_cli_draft_then_the_corpus_uses_it(tmp_path, capsys):
-    from analysis.cli import main
+    from analysis.cli.main import main
 
     folder = _corpus(tmp_path)
     target = folder / "codebook.yaml"

@@ -9,7 +9,7 @@ import pytest
 
 import analysis
 from analysis.errors import ParameterError
-from analysis.figure_bounds import disjoint, figure_bounds, vague_bounds
+from analysis.compare.figure_bounds import disjoint, figure_bounds, vague_bounds
 
 # Bodies shaped like the seeds (the AFP copy, Cnews Live and Yonhap).
 BODY_AFP = ("South Korea accuses Pyongyang of sending thousands of containers of munitions to Russia.\n"

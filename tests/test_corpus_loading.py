@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.boilerplate import BoilerplateRule, MAX_CHROME_LINE
-from analysis.corpus import ARTICLE_COLUMNS
+from analysis.corpus.boilerplate import BoilerplateRule, MAX_CHROME_LINE
+from analysis.corpus.load import ARTICLE_COLUMNS
 
 ARTICLE = """Flood waters rise in the valley
 

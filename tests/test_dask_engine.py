@@ -14,8 +14,8 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from analysis.pipeline import ARTICLE_STEPS, STEPS, run_pipeline  # noqa: E402
-from analysis.streaming import extract_to_parquet  # noqa: E402
+from analysis.scale.pipeline import ARTICLE_STEPS, STEPS, run_pipeline  # noqa: E402
+from analysis.scale.streaming import extract_to_parquet  # noqa: E402
 from tests.conftest import article_frame  # noqa: E402
 
 AVAILABLE = [n for n in STEPS if importlib.util.find_spec(STEPS[n].module) is not None]
@@ -79,7 +79,7 @@ def test_synthetic_identical_to_pandas(client, chunk_size):
 def test_partitions_run_on_both_workers(client):
     from distributed import get_task_stream
 
-    from analysis.engine_dask import run_article_steps
+    from analysis.scale.engine_dask import run_article_steps
 
     with get_task_stream(client) as stream:
         tables = run_article_steps(_synthetic(16), ["sentences"], {}, client=client, chunk_size=2)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.dates import COLUMNS, extract_dates
+from analysis.extract.dates.extractor import COLUMNS, extract_dates
 
 from .conftest import article_frame
 

@@ -7,7 +7,7 @@ import pytest
 
 import analysis
 from analysis.errors import ParameterError
-from analysis.explorer import (ClaimsExplorer, facet_counts, figures_for, filter_statements, measured_things,
+from analysis.explore.explorer import (ClaimsExplorer, facet_counts, figures_for, filter_statements, measured_things,
                                origin_summary, statement_label, statement_table)
 
 ARTICLES = pd.DataFrame({
@@ -182,7 +182,7 @@ def test_explorer_figures_tab_lists_a_unit_across_sources(seed_tables):
 
 
 def test_explorer_on_an_extract_folder_reads_only_what_it_shows(tmp_path, seed_tables):
-    from analysis.tables import write_tables
+    from analysis.scale.tables import write_tables
 
     folder = write_tables(seed_tables, tmp_path / "out")
     on_disk = ClaimsExplorer(folder)

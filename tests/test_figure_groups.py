@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ParameterError
-from analysis.figure_groups import explain_comparison, group_figures, measure_of
-from analysis.headlines import headline_figures
-from analysis.quantities import extract_quantities
+from analysis.compare.figure_groups import explain_comparison, group_figures, measure_of
+from analysis.compare.headlines import headline_figures
+from analysis.extract.quantities.extractor import extract_quantities
 from tests.conftest import article_frame
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.quantities import extract_quantities
+from analysis.extract.quantities.extractor import extract_quantities
 from tests.conftest import article_frame
 
 _EVAL = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_extraction.py"
@@ -135,7 +135,7 @@ def test_a_year_before_a_number_is_not_a_phone_prefix():
 def test_absolute_dates_in_the_wrong_order_are_not_one_range():
     # found by the hypothesis property in test_dates: with no publication day
     # the reversed pair was joined into one row with an unresolved date
-    from analysis.dates import extract_dates
+    from analysis.extract.dates.extractor import extract_dates
     found = extract_dates(article_frame("January 2003-04 January 1990s", published=None))
     assert found["date"].notna().all()
     assert found["surface"].tolist()[0] == "January 2003"

@@ -123,7 +123,7 @@ def test_hostile_corpus_renders_every_report(hostile_render):
     assert proc.returncode == 0, proc.stderr[-3000:]
     manifest = json.loads((run_dir / "run.json").read_text())
     assert [nb["status"] for nb in manifest["notebooks"]] == ["ok"] * len(manifest["notebooks"])
-    from analysis.rendering.plan import is_static_report
+    from analysis.report.rendering.plan import is_static_report
 
     # interactive notebooks (the widget explorer) are left out of a full render
     notebooks = sorted(p.stem for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb") if is_static_report(p))

@@ -17,13 +17,13 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.boilerplate import DEFAULT_RULES, load_boilerplate_file
-from analysis.cli import main
+from analysis.corpus.boilerplate import DEFAULT_RULES, load_boilerplate_file
+from analysis.cli.main import main
 from analysis.errors import CorpusError, CorpusWarning, ParameterError
-from analysis.notebook_params import load_params_file
-from analysis.safe_text import safe_label
-from analysis.streaming import extract_to_parquet
-from analysis.tables import load_tables
+from analysis.report.notebook_params import load_params_file
+from analysis.text.safe_text import safe_label
+from analysis.scale.streaming import extract_to_parquet
+from analysis.scale.tables import load_tables
 
 from tests.saved_pages import CHROME_SNIPPETS, make_page
 
@@ -81,7 +81,7 @@ def _corpus(folder: Path, n: int, word: str) -> Path:
 def test_interrupted_extract_leaves_the_previous_run_whole(tmp_path, monkeypatch):
     out = tmp_path / "out"
     extract_to_parquet(_corpus(tmp_path / "old", 4, "old"), out, ["sentences", "quantities"], chunk_size=2)
-    import analysis.streaming as streaming
+    import analysis.scale.streaming as streaming
 
     real = streaming.run_chunk
     calls = {"n": 0}
@@ -105,12 +105,12 @@ def test_interrupted_extract_leaves_the_previous_run_whole(tmp_path, monkeypatch
 def test_failure_in_a_corpus_step_publishes_nothing(tmp_path, monkeypatch):
     out = tmp_path / "out"
     extract_to_parquet(_corpus(tmp_path / "old", 3, "old"), out, ["sentences", "reuse"])
-    import analysis.reuse
+    import analysis.compare.reuse
 
     def broken(*args, **kwargs):
         raise MemoryError("text reuse ran out of memory")
 
-    monkeypatch.setattr(analysis.reuse, "find_text_reuse", broken)
+    monkeypatch.setattr(analysis.compare.reuse, "find_text_reuse", broken)
     with pytest.raises(MemoryError):
         extract_to_parquet(_corpus(tmp_path / "new", 5, "new"), out, ["sentences", "reuse"])
     tables = load_tables(out)
@@ -199,7 +199,7 @@ def test_record_over_the_size_limit_is_skipped_by_line(tmp_path):
 def test_jsonl_is_read_line_by_line(tmp_path, monkeypatch):
     path = write_jsonl(tmp_path / "r.jsonl", [{"id": str(i), "text": f"Text {i}."} for i in range(5)])
     # the whole-file reader is never used for JSON Lines
-    import analysis.records as records
+    import analysis.corpus.records as records
 
     monkeypatch.setattr(records, "read_text", lambda *a: pytest.fail("read whole"))
     assert analysis.load_corpus(path)["article_id"].tolist() == ["0", "1", "2", "3", "4"]
@@ -268,7 +268,7 @@ def test_render_refuses_a_bomb_params_file_with_exit_2(tmp_path, capsys):
 
 
 def test_publication_dates_centuries_apart_are_drawn(tmp_path):
-    from analysis import plots
+    from analysis.report import plots
 
     folder = tmp_path / "c"
     folder.mkdir()
@@ -306,7 +306,7 @@ def test_safe_label_neutralises_and_truncates_without_breaking_pairs():
     assert safe_label("Reuters (citing two officials close to the talks)", 30) == "Reuters (citing two…)"
     assert safe_label("Reuters (citing two officials close to the talks)", 32) == "Reuters (citing two officials…)"
     assert len(safe_label("x" * 100, 10)) == 10 and safe_label(None) == "" and safe_label(float("nan")) == ""
-    from analysis.plots._base import shorten
+    from analysis.report.plots._base import shorten
 
     assert shorten("\u202e21 missiles\u202c fired", 40) == "21 missiles fired"
 
@@ -447,7 +447,7 @@ def test_record_files_with_old_mac_line_ends_or_utf16_are_read(tmp_path):
 
 
 def test_charts_never_draw_bidi_controls(tmp_path):
-    from analysis.plots._base import label_axes, new_figure, save_figure
+    from analysis.report.plots._base import label_axes, new_figure, save_figure
 
     fig, ax = new_figure()
     ax.bar([0, 1], [3, 4])

@@ -129,7 +129,7 @@ def test_installed_render_works_from_any_folder(installed, tmp_path):
     assert run["status"] == "ok" and run["kernel"] == "osint-analysis"
     assert run["corpus"]["path"] == str(corpus.resolve())
     # every static report ran (interactive notebooks such as 07_explore are left out of a render)
-    from analysis.rendering.plan import is_static_report
+    from analysis.report.rendering.plan import is_static_report
 
     static = [p for p in (REPO / "notebooks").glob("[0-9][0-9]_*.ipynb") if is_static_report(p)]
     assert len(run["notebooks"]) == len(static)

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.errors import ParameterError
 from analysis.paths import NOTEBOOKS_DIR
-from analysis.rendering.plan import is_static_report, plan_render
+from analysis.report.rendering.plan import is_static_report, plan_render
 from tests.conftest import SEEDS, write_notebook
 
 

@@ -4,7 +4,7 @@ Each notebook runs twice -- on the seeds and on a small synthetic corpus
 written to a temporary folder -- with the explicit kernel ``osint-analysis``
 and no progress bar.  Each notebook ends by writing the values it computed
 to ``<figures_dir>/<name>.summary.json`` (see
-:func:`analysis.report_data.write_summary`); the tests assert on those
+:func:`analysis.report.data.write_summary`); the tests assert on those
 values and on the charts written, never on pixels.
 
 Kernel start-up dominates the cost, so all runs happen once per session in
@@ -169,7 +169,7 @@ class Run:
 @pytest.fixture(scope="session")
 def runs(tmp_path_factory) -> dict[tuple[str, str], Run]:
     """Execute every notebook on both corpora (and the student version) once."""
-    from analysis import teaching
+    from analysis.report import teaching
 
     root = tmp_path_factory.mktemp("notebook_runs")
     corpora = {"seeds": SEEDS, "synthetic": write_synthetic_corpus(root / "synthetic_corpus")}

@@ -74,7 +74,7 @@ def test_parameters_cell_holds_commented_literal_assignments(path):
         values[stmt.targets[0].id] = stmt.value.value
     # render passes tables_dir to the static reports only; an interactive
     # notebook (left out of static runs) computes or reads its own tables
-    from analysis.rendering.plan import is_static_report
+    from analysis.report.rendering.plan import is_static_report
 
     common = COMMON if is_static_report(path) else {k: v for k, v in COMMON.items() if k != "tables_dir"}
     for name, default in common.items():

@@ -7,7 +7,7 @@ import pytest
 
 import analysis
 from analysis.errors import ParameterError
-from analysis.wire_credits import find_credits, primary_credit, split_wire
+from analysis.sources.wire_credits import find_credits, primary_credit, split_wire
 from tests.conftest import article_frame
 
 AFP, CNEWS, SITE34, REUTERS, YONHAP = ("000_7b7c7d69851d0b2e", "001_54d67b54892901e9", "002_7567d1e6eaa96bea",

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.cli import main
+from analysis.cli.main import main
 from analysis.errors import ParameterError
-from analysis.notebook_params import (NotebookParameter, coerce_value, load_params_file, parse_assignments,
+from analysis.report.notebook_params import (NotebookParameter, coerce_value, load_params_file, parse_assignments,
                                       parse_parameter_cell, read_parameters, validate_parameters)
 from tests.conftest import REPO, write_notebook
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis import paths, report_data
+from analysis import paths
+from analysis.report import data as report_data
 
 
 def test_checkout_uses_its_own_top_level_folders():

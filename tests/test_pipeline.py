@@ -10,9 +10,9 @@ from hypothesis import given, settings, strategies as st
 
 import analysis
 from analysis.errors import ParameterError
-from analysis.pipeline import (ARTICLE_STEPS, STEPS, chunk_bounds, concat_tables,
+from analysis.scale.pipeline import (ARTICLE_STEPS, STEPS, chunk_bounds, concat_tables,
                                resolve_steps, run_chunk, run_pipeline)
-from analysis.sentences import iter_sentence_spans
+from analysis.text.sentences import iter_sentence_spans
 from tests.conftest import article_frame
 
 
@@ -60,7 +60,7 @@ def test_corpus_steps_are_fed_the_earlier_tables(seed_articles):
 
 
 def test_claims_reuse_the_chunks_attributions(seed_articles, monkeypatch):
-    import analysis.claims as claims_module
+    import analysis.claims.tagger as claims_module
 
     expected = analysis.tag_claims(seed_articles)
     assert len(expected) > 0
@@ -80,7 +80,7 @@ def test_claims_reuse_the_chunks_attributions(seed_articles, monkeypatch):
 
 def test_bad_codebook_fails_before_any_article(seed_articles, tmp_path, monkeypatch):
     from analysis.errors import CodebookError
-    import analysis.pipeline as pipeline
+    import analysis.scale.pipeline as pipeline
 
     ran = []
     monkeypatch.setattr(pipeline, "run_chunk", lambda *a, **k: ran.append(1))

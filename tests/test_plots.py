@@ -11,11 +11,11 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from analysis import plots
+from analysis.report import plots
 from analysis.errors import ParameterError
-from analysis.headlines import figure_intervals, headline_figures
-from analysis.palette import CATEGORICAL, OKABE_ITO, QUALIFIER_COLORS, STANCE_COLORS, STANCE_HATCHES
-from analysis.plots import save_figure
+from analysis.compare.headlines import figure_intervals, headline_figures
+from analysis.report.palette import CATEGORICAL, OKABE_ITO, QUALIFIER_COLORS, STANCE_COLORS, STANCE_HATCHES
+from analysis.report.plots import save_figure
 
 PALETTE = {c.lower() for c in (*CATEGORICAL, *OKABE_ITO.values(), *QUALIFIER_COLORS.values(), "#ffffff",
                                 "#7f7f7f", "#d9d9d9", "#f2f2f2")}
@@ -216,7 +216,7 @@ def test_log_axes_use_plain_numbers():
 def test_chart_text_is_literal_without_touching_global_rcparams(tmp_path):
     import matplotlib as mpl
 
-    from analysis.plots._base import label_axes, new_figure, save_figure
+    from analysis.report.plots._base import label_axes, new_figure, save_figure
 
     assert mpl.rcParams["text.parse_math"] is True  # the user's own plots keep mathtext
     fig, ax = new_figure()

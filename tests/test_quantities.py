@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import analysis
-from analysis.quantities import COLUMNS, QUALIFIERS, extract_quantities
-from analysis.units import KINDS
+from analysis.extract.quantities.extractor import COLUMNS, QUALIFIERS, extract_quantities
+from analysis.lexicon.units import KINDS
 from tests.conftest import article_frame
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_quantities.csv"

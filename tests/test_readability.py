@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.readability import READABILITY_COLUMNS, ensure_cmudict
+from analysis.text.readability import READABILITY_COLUMNS, ensure_cmudict
 
 
 @pytest.fixture()

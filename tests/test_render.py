@@ -16,15 +16,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.cli import main
+from analysis.cli.main import main
 from analysis.errors import RenderError
-from analysis.rendering import publish, render_reports
-from analysis.rendering.convert import ReportConverter, mark_failure
-from analysis.rendering.execute import OutputFolderError
-from analysis.rendering.index_page import render_index
-from analysis.rendering.locking import RenderLock
-from analysis.rendering.progress import Progress
-from analysis.rendering.run_manifest import corpus_fingerprint
+from analysis.report.rendering import publish, render_reports
+from analysis.report.rendering.convert import ReportConverter, mark_failure
+from analysis.report.rendering.execute import OutputFolderError
+from analysis.report.rendering.index_page import render_index
+from analysis.report.rendering.locking import RenderLock
+from analysis.report.rendering.progress import Progress
+from analysis.report.rendering.run_manifest import corpus_fingerprint
 from tests.conftest import SEEDS, write_notebook
 
 PARAMS = 'corpus = "../seeds"\nfigures_dir = "../figures"\nrun_date = ""\nn: int = 3'
@@ -201,7 +201,7 @@ def fake_render(monkeypatch, notebook_dir, tmp_path):
         run.status, run.message = ("failed", "cell 3: ValueError: boom") if run.name in failing else ("ok", "")
         return run
 
-    monkeypatch.setattr("analysis.rendering.runner.execute_notebook", execute)
+    monkeypatch.setattr("analysis.report.rendering.runner.execute_notebook", execute)
     write_notebook(notebook_dir, "01_a", params=PARAMS)
     write_notebook(notebook_dir, "02_b", params=PARAMS)
     out = tmp_path / "reports"
@@ -272,7 +272,7 @@ def test_full_disk_while_writing_keeps_latest(fake_render, monkeypatch, capsys):
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("analysis.rendering.run_manifest.write_manifest", full)
+    monkeypatch.setattr("analysis.report.rendering.run_manifest.write_manifest", full)
     status = main(["render", "--notebook-dir", str(fake_render.notebooks), "--out", str(fake_render.out)])
     err = capsys.readouterr().err
     assert status == 2
@@ -286,7 +286,7 @@ def test_full_disk_under_a_notebook_stops_the_run(fake_render, monkeypatch):
     def execute(run, **_):
         raise OutputFolderError(OSError(errno.ENOSPC, "No space left on device"))
 
-    monkeypatch.setattr("analysis.rendering.runner.execute_notebook", execute)
+    monkeypatch.setattr("analysis.report.rendering.runner.execute_notebook", execute)
     with pytest.raises(RenderError, match="is full .* while writing an executed notebook"):
         fake_render()
     assert not fake_render.out.exists() or _runs(fake_render.out) == []
@@ -420,7 +420,7 @@ def test_cli_passes_options_through(monkeypatch, tmp_path, capsys):
         seen.update(kwargs, corpus=corpus, out=out)
         raise RenderError("stop here")
 
-    monkeypatch.setattr("analysis.rendering.render_reports", fake)
+    monkeypatch.setattr("analysis.report.rendering.render_reports", fake)
     status = main(["render", "--corpus", "c", "--out", "o", "-p", "a=1", "-p", "b=2", "--params-file", "p.yaml",
                    "--notebooks", "01", "02", "--with-code", "--kernel", "k", "--cell-timeout", "5", "--jobs", "3"])
     assert status == 2 and "stop here" in capsys.readouterr().err

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from analysis.cli.main import main
 from analysis.errors import ParameterError
-from analysis.notebook_params import (NotebookParameters, format_parameters, parse_parameter_cell,
+from analysis.report.notebook_params import (NotebookParameters, format_parameters, parse_parameter_cell,
                                       validate_parameters)
-from analysis.rendering.plan import launches_this_interpreter, select_notebooks
+from analysis.report.rendering.plan import launches_this_interpreter, select_notebooks
 from tests.conftest import write_notebook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -111,8 +111,8 @@ def test_a_bad_choice_fails_before_any_kernel_starts(tmp_path, monkeypatch, caps
     def no_kernels(*args, **kwargs):
         raise AssertionError("a notebook was executed")
 
-    monkeypatch.setattr("analysis.rendering.runner.execute_notebook", no_kernels)
-    monkeypatch.setattr("analysis.rendering.plan.resolve_kernel", no_kernels)
+    monkeypatch.setattr("analysis.report.rendering.runner.execute_notebook", no_kernels)
+    monkeypatch.setattr("analysis.report.rendering.plan.resolve_kernel", no_kernels)
     status = main(["render", "--out", str(tmp_path / "out"), "-p", "agreement_measure=foo"])
     err = capsys.readouterr().err
     assert status == 2
@@ -179,7 +179,7 @@ def test_render_does_without_the_grammar_package_nbformat_never_uses():
     # a fresh interpreter: render_reports blocks rfc3987_syntax before anything imports nbformat,
     # and nbformat still reads and validates a notebook
     code = ("import sys\n"
-            "from analysis.rendering.imports import skip_unused_imports\n"
+            "from analysis.report.rendering.imports import skip_unused_imports\n"
             "assert skip_unused_imports() == ['rfc3987_syntax']\n"
             "import nbformat\n"
             "nb = nbformat.read(sys.argv[1], as_version=4)\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from analysis.cli.main import main
 from tests.conftest import REPO, SEEDS, write_notebook
 
 pytestmark = pytest.mark.slow

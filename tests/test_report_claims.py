@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.claim_clusters import FREE_COLUMNS, claim_label, codebook_free_claims
-from analysis.claims import COLUMNS
-from analysis.codebook import SAMPLE_CODEBOOK
-from analysis.report_claims import (CLUSTER_MODE, CODEBOOK_MODE, claims_for_report, claims_summary,
+from analysis.claims.clusters import FREE_COLUMNS, claim_label, codebook_free_claims
+from analysis.claims.tagger import COLUMNS
+from analysis.claims.codebook import SAMPLE_CODEBOOK
+from analysis.report.claims import (CLUSTER_MODE, CODEBOOK_MODE, claims_for_report, claims_summary,
                                     extract_claims_warning, little_or_nothing_note, mode_markdown,
                                     run_claims_modes, run_claims_notes)
 from tests.conftest import article_frame
@@ -135,7 +135,7 @@ def test_run_notes_and_extract_warning(tmp_path):
 
 
 def test_cli_extract_warns_without_codebook(tmp_path, capsys):
-    from analysis.cli import main
+    from analysis.cli.main import main
 
     folder = tmp_path / "c"
     folder.mkdir()
@@ -155,7 +155,7 @@ def test_cli_extract_warns_without_codebook(tmp_path, capsys):
 
 
 def test_cli_render_refuses_two_codebooks(tmp_path, capsys):
-    from analysis.cli import main
+    from analysis.cli.main import main
 
     cb = tmp_path / "cb.yaml"
     cb.write_text(SAMPLE_CODEBOOK.read_text(encoding="utf-8"), encoding="utf-8")
@@ -164,7 +164,7 @@ def test_cli_render_refuses_two_codebooks(tmp_path, capsys):
 
 
 def test_cli_render_codebook_reaches_the_notebooks_and_warns(tmp_path, notebook_dir, capsys):
-    from analysis.cli import main
+    from analysis.cli.main import main
     from tests.conftest import write_notebook
 
     cb = tmp_path / "cb.yaml"
@@ -175,7 +175,7 @@ def test_cli_render_codebook_reaches_the_notebooks_and_warns(tmp_path, notebook_
         (corpus / f"{i}.txt").write_text(f"Headline {i}\n\n{body}", encoding="utf-8")
     # a tiny claims report: the real notebooks' claim cells, minus the charts
     write_notebook(notebook_dir, "02_claims",
-                   "import analysis\nfrom analysis import report_claims, report_data\n"
+                   "import analysis\nfrom analysis.report import claims as report_claims, data as report_data\n"
                    "articles = analysis.load_corpus(corpus)\n"
                    "claims = report_data.find_claims(articles, codebook)\n"
                    "report_data.write_summary({**report_claims.claims_summary(claims), 'seen': codebook},\n"

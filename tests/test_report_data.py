@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import report_data, teaching
+from analysis.report import data as report_data
+from analysis.report import teaching
 from analysis.errors import ParameterError
-from analysis.headlines import describe_interval, distinct_figures, figure_intervals, headline_figures
+from analysis.compare.headlines import describe_interval, distinct_figures, figure_intervals, headline_figures
 from analysis.paths import NOTEBOOKS_DIR
 
 
@@ -154,7 +155,8 @@ def test_write_versions_and_cli(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- what a report reader sees
 
-from analysis import report_display, report_findings  # noqa: E402
+from analysis.report import display as report_display
+from analysis.report import findings as report_findings
 
 
 def test_show_table_drops_the_index_names_columns_and_escapes_text(tmp_path):
@@ -271,7 +273,7 @@ def test_timeline_findings_count_unresolved_dates():
 
 
 def test_table_of_contents_links_every_section_heading():
-    from analysis.rendering.convert import table_of_contents
+    from analysis.report.rendering.convert import table_of_contents
 
     page = ('<h1 id="T">T</h1><h2 id="Findings">Findings<a class="anchor-link" href="#Findings"></a></h2>'
             '<p>x</p><h2 id="Source-%C3%97-claim">Source &times; claim</h2>')
@@ -281,7 +283,7 @@ def test_table_of_contents_links_every_section_heading():
 
 
 def test_index_shows_findings_and_counts_reports(tmp_path):
-    from analysis.rendering.index_page import write_index
+    from analysis.report.rendering.index_page import write_index
 
     (tmp_path / "figures").mkdir()
     report_data.write_summary({"findings": ["The corpus holds <5> articles."]}, tmp_path / "figures", "01_a")

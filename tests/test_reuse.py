@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis.errors import CorpusError, ParameterError
-from analysis.shingles import normalise, quote_spans
+from analysis.text.shingles import normalise, quote_spans
 from tests.conftest import article_frame
 
 AFP = "000_7b7c7d69851d0b2e"

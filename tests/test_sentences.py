@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import analysis
-from analysis.sentences import SentenceIndex, iter_sentence_spans
+from analysis.text.sentences import SentenceIndex, iter_sentence_spans
 from tests.conftest import article_frame
 
 

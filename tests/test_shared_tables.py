@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import report_data
+from analysis.report import data as report_data
 from analysis.errors import ParameterError
-from analysis.shared_tables import SHARED, TABLES, open_tables, write_shared_tables
+from analysis.report.shared_tables import SHARED, TABLES, open_tables, write_shared_tables
 from tests.conftest import write_notebook
 
 
@@ -66,8 +66,8 @@ def test_a_folder_render_did_not_write_is_refused(tmp_path, seeds_dir):
 
 
 def test_render_computes_the_tables_once_and_passes_them(notebook_dir, tmp_path):
-    from analysis.rendering import render_reports
-    from analysis.rendering.progress import Progress
+    from analysis.report.rendering import render_reports
+    from analysis.report.rendering.progress import Progress
 
     params = 'corpus = ""\ncodebook = ""\nfigures_dir = ""\ntables_dir = ""\nrun_date = ""'
     probe = ("import pathlib, pandas as pd\n"

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.cli import main
+from analysis.cli.main import main
 from analysis.errors import CorpusError, CorpusWarning, ParameterError
-from analysis.pipeline import run_pipeline
-from analysis.streaming import extract_to_parquet, iter_corpus
-from analysis.tables import TableWriter, load_tables, read_articles
+from analysis.scale.pipeline import run_pipeline
+from analysis.scale.streaming import extract_to_parquet, iter_corpus
+from analysis.scale.tables import TableWriter, load_tables, read_articles
 from tests.conftest import article_frame
 
 STEPS = ["sentences", "readability"]

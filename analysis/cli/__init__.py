@@ -1,0 +1,1 @@
+"""The command line: ``python -m analysis COMMAND`` (or ``osint-news COMMAND``)."""

@@ -1,0 +1,1 @@
+"""Comparing articles: shared text, independent origins, agreement and contradictions."""

@@ -1,0 +1,1 @@
+"""From files, manifests and records to the articles table: decoding, page chrome, headlines."""

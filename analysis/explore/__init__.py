@@ -1,0 +1,1 @@
+"""Interactive exploration: every extraction marked in the article's own text, and the claims explorer."""

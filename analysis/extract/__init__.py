@@ -1,0 +1,1 @@
+"""Extraction of figures and dates from article bodies: one subpackage per kind of span."""

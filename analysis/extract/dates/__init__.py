@@ -1,0 +1,1 @@
+"""Date mentions: recognised, then resolved against the publication day."""

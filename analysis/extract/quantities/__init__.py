@@ -1,0 +1,1 @@
+"""Quantitative figures: numerals, their units, qualifiers and what they count."""

@@ -1,0 +1,722 @@
+"""Extract every quantitative figure from article bodies.
+
+``extract_quantities(articles)`` returns one row per figure -- a count, a
+measure, an amount of money, a percentage, a duration -- with its value,
+unit, qualifier ("about", "more than", "up to", ...), what it counts or
+measures, and character offsets into the body.
+
+How it works, and why it is fast:
+
+1. one master regular expression, compiled once, scans the whole body for
+   numeral cores: digits ("1,000", "2.3", "$1.13", "£600"), number words
+   ("twenty-four", "one and a half million", "a dozen"), fractions ("a
+   quarter of", "half the") and vague amounts ("several dozen", "thousands");
+2. each core is read outward with anchored regexes over a bounded window:
+   multiplier ("bn", "million"), unit ("km", "per cent", "-year-old"),
+   range tail ("-20", "to 20", "and 20" after "between"), trailing qualifier
+   ("or more"), leading qualifier ("about"), the counted noun phrase
+   (:mod:`analysis.text.noun_phrases`), and the exclusions (dates, clock times,
+   identifiers, ordinals, page chrome; :mod:`analysis.extract.quantities.context`);
+   multipliers, units and ranges are read by :mod:`analysis.extract.quantities.numeral_tails`;
+3. a pass over neighbouring figures links "X of (the) Y" (``part_of`` with
+   ``of_value``) and lets a qualifier scope over a coordination ("up to 3
+   million rounds or 500,000 shells");
+4. :class:`analysis.text.sentences.SentenceIndex` gives each figure its sentence.
+
+Every step after the scan reads a bounded window, so the cost is linear in
+the length of the text (see ``tests/test_quantities.py`` for 1 MB
+adversarial inputs).  The conventions (vague values, units, qualifiers,
+exclusions) are documented in ``docs/quantities.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from analysis.text import noun_phrases as _np
+from analysis.extract.quantities import context as _ctx
+from analysis.extract.quantities.number_words import (
+    A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
+    parse_number_words, vague_value,
+)
+from analysis.extract.quantities.numeral_tails import DIGITS, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after
+from analysis.compare.figure_groups import measure_of
+from analysis.extract.quantities.links import link_neighbours
+from analysis.checks import require_columns
+from analysis.text.sentences import SentenceIndex
+from analysis.lexicon.units import (
+    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+)
+
+COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "surface", "value", "value_high", "unit",
+    "qualifier", "kind", "of_value", "subject", "measure", "sentence",
+]
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague", "part_of")
+
+# Currency written before the digits ("$", "US$", "£", "USD ", "Rs ").
+_CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z]){CURRENCY_PREFIX_PATTERN}$")
+# Number words open with one of these; the scan runs on the lower-cased body and
+# starts at a non-letter so that the engine skips the inside of words fast.
+_TRIGGERS = sorted("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+hundreds thousand thousands million millions billion billions trillion trillions dozen dozens
+half quarter quarters third thirds fifth fifths tenth tenths couple tens scores pair trio
+twofold threefold fourfold fivefold sixfold tenfold hundredfold double doubled doubling
+triple tripled tripling quadruple quadrupled quadrupling
+""".split(), key=len, reverse=True)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation factored by first letters, so a failing position is rejected fast."""
+    if "" in words and len(words) == 1:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(heads.items())]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+_TRIGGER_PATTERN = _trie(_TRIGGERS)
+_WORD_TRIGGER = re.compile(rf"[^a-z](?={_TRIGGER_PATTERN}(?![a-z]))")
+_WORD_AT_START = re.compile(rf"{_TRIGGER_PATTERN}(?![a-z])")
+# What may precede a trigger and belong to the numeral: "a dozen", "several
+# dozen", "a few hundred", "half a million", "a couple of".
+_WORD_PREFIX = re.compile(
+    r"(?<![a-z])(?:a[ \t]+couple[ \t]+of|a[ \t]+few|several|many|half[ \t]+an?|an?)[ \t]+$"
+)
+_FRACTION = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=[ \t]+of\b)"
+    r"|half\b(?=[ \t]+(?:of|the|its|their|his|her|our|all|an?)\b)"
+    # "around one quarter said": a share of the people asked
+    r"|(?:a|one|two|three)[ \t-]+(?:thirds?|quarters?)(?=[ \t]+(?:said|say|says|were|are|had|have|"
+    r"believe|believed|think|thought|voted|agreed|disagreed|opposed|supported|backed)\b)"
+)
+# The full numeral at a word start, matched on the lower-cased body.
+_WORD_NUMERAL = re.compile(
+    rf"(?P<vague>{VAGUE})"
+    rf"|(?P<ascale>{A_SCALE})"
+    rf"|(?P<frac>{_FRACTION})"
+    r"|(?P<couple>a[ \t]+(?:couple|pair|trio)[ \t]+of\b)"
+    rf"|(?P<factor>{FACTOR_WORDS})"
+    rf"|(?P<words>{NUMBER_WORD_RUN})"
+)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NOT_BEFORE_DIGITS = frozenset(".,:/-–_")
+_HALF_A_UNIT = re.compile(r"[ \t]+an?(?=[ \t]+[a-z])", re.IGNORECASE)
+_HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?![\w-])")
+_ORDINAL_HYPHEN = re.compile(
+    r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[a-z]*ieth)\b", re.IGNORECASE
+)
+# Race and lap times: "1:50.87", "2:07:30" (a clock time has no decimals or seconds).
+_RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\d:])")
+# "one in five", "one out of ten", "one of the 50": a part, not a pronoun
+_PART_AFTER = re.compile(
+    rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
+)
+_OF_PRONOUN = re.compile(r"[ \t]+of[ \t]+(?:them|these|those|us|you)\b", re.IGNORECASE)
+_ONE_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.IGNORECASE)
+_OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
+_ADDRESS_AFTER = re.compile(
+    r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Boulevard|Terrace|Crescent|Close)\b"
+)
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
+_YEAR_PREPOSITION = frozenset("""
+in since by from until till to of the during before after early late mid circa year
+season between through throughout around about spring summer autumn winter fall
+""".split())
+_NOT_BEFORE_FRACTION = frozenset("""
+first second third fourth final last the this that next previous latter former top bottom other
+opening closing early late each every either
+""".split())
+# Words after which "over N years" is a length ("for over 10 years", "lasted over a week").
+_OVER_LENGTH_BEFORE = frozenset("""
+for lasted lasting last lasts took taken take takes spent spend spending of in after is was were be been
+are aged within than served serve serving
+""".split())
+_SCALE_WORDS = re.compile(r"hundred|thousand|million|billion|trillion|dozen")
+
+
+class _Figure:
+    """One figure being read (internal; becomes a row)."""
+
+    __slots__ = ("start", "end", "value", "value_high", "unit", "qualifier", "kind", "of_value",
+                 "subject", "own_qualifier", "np_end", "is_count")
+
+    def __init__(self) -> None:
+        self.value_high = math.nan
+        self.of_value = math.nan
+        self.unit = ""
+        self.kind = "count"
+        self.qualifier = "exact"
+        self.subject = ""
+        self.own_qualifier = False
+        self.np_end = -1
+        self.is_count = True
+
+
+def extract_quantities(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per quantitative figure in every article body.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        At least ``article_id`` and ``body`` (as from :func:`analysis.load_corpus`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article_id``, ``sentence_id``, ``start``, ``end`` (offsets
+        into ``body``; ``body[start:end] == surface``), ``surface``,
+        ``value`` (float), ``value_high`` (upper end of a range, else NaN),
+        ``unit`` (lower case: measure symbol, currency code, duration word
+        or the singular counted noun; "" when nothing is named), ``qualifier``
+        (exact, approx, at_least, at_most, range, vague, part_of), ``kind``
+        (count, distance, length, mass, percentage, money, duration, other),
+        ``of_value`` (the Y of "X of Y", else NaN), ``subject`` (what is
+        counted or measured, as written; "" when not found), ``measure``
+        (what the figure measures, for comparing like with like: the unit for
+        counts, "unit:head" for measures whose subject is named, e.g.
+        "km:range"; see :mod:`analysis.compare.figure_groups`) and ``sentence``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"],
+    ...     "body": ["Debris from 21 of the roughly 50 missiles, with ranges of about 900 km."]})
+    >>> q = extract_quantities(arts)
+    >>> q[["surface", "value", "unit", "qualifier", "of_value"]].values.tolist()
+    [['21', 21.0, 'missile', 'part_of', 50.0], ['roughly 50', 50.0, 'missile', 'approx', nan], ['about 900 km', 900.0, 'km', 'approx', nan]]
+    """
+    require_columns(articles, ("article_id", "body"), "extract_quantities")
+    rows: list[tuple] = []
+    for aid, body in zip(articles["article_id"].astype(str), articles["body"]):
+        if not isinstance(body, str) or not body:
+            continue
+        figures = find_figures(body)
+        if not figures:
+            continue
+        index = SentenceIndex(body)
+        texts: dict[int, str] = {}
+        for f in figures:
+            sid = index.locate(f.start)
+            if sid not in texts:
+                texts[sid] = index.text(sid)
+            rows.append((aid, sid, f.start, f.end, body[f.start:f.end], f.value, f.value_high,
+                         f.unit, f.qualifier, f.kind, f.of_value, f.subject,
+                         measure_of(f.unit, f.kind, f.subject), texts[sid]))
+    frame = pd.DataFrame([r[:-1] for r in rows], columns=COLUMNS[:-1])
+    frame = frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64",
+                          "value": "float64", "value_high": "float64", "of_value": "float64"})
+    # Object dtype keeps one shared string per sentence: a string column would
+    # copy a long sentence once per figure in it.
+    frame["sentence"] = pd.Series([r[-1] for r in rows], dtype=object, index=frame.index)
+    return frame
+
+
+def find_figures(body: str) -> list[_Figure]:
+    """All figures of one body, in text order (the engine behind :func:`extract_quantities`)."""
+    low = body.lower()
+    if len(low) != len(body):  # a few characters change length when lower-cased
+        low = body.translate(_ASCII_LOWER)
+    # candidate numeral starts: digits, and words that open a number word
+    # Candidates are plain ints (position * 4 + kind), not match objects: a
+    # million live match objects make the garbage collector's cost grow
+    # faster than the text ("1-1-1-..."); the few that are read are matched again.
+    cands = [m.start() << 2 for m in DIGITS.finditer(body)]
+    if _WORD_AT_START.match(low):
+        cands.append(_WORD_CAND)
+    cands.extend(((m.start() + 1) << 2) | _WORD_CAND for m in _WORD_TRIGGER.finditer(low))
+    cands.extend((p << 2) | _PERIOD_CAND for p in _a_period_candidates(low))
+    cands.sort()
+    figures: list[_Figure] = []
+    resume = 0
+    for c in cands:
+        p = c >> 2
+        if p < resume:
+            continue
+        kind = c & 3
+        if kind == _DIGIT_CAND:
+            fig, resume = _read_digits(body, DIGITS.match(body, p), resume)
+        elif kind == _PERIOD_CAND:
+            fig, resume = _read_a_period(body, _A_PERIOD.match(low, p))
+        else:
+            fig, resume = _read_words(body, low, p)
+        if fig is not None:
+            figures.append(fig)
+    link_neighbours(body, figures)
+    return figures
+
+
+# ---------------------------------------------------------------- one figure
+
+_SUB_BEFORE = re.compile(r"(?i:sub)-")
+# digits with no space inside (commas and decimals allowed)
+_SEPARATED = re.compile(r"[\d,.]+")
+# "[1]" after a word, or "1. " / "1) " opening a line
+_FOOTNOTE_OR_ITEM = re.compile(r"\[\d{1,3}\]|\n?\d{1,2}[.)][ \t]")
+# "1 and 2", "3, 4": the second label of a list of labels
+_COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
+# Another digit group after one space: the middle of "020 7946 0958".
+_DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
+# ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
+_DIGIT_GROUP_BEFORE = re.compile(r".*(?<![\d,.])(?!(?:19|20)\d\d[ \t]$)\d{3,5}[ \t]$")
+# The last word of a figure before "over" ("$5bn over five years", "12% over three years").
+_FIGURE_END = re.compile(r"(?:\d[%]?|\b(?:million|billion|trillion|bn|percent|cent|dollars|euros|pounds|won|yen|"
+                         r"roubles|rubles|yuan))[,]?$", re.IGNORECASE)
+
+
+def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | None, int]:
+    """Read the figure around the digits ``dm`` (nothing before ``floor`` belongs to it);
+    return it (or None) and where to resume."""
+    digits = dm.group()
+    s = dm.start()
+    pos = resume = dm.end()
+    cm = _CURRENCY_BEFORE.search(body, max(0, s - 6, floor), s)
+    cur = cm.group() if cm else ""
+    if cm:
+        s = cm.start()
+    sub_bound = s >= 4 and not cur and _SUB_BEFORE.match(body, s - 4) is not None \
+        and (s == 4 or not body[s - 5].isalpha())
+    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS) and not sub_bound:
+        return None, resume  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
+    if not cur and _FOOTNOTE_OR_ITEM.match(body, max(0, s - 1)) and (s == 0 or body[s - 1] in "[\n"):
+        return None, resume  # a footnote marker "[1]" or list numbering "1. " at a line start
+    if not cur and body.startswith(":", pos):
+        race = _RACE_TIME.match(body, s)
+        if race is not None:
+            return _race_time(body, race), race.end()
+    if _ctx.NOT_AFTER_DIGITS.match(body, pos) or _ctx.CHROME_AFTER.match(body, pos):
+        return None, resume
+    if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+        return None, resume  # 09, 0800: clock times, phone numbers, codes
+    if not digits.isdigit() and not _SEPARATED.fullmatch(digits) and s > 1 and body[s - 1] in " \t" \
+            and body[s - 2].isdigit():
+        return None, resume  # "0845 8 505 505": space-separated groups after digits are a phone number
+    if len(digits) > 20 or (len(digits) >= 6 and digits.isdigit() and not cur):
+        return None, resume  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
+    if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
+            _DIGIT_GROUP_AFTER.match(body, pos)
+            or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s]))):
+        return None, resume  # a group inside or ending "020 7946 0958": a phone number or code
+    before = _ctx.Before(body, s)
+    if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE:
+        chrome = _ctx.CHROME_OF_AFTER.match(body, pos)
+        if chrome is not None:
+            return None, chrome.end()  # "Image 3 of 12"
+    if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
+        return None, resume
+    if before.word(1).lower().rsplit("|", 1)[-1] in _ctx.CHROME_LABELS:
+        return None, resume  # "Updated: 31 minutes ago"
+    if not cur and (before.is_identifier() or before.is_ticker()):
+        return None, resume
+    if not cur and before.is_label_list(body, pos, digits):
+        co = _COORDINATED_NUMBER.match(body, pos)
+        return None, co.end() if co is not None else resume  # "pipelines 1 and 2", "Nord Stream 1 and 2"
+    f = _Figure()
+    value = parse_digits(digits)
+    mult, pos = multiplier(body, pos, digits, bool(cur), before)
+    if mult is None:
+        return None, resume
+    has_mult = mult != 1.0
+    f.value = value = round(value * mult, 6) if mult != 1.0 else value  # 16.4 million, not 16399999.999999998
+    if cur:
+        f.unit = currency_prefix_unit(cur) or "usd"
+        f.kind = "money"
+        f.is_count = False
+    unit_sep = ""
+    if not cur:
+        u = unit_after(body, pos, value, has_mult)
+        if u is not None:
+            (f.unit, f.kind, scale), pos, unit_sep = u
+            f.value = value * scale
+            f.is_count = False
+            f.unit = rate_unit(body, pos, f.unit, f.kind)
+    rng = RANGE_TAIL.match(body, pos)
+    if rng is not None:
+        verdict = read_range(body, f, rng, digits, before, s, has_mult)
+        if verdict == "skip":
+            return None, max(resume, rng.end())
+        if verdict is not None:
+            pos, s = verdict
+            resume = pos
+    if _ctx.year_like(digits) and f.is_count and not has_mult and math.isnan(f.value_high):
+        if not _year_is_count(body, pos, before):
+            return None, resume  # a year used as a date: "in 2006", "the 2006 election"
+    if f.is_count and _ADDRESS_AFTER.match(body, pos):
+        return None, resume
+    if body.startswith(";", pos) and before.word(1).endswith(":"):
+        return None, resume  # a style sheet: "padding-bottom: 79.13%;"
+    fig = _finish(body, f, s, pos, before, unit_sep, "digits")
+    if fig is not None and sub_bound:
+        fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
+    return fig, max(resume, pos)
+
+
+# "more than a year", "at least a decade": one period under a bound (matched on
+# the lower-cased body; a bare "a year" is not a figure).
+_A_PERIOD = re.compile(r"\ban?[ \t]+(?P<u>year|month|week|fortnight|day|decade|century|hour)(?![a-z])")
+
+
+_DIGIT_CAND, _WORD_CAND, _PERIOD_CAND = 0, 1, 2
+_A_PERIOD_NEEDLES = ("a year", "a month", "a week", "a fortnight", "a day", "a decade", "a century", "an hour")
+
+
+def _a_period_candidates(low: str) -> list[int]:
+    """Starts of "a year", "an hour" ... found with str.find (much faster than a regex scan)."""
+    found = []
+    for needle in _A_PERIOD_NEEDLES:
+        i = low.find(needle)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalpha()) and _A_PERIOD.match(low, i) is not None:
+                found.append(i)
+            i = low.find(needle, i + len(needle))
+    return found
+
+
+def _read_a_period(body: str, m: re.Match) -> tuple[_Figure | None, int]:
+    """"More than a year", "at least a decade" -> 1 year / 1 decade with the bound."""
+    s = m.start()
+    before = _ctx.Before(body, s)
+    q = before.qualifier()
+    if q is None or before.after_from(q[2]):
+        return None, m.end()
+    f = _Figure()
+    unit, kind, scale = lookup_unit(m.group("u"))
+    f.value, f.unit, f.kind, f.is_count = scale, unit, kind, False
+    f.qualifier, f.own_qualifier = q[0], True
+    f.start, f.end = q[1], m.end()
+    return f, m.end()
+
+
+def _race_time(body: str, race: re.Match) -> _Figure | None:
+    """A race or lap time ("1:50.87", "2:07:30") as a duration in seconds."""
+    a, b, c, frac3, frac2 = race.groups()
+    if c is not None:
+        seconds = int(a) * 3600 + int(b) * 60 + int(c) + float(frac3 or 0)
+    else:
+        seconds = int(a) * 60 + int(b) + float(frac2)
+    f = _Figure()
+    f.value, f.unit, f.kind, f.is_count = seconds, "second", "duration", False
+    f.start, f.end = race.start(), race.end()
+    return f
+
+
+def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
+    """Read a numeral written in words that opens at ``p`` (or just before it)."""
+    m = None
+    pre = _WORD_PREFIX.search(low, max(0, p - 16), p)
+    if pre is not None:
+        m = _WORD_NUMERAL.match(low, pre.start())
+    if m is None:
+        m = _WORD_NUMERAL.match(low, p)
+    if m is None:
+        return None, p + 1
+    s = m.start()
+    pos = resume = m.end()
+    group = m.lastgroup
+    if pos - s > 120:
+        return None, pos  # no real numeral runs this long: skip the run whole (keeps the scan linear)
+    before = _ctx.Before(body, s)
+    f = _Figure()
+    text = body[s:pos]
+    if group == "vague":
+        value = vague_value(text)
+        f.qualifier = "vague"
+        has_mult = True
+    elif group == "frac":
+        frac = fraction_value(text)
+        if frac is None or before.word(1).lower() in _NOT_BEFORE_FRACTION:
+            return None, resume  # "the first half of 2006" is a period, not 50%
+        if text.lower() == "half" and _HALF_A_UNIT.match(body, pos):
+            a = _HALF_A_UNIT.match(body, pos)
+            u = UNIT_AFTER.match(body, a.end())
+            found = lookup_unit(u.group("unit")) if u is not None and u.group("sep") == " " else None
+            if found is None:
+                return None, resume
+            unit, kind, scale = found
+            f.value, f.unit, f.kind, f.is_count = 0.5 * scale, unit, kind, False
+            pos = u.end()
+            return _finish(body, f, s, pos, before, " ", group), pos
+        f.value = round(frac * 100, 2)  # two-thirds -> 66.67, as documented
+        f.unit, f.kind, f.is_count = "percent", "percentage", False
+        return _finish(body, f, s, pos, before, "", group), resume
+    elif group == "couple":
+        value = 3.0 if "trio" in text.lower() else 2.0
+        if "couple" in text.lower():
+            f.qualifier = "approx"
+            f.own_qualifier = True
+        has_mult = False
+    elif group == "factor":
+        value = factor_value(text)
+        if value is None or not _factor_ok(body, low, text, pos, before):
+            return None, resume
+        f.value, f.unit, f.kind, f.is_count = value, "times", "other", False
+        return _finish(body, f, s, pos, before, "", group), resume
+    else:
+        if not _word_numeral_ok(body, text, s, pos, before):
+            return None, resume
+        value = parse_number_words(text)
+        if value is None:  # "two one-day matches": keep the longest prefix that is one number
+            value, pos = _longest_number_prefix(low, s, pos)
+            resume = pos
+            text = body[s:pos]
+        has_mult = bool(_SCALE_WORDS.search(low, s, pos))
+    if value is None:
+        return None, resume
+    f.value = value
+    unit_sep = ""
+    u = unit_after(body, pos, value, has_mult)
+    if u is not None:
+        (f.unit, f.kind, scale), pos, unit_sep = u
+        f.value = value * scale
+        f.is_count = False
+        f.unit = rate_unit(body, pos, f.unit, f.kind)
+    if group in ("words", "ascale"):
+        rng = RANGE_TAIL.match(body, pos)
+        if rng is not None:
+            verdict = read_range(body, f, rng, "", before, s, has_mult)
+            if verdict == "skip":
+                return None, max(resume, rng.end())
+            if verdict is not None:
+                pos, s = verdict
+    return _finish(body, f, s, pos, before, unit_sep, group), max(resume, pos)
+
+
+_NUMBER_WORD_TOKEN = re.compile(r"[a-z]+")
+_OF_UNIT = re.compile(r"[ \t]+of[ \t]+(?P<u>[A-Za-z]+)\b")
+
+
+def _next_word_start(body: str, pos: int) -> int:
+    m = _NEXT_WORD.match(body, pos)
+    return m.start("w") if m else -1
+
+
+def _longest_number_prefix(low: str, s: int, end: int) -> tuple[float | None, int]:
+    """Value and end of the longest prefix of the word run ``low[s:end]`` that parses."""
+    ends = [m.end() for m in _NUMBER_WORD_TOKEN.finditer(low, s, min(end, s + 120))]
+    for e in reversed(ends[:8]):
+        value = parse_number_words(low[s:e])
+        if value is not None:
+            return value, e
+    return None, end
+
+
+def _year_is_count(body: str, pos: int, before: _ctx.Before) -> bool:
+    """A year-like number is a count only with a qualifier or a plural noun after it."""
+    if before.qualifier() is not None:
+        return True
+    nxt = _NEXT_WORD.match(body, pos)
+    if nxt is None or not nxt.group("w").islower() or not is_plural(nxt.group("w")):
+        return False
+    return before.word(1).lower() not in _YEAR_PREPOSITION
+
+
+def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_sep: str,
+            group: str) -> _Figure | None:
+    """Qualifiers, counted noun / subject and the final span."""
+    start = s
+    if f.qualifier != "range":
+        # written after the number: "50 or so", "100 or more", "50-odd"
+        t = _ctx.QUALIFIER_AFTER.match(body, pos)
+        if t is not None:
+            f.qualifier = _ctx.trailing_qualifier(t.group("q"))
+            f.own_qualifier = True
+            pos = t.end()
+        # written before: "about 900", "more than 1,000", "up to 3 million"
+        q = before.qualifier()
+        if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
+                and (_FIGURE_END.search(before.word(2)) or before.word(2).lower() not in _OVER_LENGTH_BEFORE):
+            q = None  # "£1.2 billion over 10 years", "shipped over three weeks": during a period
+        if q is not None and not before.after_from(q[2]):
+            qual, q_start, _ = q
+            if not (f.qualifier == "vague" and qual == "approx"):
+                f.qualifier = qual
+                f.own_qualifier = True
+                start = q_start
+    # age: "aged 34", "Bernie Ebbers, 63, said"
+    if f.is_count and not f.unit:
+        if before.is_age():
+            f.unit, f.kind, f.is_count = "year", "duration", False
+        elif group == "digits" and f.value < 120 and f.value == int(f.value) and math.isnan(f.value_high):
+            name_start = before.age_name()
+            if name_start is not None and _ctx.AGE_APPOSITION_AFTER.match(body, pos):
+                f.unit, f.kind, f.is_count = "year", "duration", False
+                f.subject = body[name_start:s].rstrip(" \t,")
+    if f.is_count:
+        plural = not (f.value == 1 and math.isnan(f.value_high)) or f.qualifier == "vague"
+        hy = _HYPHEN_NOUN.match(body, pos)
+        if hy is not None:
+            noun = hy.group("n")
+            if noun.endswith(("ed", "ing", "ly")) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
+                return None  # "two-pronged", "one-off"
+            if noun != "strong":
+                f.unit = _np.head_unit(noun)
+            phrase = _np.read_noun_phrase(body, hy.end(), False)
+            if phrase is not None:
+                f.subject = body[phrase.start:phrase.end]
+            f.np_end = phrase.head_end if phrase else hy.end()
+        else:
+            phrase = _np.read_noun_phrase(body, pos, plural)
+            if phrase is None:
+                phrase = _np.read_of_phrase(body, pos, plural)
+                if ((phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group)
+                        and before.word(1).lower() not in ("in", "of", "out")):
+                    f.qualifier = "part_of"  # "two of the pipelines", "two of them"
+            if phrase is not None:
+                f.subject = body[phrase.start:phrase.end]
+                f.np_end = phrase.head_end
+                as_unit = lookup_unit(phrase.head)
+                if as_unit is not None and (phrase.head_end == phrase.end or f.qualifier == "vague"):
+                    # "millions of dollars", "hundreds of miles", "thousands of
+                    # tonnes of ammunition": the noun is a unit
+                    f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
+                    f.value *= as_unit[2]
+                elif (plural and phrase.head.islower() and not is_plural(phrase.head)
+                      and phrase.start == _next_word_start(body, pos)):
+                    # "the 100-to-300 spectrum", "the 11,000 sent by": a singular word
+                    # after a plural number is not what it counts
+                    f.subject = ""
+                    f.np_end = -1
+                else:
+                    f.unit = _coordinated_unit(body, phrase, _np.head_unit(phrase.head))
+            elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
+                # "hundreds of years", "thousands of miles": the noun is a unit
+                found = lookup_unit(_OF_UNIT.match(body, pos).group("u"))
+                if found is not None:
+                    f.unit, f.kind, f.is_count = found[0], found[1], False
+                    f.value *= found[2]
+            elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
+                  and not _PART_AFTER.match(body, pos)):
+                return None  # a bare "one" is a pronoun ("one could argue")
+            if (group == "words" and f.value == 1 and not f.own_qualifier
+                    and _ONE_OF_AFTER.match(body, pos)):
+                return None  # "one of the largest", "one of four ships": singles one out, counts nothing
+            if _anaphoric_definite(body, f, before, group, pos):
+                return None
+            if (phrase is not None and f.value > 1 and phrase.head[0].isupper()
+                    and not is_plural(phrase.head.lower()) and phrase.start == _next_word_start(body, pos)):
+                # "10 Alicia Molik (Australia)": a rank or list number before a name
+                if before.sentence_start():
+                    return None
+                f.unit = ""
+        if not f.unit and f.value != int(f.value) and f.qualifier != "vague":
+            f.kind = "other"
+    elif f.kind == "duration" and _OLD_AFTER.match(body, pos):
+        pos = _OLD_AFTER.match(body, pos).end()  # an age: "the 74-year-old Eastwood"
+        phrase = _np.read_noun_phrase(body, pos, False)
+        if phrase is not None:
+            f.subject = body[phrase.start:phrase.end]
+    elif not f.subject:
+        phrase = None
+        if f.kind != "money" or unit_sep:
+            phrase = _np.read_noun_phrase(body, pos, False)
+        phrase = phrase or _np.read_of_phrase(body, pos, True)
+        if phrase is not None:
+            f.subject = body[phrase.start:phrase.end]
+        else:
+            span = _np.noun_before_of(before, start)
+            if span is not None:
+                f.subject = body[span[0]:span[1]]
+    f.start, f.end = start, pos
+    return f
+
+
+# ---------------------------------------------------------------- pieces
+
+def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before) -> bool:
+    """Reject number words that are names, pronouns or idioms."""
+    if text[0].isupper() and not before.sentence_start():
+        return False  # "Formula One", "the Big Four", "BBC Two"
+    if _ORDINAL_HYPHEN.match(body, pos) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
+        return False  # "twenty-first", "one-off", "two-way"
+    if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
+        return False  # "number three", "the top ten"
+    if text.lower() == "one":
+        if _ctx.PRONOUN_ONE_AFTER.match(body, pos):
+            return False  # "one day", "one another"
+        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE and unit_after(body, pos, 1.0, False) is None:
+            return False  # "no one", but "a one-tonne warhead", "that one mile"
+    return True
+
+
+_DETERMINER_AFTER = re.compile(
+    r"[ \t]+(?:the|its|their|his|her|our|your|my|this|that|these|those)\b", re.IGNORECASE)
+
+
+def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) -> bool:
+    """"to double the number", "more than doubling our support", "a twofold rise" -- not "a double blow"."""
+    if text.lower() in FACTOR_NEEDS_OBJECT:
+        return bool(_DETERMINER_AFTER.match(body, pos))
+    return True
+
+
+# "the two leaders", "these three countries": a definite count restates a set
+# already named; kept when a post-modifier makes it new information ("the three
+# satellite images presented by ...", "the two ships that ...").
+_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
+_POSTMODIFIER_AFTER = re.compile(
+    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found|"
+    r"on|in|at|near|off|along|under|inside|outside|beneath)\b")
+_SMALL_COUNT_MAX = 12
+
+
+def _is_share(f: _Figure, group: str) -> bool:
+    """A plain number before "of the Ys" names a part of them (not "dozens of", "a trio of")."""
+    return group in ("digits", "words") and f.qualifier == "exact" and not f.own_qualifier
+
+
+def _is_numeral(word: str) -> bool:
+    w = word.lower().strip(",")
+    return w[:1].isdigit() or parse_number_words(w) is not None
+
+
+def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, pos: int) -> bool:
+    """Is this "the two leaders" (a restated set) rather than a figure?"""
+    if group != "words" or not f.is_count or f.value > _SMALL_COUNT_MAX or f.own_qualifier:
+        return False
+    if before.word(1).lower() not in _DEFINITE_BEFORE:
+        return False
+    if before.word(2).lower() in ("of", "than") and _is_numeral(before.word(3)):
+        return False  # "three of the four pipelines": the whole of a part
+    if before.word(2).lower() == "all":
+        return False
+    end = f.np_end if f.np_end > 0 else pos
+    return _POSTMODIFIER_AFTER.match(body, end) is None
+
+
+# "200 missiles and drones", "dozens of individuals and entities": two heads;
+# "nine million artillery and rocket shells": two modifiers of one head.
+_COORD_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
+_LOWER_WORD = re.compile(r"[ \t]*(?P<w>[a-z][a-z-]*)\b")
+
+
+def _coordinated_unit(body: str, phrase, unit: str) -> str:
+    """The unit of a counted phrase whose head is coordinated with another noun."""
+    m = _COORD_AFTER.match(body, phrase.head_end)
+    if m is None:
+        return unit
+    p = m.end()
+    for k in range(3):
+        w = _LOWER_WORD.match(body, p)
+        if w is None:
+            return unit
+        n = w.group("w")
+        if n in _np.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
+            return unit  # "six individuals and three entities": a second figure
+        if is_plural(n):
+            other = _np.head_unit(n)
+            if k:
+                return other  # "artillery and rocket shells": the head is "shells"
+            return unit if other == unit else f"{unit}_or_{other}"
+        p = w.end()
+    return unit

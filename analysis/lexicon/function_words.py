@@ -1,0 +1,29 @@
+"""English word lists for choosing the content words of a sentence.
+
+Used by :mod:`analysis.claims.codebook_draft` to propose term groups: a term group
+made of "the" or "said" would match every sentence, so these never become
+terms. General English, no topic.
+"""
+
+from __future__ import annotations
+
+#: Articles, pronouns, auxiliaries, prepositions, conjunctions, quantifiers.
+FUNCTION_WORDS = frozenset("""
+a an the of to in on at for by with from and or but nor as is are was were be been being am has have had having
+do does did doing it its it's this that these those he him his she her hers they them their theirs we us our ours
+i me my you your yours who whom whose which what when where why how while also into onto over under after before
+about above below between among through during against without within than then there here thus so such some any
+all both each every either neither no not never can could may might must shall should will would just only very
+more most much many few less least other others another same own out up down off again further once too even still
+yet already if unless because since though although whether until upon per via around across along amid despite
+one two three four five six seven eight nine ten first second last next new old like well back now today yesterday
+tomorrow week month year years day days time times mr mrs ms dr s t
+""".split())
+
+#: Words that report speech or cite a source rather than say what is claimed.
+REPORTING_WORDS = frozenset("""
+said say says saying told tell tells added adding according stated states statement statements reported reports
+report reporting noted notes claimed claims claim asked ask asks spokesman spokeswoman spokesperson official
+officials source sources news media press agency interview quoted quote quotes announced announces announcement
+explained explains insisted insists described describes called calls calling suggested suggests wrote writes
+""".split())

@@ -1,0 +1,1 @@
+"""Reports: the computations behind the notebooks, charts, and rendering to HTML."""

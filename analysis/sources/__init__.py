@@ -1,0 +1,1 @@
+"""Who speaks: attribution cues, speakers, coreference and stated wire credits."""

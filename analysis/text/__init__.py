@@ -1,0 +1,1 @@
+"""Views of an article body that every later step shares: sentences, tokens, quotations, readability."""
