@@ -38,6 +38,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/bench_adversarial.py
 	$(PY) benchmarks/bench_render.py
 
 # all reports on the seeds against one bare kernel per notebook (target: 2x)
@@ -47,6 +48,7 @@ bench-render: $(STAMP)
 # a slice of the bench corpus and small scales: a minute or two
 bench-quick: $(STAMP)
 	$(PY) benchmarks/run_all.py --quick
+	$(PY) benchmarks/bench_adversarial.py --quick
 
 # After editing a notebook or its paired percent script by hand: bring each
 # pair back in step (the newer file wins), then commit both.
