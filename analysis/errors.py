@@ -43,5 +43,12 @@ class InputTypeError(InputError, TypeError):
     """A public function was given something that is not a DataFrame."""
 
 
+class ArticleNotFoundError(InputError, KeyError):
+    """An article id asked for (e.g. by :func:`analysis.show_article`) is not in the corpus."""
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0]) if self.args else ""
+
+
 class CorpusWarning(UserWarning):
     """A file was skipped or repaired while loading a corpus; the message names it."""

@@ -8,6 +8,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.errors import ArticleNotFoundError, InputError
+
 from analysis.explore.display_values import text_of
 
 #: Tables the article view reads.
@@ -65,9 +67,9 @@ class ArticleTables:
             return article_row(article_id, articles)
         hits = self.positions(articles, "article_id").get(str(article_id), [])
         if not len(hits):
-            raise KeyError(f"no article {article_id!r} in the articles table")
+            raise ArticleNotFoundError(f"no article {article_id!r} in the articles table")
         if "body" not in articles.columns:
-            raise ValueError("show_article() needs the articles' body column")
+            raise InputError("show_article() needs the articles' body column")
         return articles.iloc[hits[0]].to_dict()
 
     def outlet_names(self, articles, reuse: pd.DataFrame | None) -> dict[str, str]:
@@ -120,9 +122,9 @@ def article_row(article_id: str, articles) -> dict[str, Any]:
     else:
         frame = articles[articles["article_id"].astype(str) == str(article_id)]
     if frame.empty:
-        raise KeyError(f"no article {article_id!r} in the articles table")
+        raise ArticleNotFoundError(f"no article {article_id!r} in the articles table")
     if "body" not in frame.columns:
-        raise ValueError("show_article() needs the articles' body column")
+        raise InputError("show_article() needs the articles' body column")
     return frame.iloc[0].to_dict()
 
 

@@ -52,6 +52,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from analysis.errors import InputError
 from analysis.explore.article_marks import LAYER_LABELS, LAYERS, STANCE_CLASSES, article_marks
 from analysis.explore.article_tables import (TABLES, ArticleTables, article_row, articles_file, origin_of, outlet_names,
                                      tables_for)
@@ -252,7 +253,7 @@ def show_claim(claim_id: str, articles: pd.DataFrame | str | os.PathLike[str],
     if claims is None or claims.empty or ("claim_id" not in claims and "cluster_id" not in claims):
         claims = frames.get("clusters")
     if claims is None:
-        raise ValueError("show_claim() needs a claims (or clusters) table")
+        raise InputError("show_claim() needs a claims (or clusters) table")
     meta = articles if isinstance(articles, pd.DataFrame) else pd.read_parquet(
         articles_file(articles), columns=["article_id", "outlet", "published"])
     statements = statement_table(claims, meta, frames.get("origins"))

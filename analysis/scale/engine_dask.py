@@ -32,7 +32,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
-from analysis.errors import ParameterError
+from analysis.errors import InputError, ParameterError
 from analysis.scale.pipeline import canonical_speakers_across_chunks, chunk_bounds, concat_tables, run_chunk
 
 #: Partitions per worker thread when the caller does not choose a size:
@@ -128,7 +128,7 @@ def run_article_steps(articles: Any, steps: Sequence[str], options: Mapping[str,
 
             missing = [c for c in ("article_id", "body") if c not in articles.columns]
             if missing:
-                raise ValueError(f"run_pipeline() needs columns {', '.join(missing)}")
+                raise InputError(f"run_pipeline() needs columns {', '.join(missing)}")
             parts = articles.to_delayed()
             results = [dask.delayed(_run_partition)(part, steps, options) for part in parts]
             computed = dask_client.gather(dask_client.compute(results))
