@@ -101,6 +101,7 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("She won the 100m sprint.", ("100m", 100.0, None, "m", "exact", "length", None)),
     ("A wall 2.5 metres high.", ("2.5 metres", 2.5, None, "m", "exact", "length", None)),
     ("The parcel weighed 20kg.", ("20kg", 20.0, None, "kg", "exact", "mass", None)),
+    ("The tank holds 40 gallons.", ("40 gallons", 40.0, None, "gallon", "exact", "other", None)),
     ("They seized 3 tonnes of cocaine.", ("3 tonnes", 3.0, None, "t", "exact", "mass", None)),
     ("It flew 200 miles north.", ("200 miles", 200.0, None, "mi", "exact", "distance", None)),
     ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "celsius", "exact", "other", None)),
@@ -127,7 +128,22 @@ def test_numbers_units_and_kinds(text, expected):
     ("A fine of 1 trillion won was imposed.", [("1 trillion won", 1e12, None, "krw", "exact", "money", None)]),
     ("It costs 300 million euros.", [("300 million euros", 3e8, None, "eur", "exact", "money", None)]),
     ("The salary is £30k.", [("£30k", 3e4, None, "gbp", "exact", "money", None)]),
-    ("A stamp costs 50p.", [("50p", 0.5, None, "gbp", "exact", "money", None)]),
+    # coins stay as written: whose cent a text means is rarely said
+    ("A stamp costs 50p.", [("50p", 50.0, None, "penny", "exact", "money", None)]),
+    ("The bus fare rose 35 cents.", [("35 cents", 35.0, None, "cent", "exact", "money", None)]),
+    ("Shares closed at 212 pence.", [("212 pence", 212.0, None, "penny", "exact", "money", None)]),
+    # an amount written in two parts is one figure
+    ("The ticket was nine dollars and twenty cents.",
+     [("nine dollars and twenty cents", 9.2, None, "usd", "exact", "money", None)]),
+    ("Lunch came to 12 euros 40.", [("12 euros 40", 12.4, None, "eur", "exact", "money", None)]),
+    ("He paid 12 dollars and 40 more for 3 maps.",
+     [("12 dollars", 12.0, None, "usd", "exact", "money", None),
+      ("40", 40.0, None, "", "exact", "count", None), ("3", 3.0, None, "map", "exact", "count", None)]),
+    # "pounds" of weight next to a weight word, money otherwise
+    ("The parcel weighs 14 pounds.", [("14 pounds", 14.0, None, "lb", "exact", "mass", None)]),
+    ("He hoped to shed 30 pounds by summer.", [("30 pounds", 30.0, None, "lb", "exact", "mass", None)]),
+    ("The heavy fine was 400 pounds.", [("400 pounds", 400.0, None, "gbp", "exact", "money", None)]),
+    ("The lorry carried 2 million pounds.", [("2 million pounds", 2e6, None, "gbp", "exact", "money", None)]),
     ("Aid of Rs 50 crore was announced.", [("Rs 50 crore", 5e8, None, "inr", "exact", "money", None)]),
     ("Firms lost millions of dollars.", [("millions", 2e6, None, "usd", "vague", "money", None)]),
 ])

@@ -48,6 +48,7 @@ from analysis.extract.quantities.numeral_tails import (
 )
 from analysis.compare.figure_groups import measure_of
 from analysis.extract.quantities.links import link_neighbours
+from analysis.extract.quantities.compound_money import join_money_parts
 from analysis.extract.quantities.counted_noun import NEXT_WORD, read_counted
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
@@ -249,6 +250,7 @@ def find_figures(body: str) -> list[_Figure]:
             fig, resume = _read_words(body, low, p)
         if fig is not None:
             figures.append(fig)
+    figures = join_money_parts(body, figures)
     link_neighbours(body, figures)
     return figures
 

@@ -14,7 +14,8 @@ from typing import NamedTuple
 from analysis.extract.quantities import context as _ctx
 from analysis.extract.quantities.number_words import MULTIPLIERS, NUMBER_WORD_RUN, parse_digits, parse_number_words
 from analysis.lexicon.units import (
-    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, POUND_MONEY_CUES, POUND_WEIGHT_CUES, UNIT_AFTER,
+    currency_prefix_unit, is_plural, lookup_unit,
 )
 
 # Digits start with a digit so the regex engine can skip other characters in C.
@@ -110,7 +111,15 @@ def unit_after(body: str, pos: int, value: float, has_mult: bool):
         return None
     if unit == "krw" and surface.lower() == "won" and not (has_mult or value >= 1000):
         return None  # "won" is usually the verb
+    if unit == "gbp" and not has_mult and surface.lower() in ("pound", "pounds") and _pounds_of_weight(body, pos):
+        return ("lb", "mass", 1.0), u.end(), sep
     return found, u.end(), sep
+
+
+def _pounds_of_weight(body: str, pos: int) -> bool:
+    """Is "N pounds" at ``pos`` a weight? Only with a weight word near it and no money word."""
+    window = body[max(0, pos - 60):pos + 40]
+    return POUND_WEIGHT_CUES.search(window) is not None and POUND_MONEY_CUES.search(window) is None
 
 
 class RangeReading(NamedTuple):
