@@ -102,6 +102,15 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("A wall 2.5 metres high.", ("2.5 metres", 2.5, None, "m", "exact", "length", None)),
     ("The parcel weighed 20kg.", ("20kg", 20.0, None, "kg", "exact", "mass", None)),
     ("The tank holds 40 gallons.", ("40 gallons", 40.0, None, "gallon", "exact", "other", None)),
+    # fractions in digits, alone or after a whole number
+    ("The track is a 1/4 mile oval.", ("1/4 mile", 0.25, None, "mi", "exact", "distance", None)),
+    ("The cable ran 12 1/2 miles.", ("12 1/2 miles", 12.5, None, "mi", "exact", "distance", None)),
+    ("The notes pay 8 3/8 % a year.", ("8 3/8 %", 8.375, None, "percent", "exact", "percentage", None)),
+    # a part of a scale word written without "of a"
+    ("The flat sold for half million dollars.",
+     ("half million dollars", 5e5, None, "usd", "exact", "money", None)),
+    ("Some three quarters billion euros were lost.",
+     ("Some three quarters billion euros", 7.5e8, None, "eur", "approx", "money", None)),
     ("They seized 3 tonnes of cocaine.", ("3 tonnes", 3.0, None, "t", "exact", "mass", None)),
     ("It flew 200 miles north.", ("200 miles", 200.0, None, "mi", "exact", "distance", None)),
     ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "celsius", "exact", "other", None)),
@@ -146,6 +155,9 @@ def test_numbers_units_and_kinds(text, expected):
     ("The lorry carried 2 million pounds.", [("2 million pounds", 2e6, None, "gbp", "exact", "money", None)]),
     ("Aid of Rs 50 crore was announced.", [("Rs 50 crore", 5e8, None, "inr", "exact", "money", None)]),
     ("Firms lost millions of dollars.", [("millions", 2e6, None, "usd", "vague", "money", None)]),
+    # betting odds, tie-break scores and dates are no fractions
+    ("He was the 1/3 favourite and she had odds of 1/4.", []),
+    ("Nadal won 7-6 (6/8) at 24/7 speed.", []),
 ])
 def test_money(text, expected):
     assert figs(text) == expected

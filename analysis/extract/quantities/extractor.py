@@ -264,6 +264,23 @@ _SEPARATED = re.compile(r"[\d,.]+")
 _FOOTNOTE_OR_ITEM = re.compile(r"\[\d{1,3}\]|\n?\d{1,2}[.)][ \t]")
 # "1 and 2", "3, 4": the second label of a list of labels
 _COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
+# A fraction in digits, after an optional whole number: "1/4", "10 1/2", "101 1/4"
+# (small denominators only: "24/7", "9/11" and dates are not fractions).
+_SLASH_FRACTION = re.compile(
+    r"(?:(?P<whole>\d{1,4})[ \t]+)?(?P<num>[1-9]\d?)/(?P<den>2|3|4|8|16|32|64)(?![\d/.,]|[ \t]*\d)")
+# Betting odds around "1/3": "odds of 1/4", "1/3 favourite", "9/4 on".
+_ODDS_BEFORE = re.compile(r"(?i:odds|price|priced|bet|at)[ \t]+(?:of[ \t]+)?$")
+_ODDS_AFTER = re.compile(r"[ \t]+(?i:favourite|favorite|fav|on|against|shot|chance|odds)\b")
+
+
+def _is_fraction(body: str, m: re.Match) -> bool:
+    """A proper fraction in lowest terms ("6/8" is a tie-break score), not betting odds."""
+    num, den = int(m.group("num")), int(m.group("den"))
+    if num >= den or math.gcd(num, den) != 1:
+        return False
+    return not (_ODDS_BEFORE.search(body[max(0, m.start() - 12):m.start()]) or _ODDS_AFTER.match(body, m.end()))
+
+
 # Another digit group after one space: the middle of "020 7946 0958".
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 # ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
@@ -287,18 +304,25 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
         and (s == 4 or not body[s - 5].isalpha())
     if _glued_or_marker(body, s, cur, sub_bound):
         return None, resume
+    value = None
+    fraction = _SLASH_FRACTION.match(body, dm.start())
+    if fraction is not None and _is_fraction(body, fraction):
+        # "1/4 mile", "10 1/2 miles", "7 3/4 %": a whole number and a fraction
+        value = int(fraction.group("whole") or 0) + int(fraction.group("num")) / int(fraction.group("den"))
+        digits = fraction.group("whole") or fraction.group("num")
+        pos = resume = fraction.end()
     if not cur and body.startswith(":", pos):
         race = _RACE_TIME.match(body, s)
         if race is not None:
             return _race_time(body, race), race.end()
-    if _code_like(body, digits, s, pos, cur):
+    if value is None and _code_like(body, digits, s, pos, cur):
         return None, resume
     before = _ctx.Before(body, s)
     refused = _refused_by_context(body, digits, pos, cur, before, resume)
     if refused is not None:
         return None, refused
     f = _Figure()
-    read = _value_and_unit(body, f, digits, pos, cur, before)
+    read = _value_and_unit(body, f, digits, pos, cur, before, value)
     if read is None:
         return None, resume
     pos, unit_sep, has_mult = read
@@ -365,13 +389,15 @@ def _refused_by_context(body: str, digits: str, pos: int, cur: str, before: _ctx
 
 
 def _value_and_unit(body: str, f: _Figure, digits: str, pos: int, cur: str,
-                    before: _ctx.Before) -> tuple[int, str, bool] | None:
+                    before: _ctx.Before, value: float | None = None) -> tuple[int, str, bool] | None:
     """Give ``f`` its value (with "million", "bn") and unit (currency before, unit after).
 
+    ``value`` is the number already read when it is not ``digits`` (a fraction).
     Returns the new end, the separator written before the unit and whether a
     multiplier was read; None when the digits are a code ("4G", "5B").
     """
-    value = parse_digits(digits)
+    if value is None:
+        value = parse_digits(digits)
     mult, pos = multiplier(body, pos, digits, bool(cur), before)
     if mult is None:
         return None
