@@ -106,6 +106,12 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("The track is a 1/4 mile oval.", ("1/4 mile", 0.25, None, "mi", "exact", "distance", None)),
     ("The cable ran 12 1/2 miles.", ("12 1/2 miles", 12.5, None, "mi", "exact", "distance", None)),
     ("The notes pay 8 3/8 % a year.", ("8 3/8 %", 8.375, None, "percent", "exact", "percentage", None)),
+    # temperatures below zero
+    ("It fell to minus 12C overnight.", ("minus 12C", -12.0, None, "celsius", "exact", "other", None)),
+    ("The lake froze at -8 degrees Celsius.",
+     ("-8 degrees Celsius", -8.0, None, "celsius", "exact", "other", None)),
+    # an ISO code glued to the dollar sign
+    ("The fee is AUD$ 40 a month.", ("AUD$ 40", 40.0, None, "aud", "exact", "money", None)),
     # a part of a scale word written without "of a"
     ("The flat sold for half million dollars.",
      ("half million dollars", 5e5, None, "usd", "exact", "money", None)),
@@ -155,6 +161,12 @@ def test_numbers_units_and_kinds(text, expected):
     ("The lorry carried 2 million pounds.", [("2 million pounds", 2e6, None, "gbp", "exact", "money", None)]),
     ("Aid of Rs 50 crore was announced.", [("Rs 50 crore", 5e8, None, "inr", "exact", "money", None)]),
     ("Firms lost millions of dollars.", [("millions", 2e6, None, "usd", "vague", "money", None)]),
+    # a glued minus before anything but a temperature still rejects the digits
+    ("They lost -5 on the index and KN-23 flew.", []),
+    ("Trading at 95 1/2 today.", [("95 1/2", 95.5, None, "", "exact", "other", None)]),
+    ("Lunch was 12 dollars 40, the deposit RMB 10 USD 20.",
+     [("12 dollars 40", 12.4, None, "usd", "exact", "money", None),
+      ("RMB 10", 10.0, None, "cny", "exact", "money", None), ("USD 20", 20.0, None, "usd", "exact", "money", None)]),
     # betting odds, tie-break scores and dates are no fractions
     ("He was the 1/3 favourite and she had odds of 1/4.", []),
     ("Nadal won 7-6 (6/8) at 24/7 speed.", []),

@@ -168,11 +168,13 @@ CURRENCY_PREFIX: dict[str, str] = {
     "eur": "eur", "¥": "jpy", "jpy": "jpy", "₩": "krw", "krw": "krw", "₹": "inr", "rs": "inr",
     "rs.": "inr", "inr": "inr", "₽": "rub", "rub": "rub", "₴": "uah", "uah": "uah", "₪": "ils",
     "cny": "cny", "rmb": "cny", "chf": "chf", "aud": "aud", "cad": "cad",
+    # an ISO code glued to the sign: "USD$ 15", "AUD$15"
+    "usd$": "usd", "aud$": "aud", "cad$": "cad", "hkd$": "hkd", "nzd$": "nzd", "sgd$": "sgd",
 }
 # Longest first so "US$" wins over "$"; signs and codes may touch the digits or
 # stand one space before them ("$5m", "$ 14 million", "USD 5m", "USD5m").
 CURRENCY_PREFIX_PATTERN = (
-    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
+    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:usd|aud|cad|hkd|nzd|sgd|us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
 )
 
 _WORD_UNIT_PATTERN = "|".join(

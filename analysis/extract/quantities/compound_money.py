@@ -15,6 +15,8 @@ from analysis.lexicon.units import CURRENCIES, SUBUNITS
 
 # Between the whole units and the cents: a space, or "and".
 _PARTS_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?$")
+# The amount ends with a currency written as a word ("dollars", "euros"), not a code.
+_CURRENCY_WORD_END = re.compile(r"[a-z]{4,}$")
 # What may follow a bare cents number: the end of the clause.
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|$|\n)")
 
@@ -45,7 +47,7 @@ def join_money_parts(body: str, figures: list) -> list:
 def _are_parts(body: str, a, b) -> bool:
     if a.unit not in CURRENCIES or a.value != int(a.value) or not math.isnan(a.value_high):
         return False
-    if a.end <= a.start or not body[a.end - 1].isalpha():
+    if a.end <= a.start or not (body[a.end - 1].isalpha() or body[a.end - 1] in "$€£"):
         return False  # the currency must be written after the number: "$15 50" is two numbers
     if b.start < a.end or b.start - a.end > 6 or not _PARTS_GAP.match(body[a.end:b.start]):
         return False
@@ -53,4 +55,6 @@ def _are_parts(body: str, a, b) -> bool:
         return False
     if b.unit in SUBUNITS:
         return True
-    return b.is_count and not b.unit and not b.subject and _CLAUSE_END.match(body, b.end) is not None
+    # a bare number after a currency word ("15 dollars 50"), not after a code ("RMB 10 USD 20")
+    return (b.is_count and not b.unit and not b.subject and _CLAUSE_END.match(body, b.end) is not None
+            and _CURRENCY_WORD_END.search(body, max(a.start, a.end - 12), a.end) is not None)

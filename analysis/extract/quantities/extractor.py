@@ -268,8 +268,12 @@ _COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?
 # (small denominators only: "24/7", "9/11" and dates are not fractions).
 _SLASH_FRACTION = re.compile(
     r"(?:(?P<whole>\d{1,4})[ \t]+)?(?P<num>[1-9]\d?)/(?P<den>2|3|4|8|16|32|64)(?![\d/.,]|[ \t]*\d)")
+# A minus before digits: "-5C" (glued, not after a word or number), "minus 20", "- 20 degrees".
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w.,)\]-])[-−]|(?<![\w])(?i:minus)[ \t]+|(?<=[A-Za-z] )[-−][ \t])$")
+# Units whose values can be below zero.
+_SIGNED_UNITS = frozenset({"celsius", "fahrenheit"})
 # Betting odds around "1/3": "odds of 1/4", "1/3 favourite", "9/4 on".
-_ODDS_BEFORE = re.compile(r"(?i:odds|price|priced|bet|at)[ \t]+(?:of[ \t]+)?$")
+_ODDS_BEFORE = re.compile(r"(?i:odds|bet)[ \t]+(?:of[ \t]+)?$")
 _ODDS_AFTER = re.compile(r"[ \t]+(?i:favourite|favorite|fav|on|against|shot|chance|odds)\b")
 
 
@@ -302,7 +306,9 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
         s = cm.start()
     sub_bound = s >= 4 and not cur and _SUB_BEFORE.match(body, s - 4) is not None \
         and (s == 4 or not body[s - 5].isalpha())
-    if _glued_or_marker(body, s, cur, sub_bound):
+    minus = -1 if cur else _minus_start(body, s)
+    glued_minus = minus == s - 1
+    if _glued_or_marker(body, s, cur, sub_bound or glued_minus):
         return None, resume
     value = None
     fraction = _SLASH_FRACTION.match(body, dm.start())
@@ -339,7 +345,18 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
     fig = _finish(body, f, s, pos, before, unit_sep, "digits")
     if fig is not None and sub_bound:
         fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
+    if fig is not None and minus >= 0:
+        if fig.unit in _SIGNED_UNITS and math.isnan(fig.value_high):
+            fig.value, fig.start = -fig.value, min(fig.start, minus)  # "-5C", "minus 20 degrees"
+        elif glued_minus:
+            return None, resume  # "-5" before anything else: a code, a score, a list dash
     return fig, max(resume, pos)
+
+
+def _minus_start(body: str, s: int) -> int:
+    """Start of a minus sign or "minus" right before the digits at ``s``, else -1."""
+    m = _MINUS_BEFORE.search(body, max(0, s - 7), s)
+    return m.start() if m is not None else -1
 
 
 def _glued_or_marker(body: str, s: int, cur: str, sub_bound: bool) -> bool:
