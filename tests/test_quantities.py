@@ -106,6 +106,9 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("The track is a 1/4 mile oval.", ("1/4 mile", 0.25, None, "mi", "exact", "distance", None)),
     ("The cable ran 12 1/2 miles.", ("12 1/2 miles", 12.5, None, "mi", "exact", "distance", None)),
     ("The notes pay 8 3/8 % a year.", ("8 3/8 %", 8.375, None, "percent", "exact", "percentage", None)),
+    # a speed written "an hour" is named like one written "per hour"
+    ("The car ran at 188 miles an hour.", ("188 miles", 188.0, None, "mph", "exact", "other", None)),
+    ("Winds of 120 km an hour hit.", ("120 km", 120.0, None, "km/h", "exact", "other", None)),
     # temperatures below zero
     ("It fell to minus 12C overnight.", ("minus 12C", -12.0, None, "celsius", "exact", "other", None)),
     ("The lake froze at -8 degrees Celsius.",

@@ -53,7 +53,7 @@ from analysis.extract.quantities.counted_noun import NEXT_WORD, read_counted
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
 from analysis.lexicon.units import (
-    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, UNIT_KIND, currency_prefix_unit, is_plural, lookup_unit,
 )
 
 COLUMNS = [
@@ -432,6 +432,7 @@ def _value_and_unit(body: str, f: _Figure, digits: str, pos: int, cur: str,
             f.value = value * scale
             f.is_count = False
             f.unit = rate_unit(body, pos, f.unit, f.kind)
+            f.kind = UNIT_KIND.get(f.unit, f.kind)  # a speed is no distance
     return pos, unit_sep, has_mult
 
 
@@ -549,6 +550,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         f.value = value * scale
         f.is_count = False
         f.unit = rate_unit(body, pos, f.unit, f.kind)
+        f.kind = UNIT_KIND.get(f.unit, f.kind)  # a speed is no distance
     if group in ("words", "ascale"):
         rng = RANGE_TAIL.match(body, pos)
         if rng is not None:

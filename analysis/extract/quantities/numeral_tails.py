@@ -279,6 +279,7 @@ _RATE_AFTER = re.compile(
     r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:per|a|an|each)[ \t]+"
     r"(?P<per>year|annum|month|week|day|hour|second)\b", re.IGNORECASE)
 _RATE_KINDS = frozenset({"other", "mass", "length", "distance"})
+_SPEED_NAMES = {"mi/hour": "mph", "km/hour": "km/h"}
 
 
 def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
@@ -293,4 +294,5 @@ def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
     if m is None:
         return unit
     per = m.group("per").lower()
-    return f"{unit}/{'year' if per == 'annum' else per}"
+    rate = f"{unit}/{'year' if per == 'annum' else per}"
+    return _SPEED_NAMES.get(rate, rate)  # "188 miles an hour" is mph, like "188 miles per hour"
