@@ -170,6 +170,12 @@ def test_numbers_units_and_kinds(text, expected):
     ("Lunch was 12 dollars 40, the deposit RMB 10 USD 20.",
      [("12 dollars 40", 12.4, None, "usd", "exact", "money", None),
       ("RMB 10", 10.0, None, "cny", "exact", "money", None), ("USD 20", 20.0, None, "usd", "exact", "money", None)]),
+    # a price per share is no amount to add up
+    ("The bid was 420p a share, or $1.2bn.",
+     [("420p", 420.0, None, "penny/share", "exact", "money", None),
+      ("$1.2bn", 1.2e9, None, "usd", "exact", "money", None)]),
+    ("It paid $2.10 per share and bought a share for $5.",
+     [("$2.10", 2.1, None, "usd/share", "exact", "money", None), ("$5", 5.0, None, "usd", "exact", "money", None)]),
     # betting odds, tie-break scores and dates are no fractions
     ("He was the 1/3 favourite and she had odds of 1/4.", []),
     ("Nadal won 7-6 (6/8) at 24/7 speed.", []),

@@ -272,6 +272,8 @@ _SLASH_FRACTION = re.compile(
 _MINUS_BEFORE = re.compile(r"(?:(?<![\w.,)\]-])[-−]|(?<![\w])(?i:minus)[ \t]+|(?<=[A-Za-z] )[-−][ \t])$")
 # Units whose values can be below zero.
 _SIGNED_UNITS = frozenset({"celsius", "fahrenheit"})
+# "$70 a share", "470 pence per share", "$ 70 - a - share": money per share.
+_PER_SHARE = re.compile(r"[ \t]*-?[ \t]*(?i:a|per|each)[ \t]*-?[ \t]*(?i:share)\b")
 # Betting odds around "1/3": "odds of 1/4", "1/3 favourite", "9/4 on".
 _ODDS_BEFORE = re.compile(r"(?i:odds|bet)[ \t]+(?:of[ \t]+)?$")
 _ODDS_AFTER = re.compile(r"[ \t]+(?i:favourite|favorite|fav|on|against|shot|chance|odds)\b")
@@ -612,6 +614,8 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
     start = s
     if f.qualifier != "range":
         start, pos = _read_qualifiers(body, f, s, pos, before)
+    if f.kind == "money" and "/" not in f.unit and _PER_SHARE.match(body, pos):
+        f.unit += "/share"  # "$70 a share": a price per share, not an amount to add up
     if f.is_count and not f.unit:
         _read_age(body, f, s, pos, before, group)
     if f.is_count:
