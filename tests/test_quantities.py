@@ -101,6 +101,25 @@ def test_seed_dates_times_and_models_are_not_figures(seed_articles):
     ("She won the 100m sprint.", ("100m", 100.0, None, "m", "exact", "length", None)),
     ("A wall 2.5 metres high.", ("2.5 metres", 2.5, None, "m", "exact", "length", None)),
     ("The parcel weighed 20kg.", ("20kg", 20.0, None, "kg", "exact", "mass", None)),
+    ("The tank holds 40 gallons.", ("40 gallons", 40.0, None, "gallon", "exact", "other", None)),
+    # fractions in digits, alone or after a whole number
+    ("The track is a 1/4 mile oval.", ("1/4 mile", 0.25, None, "mi", "exact", "distance", None)),
+    ("The cable ran 12 1/2 miles.", ("12 1/2 miles", 12.5, None, "mi", "exact", "distance", None)),
+    ("The notes pay 8 3/8 % a year.", ("8 3/8 %", 8.375, None, "percent", "exact", "percentage", None)),
+    # a speed written "an hour" is named like one written "per hour"
+    ("The car ran at 188 miles an hour.", ("188 miles", 188.0, None, "mph", "exact", "other", None)),
+    ("Winds of 120 km an hour hit.", ("120 km", 120.0, None, "km/h", "exact", "other", None)),
+    # temperatures below zero
+    ("It fell to minus 12C overnight.", ("minus 12C", -12.0, None, "celsius", "exact", "other", None)),
+    ("The lake froze at -8 degrees Celsius.",
+     ("-8 degrees Celsius", -8.0, None, "celsius", "exact", "other", None)),
+    # an ISO code glued to the dollar sign
+    ("The fee is AUD$ 40 a month.", ("AUD$ 40", 40.0, None, "aud", "exact", "money", None)),
+    # a part of a scale word written without "of a"
+    ("The flat sold for half million dollars.",
+     ("half million dollars", 5e5, None, "usd", "exact", "money", None)),
+    ("Some three quarters billion euros were lost.",
+     ("Some three quarters billion euros", 7.5e8, None, "eur", "approx", "money", None)),
     ("They seized 3 tonnes of cocaine.", ("3 tonnes", 3.0, None, "t", "exact", "mass", None)),
     ("It flew 200 miles north.", ("200 miles", 200.0, None, "mi", "exact", "distance", None)),
     ("Temperatures hit 40C in Seville.", ("40C", 40.0, None, "celsius", "exact", "other", None)),
@@ -127,9 +146,39 @@ def test_numbers_units_and_kinds(text, expected):
     ("A fine of 1 trillion won was imposed.", [("1 trillion won", 1e12, None, "krw", "exact", "money", None)]),
     ("It costs 300 million euros.", [("300 million euros", 3e8, None, "eur", "exact", "money", None)]),
     ("The salary is £30k.", [("£30k", 3e4, None, "gbp", "exact", "money", None)]),
-    ("A stamp costs 50p.", [("50p", 0.5, None, "gbp", "exact", "money", None)]),
+    # coins stay as written: whose cent a text means is rarely said
+    ("A stamp costs 50p.", [("50p", 50.0, None, "penny", "exact", "money", None)]),
+    ("The bus fare rose 35 cents.", [("35 cents", 35.0, None, "cent", "exact", "money", None)]),
+    ("Shares closed at 212 pence.", [("212 pence", 212.0, None, "penny", "exact", "money", None)]),
+    # an amount written in two parts is one figure
+    ("The ticket was nine dollars and twenty cents.",
+     [("nine dollars and twenty cents", 9.2, None, "usd", "exact", "money", None)]),
+    ("Lunch came to 12 euros 40.", [("12 euros 40", 12.4, None, "eur", "exact", "money", None)]),
+    ("He paid 12 dollars and 40 more for 3 maps.",
+     [("12 dollars", 12.0, None, "usd", "exact", "money", None),
+      ("40", 40.0, None, "", "exact", "count", None), ("3", 3.0, None, "map", "exact", "count", None)]),
+    # "pounds" of weight next to a weight word, money otherwise
+    ("The parcel weighs 14 pounds.", [("14 pounds", 14.0, None, "lb", "exact", "mass", None)]),
+    ("He hoped to shed 30 pounds by summer.", [("30 pounds", 30.0, None, "lb", "exact", "mass", None)]),
+    ("The heavy fine was 400 pounds.", [("400 pounds", 400.0, None, "gbp", "exact", "money", None)]),
+    ("The lorry carried 2 million pounds.", [("2 million pounds", 2e6, None, "gbp", "exact", "money", None)]),
     ("Aid of Rs 50 crore was announced.", [("Rs 50 crore", 5e8, None, "inr", "exact", "money", None)]),
     ("Firms lost millions of dollars.", [("millions", 2e6, None, "usd", "vague", "money", None)]),
+    # a glued minus before anything but a temperature still rejects the digits
+    ("They lost -5 on the index and KN-23 flew.", []),
+    ("Trading at 95 1/2 today.", [("95 1/2", 95.5, None, "", "exact", "other", None)]),
+    ("Lunch was 12 dollars 40, the deposit RMB 10 USD 20.",
+     [("12 dollars 40", 12.4, None, "usd", "exact", "money", None),
+      ("RMB 10", 10.0, None, "cny", "exact", "money", None), ("USD 20", 20.0, None, "usd", "exact", "money", None)]),
+    # a price per share is no amount to add up
+    ("The bid was 420p a share, or $1.2bn.",
+     [("420p", 420.0, None, "penny/share", "exact", "money", None),
+      ("$1.2bn", 1.2e9, None, "usd", "exact", "money", None)]),
+    ("It paid $2.10 per share and bought a share for $5.",
+     [("$2.10", 2.1, None, "usd/share", "exact", "money", None), ("$5", 5.0, None, "usd", "exact", "money", None)]),
+    # betting odds, tie-break scores and dates are no fractions
+    ("He was the 1/3 favourite and she had odds of 1/4.", []),
+    ("Nadal won 7-6 (6/8) at 24/7 speed.", []),
 ])
 def test_money(text, expected):
     assert figs(text) == expected

@@ -34,6 +34,9 @@ UNIT_KIND: dict[str, str] = {
 CURRENCIES = ("usd", "eur", "gbp", "jpy", "krw", "cny", "inr", "rub", "uah", "chf",
               "aud", "cad", "hkd", "nzd", "sgd", "brl", "ils", "try", "zar", "sek", "nok", "dkk")
 UNIT_KIND.update({c: "money" for c in CURRENCIES})
+#: Coins below a currency unit, reported as written (``cent``, ``penny``).
+SUBUNITS = ("cent", "penny")
+UNIT_KIND.update({c: "money" for c in SUBUNITS})
 
 # Spelled-out units and abbreviations written as words; matched case-insensitively.
 # value: (unit, scale applied to the number)
@@ -97,7 +100,9 @@ _add("ha", "hectares", "hectare")
 _add("acre", "acres", "acre")
 _add("l", "litres", "litre", "liters", "liter")
 _add("ml", "millilitres", "millilitre", "milliliters", "milliliter", "ml")
-_add("gal", "gallons", "gallon")
+# Non-metric volumes are named in full, like "barrel" and "acre" ("gal" is no
+# symbol a reader expects in a table).
+_add("gallon", "gallons", "gallon")
 # Temperatures are named in full: "celsius" and "fahrenheit" read better in a
 # table than symbols, and a bare "degrees" stays "degree" (angle or temperature).
 _add("celsius", "degrees celsius", "degree celsius", "degrees centigrade", "degree centigrade", "celsius",
@@ -124,8 +129,10 @@ _add("nzd", "new zealand dollars", "new zealand dollar")
 _add("sgd", "singapore dollars", "singapore dollar")
 _add("eur", "euros", "euro", "eur")
 _add("gbp", "pounds sterling", "pounds", "pound", "sterling", "gbp")
-_add("gbp", "pence", scale=0.01)
-_add("usd", "cents", "cent", scale=0.01)
+# Cents and pence stay as written ("34 cents" -> 34 cent): the text rarely says
+# whose cent (US, euro, Canadian), and a reader finds the number the article gives.
+_add("penny", "pence", "penny")
+_add("cent", "cents", "cent")
 _add("jpy", "yen", "jpy")
 _add("krw", "won", "krw")
 _add("cny", "yuan", "renminbi", "cny", "rmb")
@@ -146,13 +153,13 @@ _SYMBOL_UNITS: dict[str, tuple[str, float]] = {
     "m²": ("m2", 1.0), "m3": ("m3", 1.0), "m³": ("m3", 1.0), "km2": ("km2", 1.0), "km²": ("km2", 1.0),
     "€": ("eur", 1.0), "$": ("usd", 1.0), "£": ("gbp", 1.0), "MW": ("mw", 1.0), "GW": ("gw", 1.0), "kW": ("kw", 1.0),
     "kWh": ("kwh", 1.0), "GB": ("gb", 1.0), "MB": ("mb", 1.0), "TB": ("tb", 1.0),
-    "p": ("gbp", 0.01), "ft": ("ft", 1.0), "lb": ("lb", 1.0), "oz": ("oz", 1.0),
+    "p": ("penny", 1.0), "ft": ("ft", 1.0), "lb": ("lb", 1.0), "oz": ("oz", 1.0),
 }
 for _u in {u for u, _ in _WORD_UNITS.values()} | {u for u, _ in _SYMBOL_UNITS.values()}:
     UNIT_KIND.setdefault(_u, "other")
 
 #: Units that mean money (for subject and kind decisions).
-MONEY_UNITS = frozenset(CURRENCIES)
+MONEY_UNITS = frozenset(CURRENCIES) | frozenset(SUBUNITS)
 
 # Currency prefixes before the number ("$1.13bn", "£600m", "US$5m", "Rs 50 crore").
 CURRENCY_PREFIX: dict[str, str] = {
@@ -161,11 +168,13 @@ CURRENCY_PREFIX: dict[str, str] = {
     "eur": "eur", "¥": "jpy", "jpy": "jpy", "₩": "krw", "krw": "krw", "₹": "inr", "rs": "inr",
     "rs.": "inr", "inr": "inr", "₽": "rub", "rub": "rub", "₴": "uah", "uah": "uah", "₪": "ils",
     "cny": "cny", "rmb": "cny", "chf": "chf", "aud": "aud", "cad": "cad",
+    # an ISO code glued to the sign: "USD$ 15", "AUD$15"
+    "usd$": "usd", "aud$": "aud", "cad$": "cad", "hkd$": "hkd", "nzd$": "nzd", "sgd$": "sgd",
 }
 # Longest first so "US$" wins over "$"; signs and codes may touch the digits or
 # stand one space before them ("$5m", "$ 14 million", "USD 5m", "USD5m").
 CURRENCY_PREFIX_PATTERN = (
-    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
+    r"(?:(?:US|A|AU|C|CA|HK|NZ|S|R|(?i:usd|aud|cad|hkd|nzd|sgd|us|hk|nz|au|ca))[ \t]?\$|[$£€¥₩₹₽₴₪]|USD|GBP|EUR|JPY|KRW|INR|RUB|UAH|CNY|RMB|CHF|AUD|CAD|Rs\.?)[ \t]?"
 )
 
 _WORD_UNIT_PATTERN = "|".join(
@@ -181,6 +190,17 @@ UNIT_AFTER = re.compile(
 
 _CAPITALISED_OK = frozenset({"celsius", "fahrenheit", "kwh", "mw", "gw", "kw", "° celsius", "° fahrenheit",
                              "degrees celsius", "degrees fahrenheit", "degree celsius", "degree fahrenheit"})
+#: Words near "N pounds" that make it a weight, not money ("weighs 25 pounds",
+#: "lost 25 pounds", "a metric ton is 2,204.62 pounds", "the baby is two pounds").
+POUND_WEIGHT_CUES = re.compile(
+    r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|light(?:er|est)|bab(?:y|ies)|newborn|"
+    r"lose|loses|losing|lost|shed|shedding|drop|dropped|gain|gained|put[ \t]+on|"
+    r"tons?|tonnes?|kilo\w*|kg|ounces?|lbs?|fat|muscle|body)\b", re.IGNORECASE)
+#: Words near "N pounds" that keep it money ("lost 25 pounds in fees").
+POUND_MONEY_CUES = re.compile(
+    r"[£$€]|\b(?:price\w*|cost\w*|paid|pay\w*|worth|fee|fees|fine\w*|sterling|budget|salar\w*|"
+    r"wage\w*|bill|bills|deals?|money|cash|loans?|debts?|tax\w*|spend\w*|spent|bought|sold|sell\w*|buy\w*|charge\w*|profit\w*|shares?)\b",
+    re.IGNORECASE)
 #: Currency signs that may follow the amount ("15 €", "10 $").
 CURRENCY_SIGNS_AFTER = frozenset("€$£")
 

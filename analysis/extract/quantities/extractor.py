@@ -15,7 +15,8 @@ How it works, and why it is fast:
    multiplier ("bn", "million"), unit ("km", "per cent", "-year-old"),
    range tail ("-20", "to 20", "and 20" after "between"), trailing qualifier
    ("or more"), leading qualifier ("about"), the counted noun phrase
-   (:mod:`analysis.text.noun_phrases`), and the exclusions (dates, clock times,
+   (:mod:`analysis.text.noun_phrases`, read for counts by
+   :mod:`analysis.extract.quantities.counted_noun`), and the exclusions (dates, clock times,
    identifiers, ordinals, page chrome; :mod:`analysis.extract.quantities.context`);
    multipliers, units and ranges are read by :mod:`analysis.extract.quantities.numeral_tails`;
 3. a pass over neighbouring figures links "X of (the) Y" (``part_of`` with
@@ -42,13 +43,17 @@ from analysis.extract.quantities.number_words import (
     A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
     parse_number_words, vague_value,
 )
-from analysis.extract.quantities.numeral_tails import DIGITS, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after
+from analysis.extract.quantities.numeral_tails import (
+    DIGITS, NOT_A_FIGURE, RANGE, RANGE_TAIL, multiplier, rate_unit, read_range, unit_after,
+)
 from analysis.compare.figure_groups import measure_of
 from analysis.extract.quantities.links import link_neighbours
+from analysis.extract.quantities.compound_money import join_money_parts
+from analysis.extract.quantities.counted_noun import NEXT_WORD, read_counted
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
 from analysis.lexicon.units import (
-    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, UNIT_AFTER, UNIT_KIND, currency_prefix_unit, is_plural, lookup_unit,
 )
 
 COLUMNS = [
@@ -112,24 +117,16 @@ _WORD_NUMERAL = re.compile(
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NOT_BEFORE_DIGITS = frozenset(".,:/-–_")
 _HALF_A_UNIT = re.compile(r"[ \t]+an?(?=[ \t]+[a-z])", re.IGNORECASE)
-_HYPHEN_NOUN = re.compile(r"-(?P<n>[a-z]+)(?![\w-])")
 _ORDINAL_HYPHEN = re.compile(
     r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|[a-z]*ieth)\b", re.IGNORECASE
 )
 # Race and lap times: "1:50.87", "2:07:30" (a clock time has no decimals or seconds).
 _RACE_TIME = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d)(\.\d+)?|(\.\d+))(?![\d:])")
-# "one in five", "one out of ten", "one of the 50": a part, not a pronoun
-_PART_AFTER = re.compile(
-    rf"[ \t]+(?:in|(?:out[ \t]+)?of)[ \t]+(?:the[ \t]+)?(?:\d|{NUMBER_WORD_RUN})", re.IGNORECASE
-)
-_OF_PRONOUN = re.compile(r"[ \t]+of[ \t]+(?:them|these|those|us|you)\b", re.IGNORECASE)
-_ONE_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.IGNORECASE)
 _OLD_AFTER = re.compile(r"(?:-|[ \t]+)old\b", re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
     r"[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Boulevard|Terrace|Crescent|Close)\b"
 )
-_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Za-z]+)")
 _YEAR_PREPOSITION = frozenset("""
 in since by from until till to of the during before after early late mid circa year
 season between through throughout around about spring summer autumn winter fall
@@ -253,6 +250,7 @@ def find_figures(body: str) -> list[_Figure]:
             fig, resume = _read_words(body, low, p)
         if fig is not None:
             figures.append(fig)
+    figures = join_money_parts(body, figures)
     link_neighbours(body, figures)
     return figures
 
@@ -266,6 +264,29 @@ _SEPARATED = re.compile(r"[\d,.]+")
 _FOOTNOTE_OR_ITEM = re.compile(r"\[\d{1,3}\]|\n?\d{1,2}[.)][ \t]")
 # "1 and 2", "3, 4": the second label of a list of labels
 _COORDINATED_NUMBER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}(?![\d.,]\d)")
+# A fraction in digits, after an optional whole number: "1/4", "10 1/2", "101 1/4"
+# (small denominators only: "24/7", "9/11" and dates are not fractions).
+_SLASH_FRACTION = re.compile(
+    r"(?:(?P<whole>\d{1,4})[ \t]+)?(?P<num>[1-9]\d?)/(?P<den>2|3|4|8|16|32|64)(?![\d/.,]|[ \t]*\d)")
+# A minus before digits: "-5C" (glued, not after a word or number), "minus 20", "- 20 degrees".
+_MINUS_BEFORE = re.compile(r"(?:(?<![\w.,)\]-])[-−]|(?<![\w])(?i:minus)[ \t]+|(?<=[A-Za-z] )[-−][ \t])$")
+# Units whose values can be below zero.
+_SIGNED_UNITS = frozenset({"celsius", "fahrenheit"})
+# "$70 a share", "470 pence per share", "$ 70 - a - share": money per share.
+_PER_SHARE = re.compile(r"[ \t]*-?[ \t]*(?i:a|per|each)[ \t]*-?[ \t]*(?i:share)\b")
+# Betting odds around "1/3": "odds of 1/4", "1/3 favourite", "9/4 on".
+_ODDS_BEFORE = re.compile(r"(?i:odds|bet)[ \t]+(?:of[ \t]+)?$")
+_ODDS_AFTER = re.compile(r"[ \t]+(?i:favourite|favorite|fav|on|against|shot|chance|odds)\b")
+
+
+def _is_fraction(body: str, m: re.Match) -> bool:
+    """A proper fraction in lowest terms ("6/8" is a tie-break score), not betting odds."""
+    num, den = int(m.group("num")), int(m.group("den"))
+    if num >= den or math.gcd(num, den) != 1:
+        return False
+    return not (_ODDS_BEFORE.search(body[max(0, m.start() - 12):m.start()]) or _ODDS_AFTER.match(body, m.end()))
+
+
 # Another digit group after one space: the middle of "020 7946 0958".
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 # ... and a group of three to five digits (not a year: "in 2023 150 people") before it.
@@ -287,46 +308,118 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
         s = cm.start()
     sub_bound = s >= 4 and not cur and _SUB_BEFORE.match(body, s - 4) is not None \
         and (s == 4 or not body[s - 5].isalpha())
-    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS) and not sub_bound:
-        return None, resume  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
-    if not cur and _FOOTNOTE_OR_ITEM.match(body, max(0, s - 1)) and (s == 0 or body[s - 1] in "[\n"):
-        return None, resume  # a footnote marker "[1]" or list numbering "1. " at a line start
+    minus = -1 if cur else _minus_start(body, s)
+    glued_minus = minus == s - 1
+    if _glued_or_marker(body, s, cur, sub_bound or glued_minus):
+        return None, resume
+    value = None
+    fraction = _SLASH_FRACTION.match(body, dm.start())
+    if fraction is not None and _is_fraction(body, fraction):
+        # "1/4 mile", "10 1/2 miles", "7 3/4 %": a whole number and a fraction
+        value = int(fraction.group("whole") or 0) + int(fraction.group("num")) / int(fraction.group("den"))
+        digits = fraction.group("whole") or fraction.group("num")
+        pos = resume = fraction.end()
     if not cur and body.startswith(":", pos):
         race = _RACE_TIME.match(body, s)
         if race is not None:
             return _race_time(body, race), race.end()
-    if _ctx.NOT_AFTER_DIGITS.match(body, pos) or _ctx.CHROME_AFTER.match(body, pos):
+    if value is None and _code_like(body, digits, s, pos, cur):
         return None, resume
+    before = _ctx.Before(body, s)
+    refused = _refused_by_context(body, digits, pos, cur, before, resume)
+    if refused is not None:
+        return None, refused
+    f = _Figure()
+    read = _value_and_unit(body, f, digits, pos, cur, before, value)
+    if read is None:
+        return None, resume
+    pos, unit_sep, has_mult = read
+    rng = RANGE_TAIL.match(body, pos)
+    if rng is not None:
+        reading = read_range(body, f, rng, digits, before, s, has_mult)
+        if reading.verdict == NOT_A_FIGURE:
+            return None, max(resume, rng.end())
+        if reading.verdict == RANGE:
+            pos, s = reading.pos, reading.start
+            resume = pos
+    if _not_a_count(body, f, digits, pos, before, has_mult):
+        return None, resume
+    fig = _finish(body, f, s, pos, before, unit_sep, "digits")
+    if fig is not None and sub_bound:
+        fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
+    if fig is not None and minus >= 0:
+        if fig.unit in _SIGNED_UNITS and math.isnan(fig.value_high):
+            fig.value, fig.start = -fig.value, min(fig.start, minus)  # "-5C", "minus 20 degrees"
+        elif glued_minus:
+            return None, resume  # "-5" before anything else: a code, a score, a list dash
+    return fig, max(resume, pos)
+
+
+def _minus_start(body: str, s: int) -> int:
+    """Start of a minus sign or "minus" right before the digits at ``s``, else -1."""
+    m = _MINUS_BEFORE.search(body, max(0, s - 7), s)
+    return m.start() if m is not None else -1
+
+
+def _glued_or_marker(body: str, s: int, cur: str, sub_bound: bool) -> bool:
+    """Digits glued to a word or sign before them, a footnote marker or list numbering."""
+    if s > 0 and (body[s - 1].isalnum() or body[s - 1] in _NOT_BEFORE_DIGITS) and not sub_bound:
+        return True  # KN-23, A380, 1,1 lists, .5, 9/11, 09:14
+    # a footnote marker "[1]" or list numbering "1. " at a line start
+    return (not cur and _FOOTNOTE_OR_ITEM.match(body, max(0, s - 1)) is not None
+            and (s == 0 or body[s - 1] in "[\n"))
+
+
+def _code_like(body: str, digits: str, s: int, pos: int, cur: str) -> bool:
+    """Digits that are a clock time, a phone number or a code, not a figure."""
+    if _ctx.NOT_AFTER_DIGITS.match(body, pos) or _ctx.CHROME_AFTER.match(body, pos):
+        return True
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
-        return None, resume  # 09, 0800: clock times, phone numbers, codes
+        return True  # 09, 0800: clock times, phone numbers, codes
     if not digits.isdigit() and not _SEPARATED.fullmatch(digits) and s > 1 and body[s - 1] in " \t" \
             and body[s - 2].isdigit():
-        return None, resume  # "0845 8 505 505": space-separated groups after digits are a phone number
+        return True  # "0845 8 505 505": space-separated groups after digits are a phone number
     if len(digits) > 20 or (len(digits) >= 6 and digits.isdigit() and not cur):
-        return None, resume  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
-    if s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and (
-            _DIGIT_GROUP_AFTER.match(body, pos)
-            or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s]))):
-        return None, resume  # a group inside or ending "020 7946 0958": a phone number or code
-    before = _ctx.Before(body, s)
+        return True  # a code (story id, IMO number): news writes 1,095,042 or 1.1 million
+    # a group inside or ending "020 7946 0958": a phone number or code
+    return s > 1 and body[s - 1] in " \t" and body[s - 2].isdigit() and bool(
+        _DIGIT_GROUP_AFTER.match(body, pos)
+        or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s])))
+
+
+def _refused_by_context(body: str, digits: str, pos: int, cur: str, before: _ctx.Before,
+                        resume: int) -> int | None:
+    """Where to resume when the words around the digits make them no figure (a date, a
+    label, page chrome, an identifier); None when they do not."""
     if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE:
         chrome = _ctx.CHROME_OF_AFTER.match(body, pos)
         if chrome is not None:
-            return None, chrome.end()  # "Image 3 of 12"
+            return chrome.end()  # "Image 3 of 12"
     if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
-        return None, resume
+        return resume
     if before.word(1).lower().rsplit("|", 1)[-1] in _ctx.CHROME_LABELS:
-        return None, resume  # "Updated: 31 minutes ago"
+        return resume  # "Updated: 31 minutes ago"
     if not cur and (before.is_identifier() or before.is_ticker()):
-        return None, resume
+        return resume
     if not cur and before.is_label_list(body, pos, digits):
         co = _COORDINATED_NUMBER.match(body, pos)
-        return None, co.end() if co is not None else resume  # "pipelines 1 and 2", "Nord Stream 1 and 2"
-    f = _Figure()
-    value = parse_digits(digits)
+        return co.end() if co is not None else resume  # "pipelines 1 and 2", "Nord Stream 1 and 2"
+    return None
+
+
+def _value_and_unit(body: str, f: _Figure, digits: str, pos: int, cur: str,
+                    before: _ctx.Before, value: float | None = None) -> tuple[int, str, bool] | None:
+    """Give ``f`` its value (with "million", "bn") and unit (currency before, unit after).
+
+    ``value`` is the number already read when it is not ``digits`` (a fraction).
+    Returns the new end, the separator written before the unit and whether a
+    multiplier was read; None when the digits are a code ("4G", "5B").
+    """
+    if value is None:
+        value = parse_digits(digits)
     mult, pos = multiplier(body, pos, digits, bool(cur), before)
     if mult is None:
-        return None, resume
+        return None
     has_mult = mult != 1.0
     f.value = value = round(value * mult, 6) if mult != 1.0 else value  # 16.4 million, not 16399999.999999998
     if cur:
@@ -341,25 +434,18 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
             f.value = value * scale
             f.is_count = False
             f.unit = rate_unit(body, pos, f.unit, f.kind)
-    rng = RANGE_TAIL.match(body, pos)
-    if rng is not None:
-        verdict = read_range(body, f, rng, digits, before, s, has_mult)
-        if verdict == "skip":
-            return None, max(resume, rng.end())
-        if verdict is not None:
-            pos, s = verdict
-            resume = pos
+            f.kind = UNIT_KIND.get(f.unit, f.kind)  # a speed is no distance
+    return pos, unit_sep, has_mult
+
+
+def _not_a_count(body: str, f: _Figure, digits: str, pos: int, before: _ctx.Before, has_mult: bool) -> bool:
+    """A bare number that is a year used as a date, a street number or a style value."""
     if _ctx.year_like(digits) and f.is_count and not has_mult and math.isnan(f.value_high):
         if not _year_is_count(body, pos, before):
-            return None, resume  # a year used as a date: "in 2006", "the 2006 election"
+            return True  # a year used as a date: "in 2006", "the 2006 election"
     if f.is_count and _ADDRESS_AFTER.match(body, pos):
-        return None, resume
-    if body.startswith(";", pos) and before.word(1).endswith(":"):
-        return None, resume  # a style sheet: "padding-bottom: 79.13%;"
-    fig = _finish(body, f, s, pos, before, unit_sep, "digits")
-    if fig is not None and sub_bound:
-        fig.start, fig.qualifier = s - 4, "at_most"  # "sub-5 nanometre": below 5
-    return fig, max(resume, pos)
+        return True
+    return body.startswith(";", pos) and before.word(1).endswith(":")  # "padding-bottom: 79.13%;"
 
 
 # "more than a year", "at least a decade": one period under a bound (matched on
@@ -434,22 +520,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         f.qualifier = "vague"
         has_mult = True
     elif group == "frac":
-        frac = fraction_value(text)
-        if frac is None or before.word(1).lower() in _NOT_BEFORE_FRACTION:
-            return None, resume  # "the first half of 2006" is a period, not 50%
-        if text.lower() == "half" and _HALF_A_UNIT.match(body, pos):
-            a = _HALF_A_UNIT.match(body, pos)
-            u = UNIT_AFTER.match(body, a.end())
-            found = lookup_unit(u.group("unit")) if u is not None and u.group("sep") == " " else None
-            if found is None:
-                return None, resume
-            unit, kind, scale = found
-            f.value, f.unit, f.kind, f.is_count = 0.5 * scale, unit, kind, False
-            pos = u.end()
-            return _finish(body, f, s, pos, before, " ", group), pos
-        f.value = round(frac * 100, 2)  # two-thirds -> 66.67, as documented
-        f.unit, f.kind, f.is_count = "percent", "percentage", False
-        return _finish(body, f, s, pos, before, "", group), resume
+        return _read_fraction(body, f, text, s, pos, before)
     elif group == "couple":
         value = 3.0 if "trio" in text.lower() else 2.0
         if "couple" in text.lower():
@@ -481,25 +552,41 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
         f.value = value * scale
         f.is_count = False
         f.unit = rate_unit(body, pos, f.unit, f.kind)
+        f.kind = UNIT_KIND.get(f.unit, f.kind)  # a speed is no distance
     if group in ("words", "ascale"):
         rng = RANGE_TAIL.match(body, pos)
         if rng is not None:
-            verdict = read_range(body, f, rng, "", before, s, has_mult)
-            if verdict == "skip":
+            reading = read_range(body, f, rng, "", before, s, has_mult)
+            if reading.verdict == NOT_A_FIGURE:
                 return None, max(resume, rng.end())
-            if verdict is not None:
-                pos, s = verdict
+            if reading.verdict == RANGE:
+                pos, s = reading.pos, reading.start
     return _finish(body, f, s, pos, before, unit_sep, group), max(resume, pos)
 
 
+def _read_fraction(body: str, f: _Figure, text: str, s: int, pos: int,
+                   before: _ctx.Before) -> tuple[_Figure | None, int]:
+    """"two-thirds of", "half the": a share in percent; "half a mile": half a unit."""
+    resume = pos
+    frac = fraction_value(text)
+    if frac is None or before.word(1).lower() in _NOT_BEFORE_FRACTION:
+        return None, resume  # "the first half of 2006" is a period, not 50%
+    if text.lower() == "half" and _HALF_A_UNIT.match(body, pos):
+        a = _HALF_A_UNIT.match(body, pos)
+        u = UNIT_AFTER.match(body, a.end())
+        found = lookup_unit(u.group("unit")) if u is not None and u.group("sep") == " " else None
+        if found is None:
+            return None, resume
+        unit, kind, scale = found
+        f.value, f.unit, f.kind, f.is_count = 0.5 * scale, unit, kind, False
+        pos = u.end()
+        return _finish(body, f, s, pos, before, " ", "frac"), pos
+    f.value = round(frac * 100, 2)  # two-thirds -> 66.67, as documented
+    f.unit, f.kind, f.is_count = "percent", "percentage", False
+    return _finish(body, f, s, pos, before, "", "frac"), resume
+
+
 _NUMBER_WORD_TOKEN = re.compile(r"[a-z]+")
-_OF_UNIT = re.compile(r"[ \t]+of[ \t]+(?P<u>[A-Za-z]+)\b")
-
-
-def _next_word_start(body: str, pos: int) -> int:
-    m = _NEXT_WORD.match(body, pos)
-    return m.start("w") if m else -1
-
 
 def _longest_number_prefix(low: str, s: int, end: int) -> tuple[float | None, int]:
     """Value and end of the longest prefix of the word run ``low[s:end]`` that parses."""
@@ -515,7 +602,7 @@ def _year_is_count(body: str, pos: int, before: _ctx.Before) -> bool:
     """A year-like number is a count only with a qualifier or a plural noun after it."""
     if before.qualifier() is not None:
         return True
-    nxt = _NEXT_WORD.match(body, pos)
+    nxt = NEXT_WORD.match(body, pos)
     if nxt is None or not nxt.group("w").islower() or not is_plural(nxt.group("w")):
         return False
     return before.word(1).lower() not in _YEAR_PREPOSITION
@@ -526,109 +613,72 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
     """Qualifiers, counted noun / subject and the final span."""
     start = s
     if f.qualifier != "range":
-        # written after the number: "50 or so", "100 or more", "50-odd"
-        t = _ctx.QUALIFIER_AFTER.match(body, pos)
-        if t is not None:
-            f.qualifier = _ctx.trailing_qualifier(t.group("q"))
-            f.own_qualifier = True
-            pos = t.end()
-        # written before: "about 900", "more than 1,000", "up to 3 million"
-        q = before.qualifier()
-        if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
-                and (_FIGURE_END.search(before.word(2)) or before.word(2).lower() not in _OVER_LENGTH_BEFORE):
-            q = None  # "£1.2 billion over 10 years", "shipped over three weeks": during a period
-        if q is not None and not before.after_from(q[2]):
-            qual, q_start, _ = q
-            if not (f.qualifier == "vague" and qual == "approx"):
-                f.qualifier = qual
-                f.own_qualifier = True
-                start = q_start
-    # age: "aged 34", "Bernie Ebbers, 63, said"
+        start, pos = _read_qualifiers(body, f, s, pos, before)
+    if f.kind == "money" and "/" not in f.unit and _PER_SHARE.match(body, pos):
+        f.unit += "/share"  # "$70 a share": a price per share, not an amount to add up
     if f.is_count and not f.unit:
-        if before.is_age():
-            f.unit, f.kind, f.is_count = "year", "duration", False
-        elif group == "digits" and f.value < 120 and f.value == int(f.value) and math.isnan(f.value_high):
-            name_start = before.age_name()
-            if name_start is not None and _ctx.AGE_APPOSITION_AFTER.match(body, pos):
-                f.unit, f.kind, f.is_count = "year", "duration", False
-                f.subject = body[name_start:s].rstrip(" \t,")
+        _read_age(body, f, s, pos, before, group)
     if f.is_count:
-        plural = not (f.value == 1 and math.isnan(f.value_high)) or f.qualifier == "vague"
-        hy = _HYPHEN_NOUN.match(body, pos)
-        if hy is not None:
-            noun = hy.group("n")
-            if noun.endswith(("ed", "ing", "ly")) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
-                return None  # "two-pronged", "one-off"
-            if noun != "strong":
-                f.unit = _np.head_unit(noun)
-            phrase = _np.read_noun_phrase(body, hy.end(), False)
-            if phrase is not None:
-                f.subject = body[phrase.start:phrase.end]
-            f.np_end = phrase.head_end if phrase else hy.end()
-        else:
-            phrase = _np.read_noun_phrase(body, pos, plural)
-            if phrase is None:
-                phrase = _np.read_of_phrase(body, pos, plural)
-                if ((phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group)
-                        and before.word(1).lower() not in ("in", "of", "out")):
-                    f.qualifier = "part_of"  # "two of the pipelines", "two of them"
-            if phrase is not None:
-                f.subject = body[phrase.start:phrase.end]
-                f.np_end = phrase.head_end
-                as_unit = lookup_unit(phrase.head)
-                if as_unit is not None and (phrase.head_end == phrase.end or f.qualifier == "vague"):
-                    # "millions of dollars", "hundreds of miles", "thousands of
-                    # tonnes of ammunition": the noun is a unit
-                    f.unit, f.kind, f.is_count = as_unit[0], as_unit[1], False
-                    f.value *= as_unit[2]
-                elif (plural and phrase.head.islower() and not is_plural(phrase.head)
-                      and phrase.start == _next_word_start(body, pos)):
-                    # "the 100-to-300 spectrum", "the 11,000 sent by": a singular word
-                    # after a plural number is not what it counts
-                    f.subject = ""
-                    f.np_end = -1
-                else:
-                    f.unit = _coordinated_unit(body, phrase, _np.head_unit(phrase.head))
-            elif f.qualifier == "vague" and _OF_UNIT.match(body, pos):
-                # "hundreds of years", "thousands of miles": the noun is a unit
-                found = lookup_unit(_OF_UNIT.match(body, pos).group("u"))
-                if found is not None:
-                    f.unit, f.kind, f.is_count = found[0], found[1], False
-                    f.value *= found[2]
-            elif (group in ("words", "ascale") and f.value == 1 and not f.own_qualifier
-                  and not _PART_AFTER.match(body, pos)):
-                return None  # a bare "one" is a pronoun ("one could argue")
-            if (group == "words" and f.value == 1 and not f.own_qualifier
-                    and _ONE_OF_AFTER.match(body, pos)):
-                return None  # "one of the largest", "one of four ships": singles one out, counts nothing
-            if _anaphoric_definite(body, f, before, group, pos):
-                return None
-            if (phrase is not None and f.value > 1 and phrase.head[0].isupper()
-                    and not is_plural(phrase.head.lower()) and phrase.start == _next_word_start(body, pos)):
-                # "10 Alicia Molik (Australia)": a rank or list number before a name
-                if before.sentence_start():
-                    return None
-                f.unit = ""
-        if not f.unit and f.value != int(f.value) and f.qualifier != "vague":
-            f.kind = "other"
+        if not read_counted(body, f, pos, before, group):
+            return None
     elif f.kind == "duration" and _OLD_AFTER.match(body, pos):
         pos = _OLD_AFTER.match(body, pos).end()  # an age: "the 74-year-old Eastwood"
         phrase = _np.read_noun_phrase(body, pos, False)
         if phrase is not None:
             f.subject = body[phrase.start:phrase.end]
     elif not f.subject:
-        phrase = None
-        if f.kind != "money" or unit_sep:
-            phrase = _np.read_noun_phrase(body, pos, False)
-        phrase = phrase or _np.read_of_phrase(body, pos, True)
-        if phrase is not None:
-            f.subject = body[phrase.start:phrase.end]
-        else:
-            span = _np.noun_before_of(before, start)
-            if span is not None:
-                f.subject = body[span[0]:span[1]]
+        _read_measured_subject(body, f, pos, before, start, unit_sep)
     f.start, f.end = start, pos
     return f
+
+
+def _read_qualifiers(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before) -> tuple[int, int]:
+    """The qualifier written after ("50 or so") and before ("about 900"); the new start and end."""
+    start = s
+    # written after the number: "50 or so", "100 or more", "50-odd"
+    t = _ctx.QUALIFIER_AFTER.match(body, pos)
+    if t is not None:
+        f.qualifier = _ctx.trailing_qualifier(t.group("q"))
+        f.own_qualifier = True
+        pos = t.end()
+    # written before: "about 900", "more than 1,000", "up to 3 million"
+    q = before.qualifier()
+    if q is not None and f.kind == "duration" and before.phrase(1) == "over" \
+            and (_FIGURE_END.search(before.word(2)) or before.word(2).lower() not in _OVER_LENGTH_BEFORE):
+        q = None  # "£1.2 billion over 10 years", "shipped over three weeks": during a period
+    if q is not None and not before.after_from(q[2]):
+        qual, q_start, _ = q
+        if not (f.qualifier == "vague" and qual == "approx"):
+            f.qualifier = qual
+            f.own_qualifier = True
+            start = q_start
+    return start, pos
+
+
+def _read_age(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, group: str) -> None:
+    """A bare count that is an age: "aged 34", "Bernie Ebbers, 63, said"."""
+    if before.is_age():
+        f.unit, f.kind, f.is_count = "year", "duration", False
+    elif group == "digits" and f.value < 120 and f.value == int(f.value) and math.isnan(f.value_high):
+        name_start = before.age_name()
+        if name_start is not None and _ctx.AGE_APPOSITION_AFTER.match(body, pos):
+            f.unit, f.kind, f.is_count = "year", "duration", False
+            f.subject = body[name_start:s].rstrip(" \t,")
+
+
+def _read_measured_subject(body: str, f: _Figure, pos: int, before: _ctx.Before, start: int,
+                           unit_sep: str) -> None:
+    """What a measure or an amount is of: the phrase after it, or the noun before "of"."""
+    phrase = None
+    if f.kind != "money" or unit_sep:
+        phrase = _np.read_noun_phrase(body, pos, False)
+    phrase = phrase or _np.read_of_phrase(body, pos, True)
+    if phrase is not None:
+        f.subject = body[phrase.start:phrase.end]
+    else:
+        span = _np.noun_before_of(before, start)
+        if span is not None:
+            f.subject = body[span[0]:span[1]]
 
 
 # ---------------------------------------------------------------- pieces
@@ -658,65 +708,3 @@ def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) ->
     if text.lower() in FACTOR_NEEDS_OBJECT:
         return bool(_DETERMINER_AFTER.match(body, pos))
     return True
-
-
-# "the two leaders", "these three countries": a definite count restates a set
-# already named; kept when a post-modifier makes it new information ("the three
-# satellite images presented by ...", "the two ships that ...").
-_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
-_POSTMODIFIER_AFTER = re.compile(
-    r"[ \t]+(?:that|which|who|whose|[a-z]+ed|shown|seen|taken|given|known|sent|built|held|made|found|"
-    r"on|in|at|near|off|along|under|inside|outside|beneath)\b")
-_SMALL_COUNT_MAX = 12
-
-
-def _is_share(f: _Figure, group: str) -> bool:
-    """A plain number before "of the Ys" names a part of them (not "dozens of", "a trio of")."""
-    return group in ("digits", "words") and f.qualifier == "exact" and not f.own_qualifier
-
-
-def _is_numeral(word: str) -> bool:
-    w = word.lower().strip(",")
-    return w[:1].isdigit() or parse_number_words(w) is not None
-
-
-def _anaphoric_definite(body: str, f: _Figure, before: _ctx.Before, group: str, pos: int) -> bool:
-    """Is this "the two leaders" (a restated set) rather than a figure?"""
-    if group != "words" or not f.is_count or f.value > _SMALL_COUNT_MAX or f.own_qualifier:
-        return False
-    if before.word(1).lower() not in _DEFINITE_BEFORE:
-        return False
-    if before.word(2).lower() in ("of", "than") and _is_numeral(before.word(3)):
-        return False  # "three of the four pipelines": the whole of a part
-    if before.word(2).lower() == "all":
-        return False
-    end = f.np_end if f.np_end > 0 else pos
-    return _POSTMODIFIER_AFTER.match(body, end) is None
-
-
-# "200 missiles and drones", "dozens of individuals and entities": two heads;
-# "nine million artillery and rocket shells": two modifiers of one head.
-_COORD_AFTER = re.compile(r"[ \t]+(?:and|or)[ \t]+")
-_LOWER_WORD = re.compile(r"[ \t]*(?P<w>[a-z][a-z-]*)\b")
-
-
-def _coordinated_unit(body: str, phrase, unit: str) -> str:
-    """The unit of a counted phrase whose head is coordinated with another noun."""
-    m = _COORD_AFTER.match(body, phrase.head_end)
-    if m is None:
-        return unit
-    p = m.end()
-    for k in range(3):
-        w = _LOWER_WORD.match(body, p)
-        if w is None:
-            return unit
-        n = w.group("w")
-        if n in _np.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
-            return unit  # "six individuals and three entities": a second figure
-        if is_plural(n):
-            other = _np.head_unit(n)
-            if k:
-                return other  # "artillery and rocket shells": the head is "shells"
-            return unit if other == unit else f"{unit}_or_{other}"
-        p = w.end()
-    return unit

@@ -63,7 +63,8 @@ NUMBER_WORD_RUN = (
 )
 # "a dozen", "a million", "half a million", "a hundred and fifty"
 A_SCALE = (
-    r"\b(?:a|one|half[ \t]+a)[ \t]+(?:dozen|hundred|thousand|million|billion|trillion)"
+    r"\b(?:a|one|half[ \t]+a|(?:a[ \t]+)?(?:half|quarter)|three[ \t]+quarters)"
+    r"[ \t]+(?:dozen|hundred|thousand|million|billion|trillion)"
     rf"(?:(?:[ \t]+|{_AFTER_SCALE}[ \t]+and[ \t]+){NUMBER_WORD})*\b"
 )
 # Vague amounts built on a numeral: "several dozen", "dozens", "tens of thousands".
@@ -127,6 +128,9 @@ def parse_number_words(text: str) -> float | None:
     words = [w for w in _WORD_SPLIT.split(text.lower().strip()) if w]
     if not words:
         return None
+    part = _SCALE_PARTS.get(tuple(words[:-1])) if len(words) in (2, 3) else None
+    if part is not None and words[-1] in _SCALES:
+        return part * MULTIPLIERS[words[-1]]  # "half million", "a quarter million", "three quarters billion"
     half = False
     if words[0] == "half" and len(words) >= 2 and words[1] in ("a", "an"):
         # "half a million": a half times the scale that follows
@@ -159,6 +163,12 @@ def parse_number_words(text: str) -> float | None:
     if value is None:
         return None
     return value * 0.5 if half else value
+
+
+# A part of a scale word written without "of a": "half million", "a quarter billion".
+_SCALE_PARTS = {("half",): 0.5, ("a", "half"): 0.5, ("quarter",): 0.25, ("a", "quarter"): 0.25,
+                ("three", "quarters"): 0.75}
+_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 
 
 def _parse_plain(words: list[str]) -> float | None:

@@ -9,11 +9,13 @@ with the text.  Used by :mod:`analysis.extract.quantities.extractor`.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from analysis.extract.quantities import context as _ctx
 from analysis.extract.quantities.number_words import MULTIPLIERS, NUMBER_WORD_RUN, parse_digits, parse_number_words
 from analysis.lexicon.units import (
-    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, UNIT_AFTER, currency_prefix_unit, is_plural, lookup_unit,
+    CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, POUND_MONEY_CUES, POUND_WEIGHT_CUES, UNIT_AFTER,
+    currency_prefix_unit, is_plural, lookup_unit,
 )
 
 # Digits start with a digit so the regex engine can skip other characters in C.
@@ -109,78 +111,151 @@ def unit_after(body: str, pos: int, value: float, has_mult: bool):
         return None
     if unit == "krw" and surface.lower() == "won" and not (has_mult or value >= 1000):
         return None  # "won" is usually the verb
+    if unit == "gbp" and not has_mult and surface.lower() in ("pound", "pounds") and _pounds_of_weight(body, pos):
+        return ("lb", "mass", 1.0), u.end(), sep
     return found, u.end(), sep
 
 
-def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", s: int,
-           has_mult: bool):
-    """Decide whether a following number makes a range.
+def _pounds_of_weight(body: str, pos: int) -> bool:
+    """Is "N pounds" at ``pos`` a weight? Only with a weight word near it and no money word."""
+    window = body[max(0, pos - 60):pos + 40]
+    return POUND_WEIGHT_CUES.search(window) is not None and POUND_MONEY_CUES.search(window) is None
 
-    Returns ``(new_pos, new_start)`` for a range, ``"skip"`` when the pair
-    is not a quantity at all (a score, a span of years, a code), or ``None``
-    to leave the second number to be read on its own.
+
+class RangeReading(NamedTuple):
+    """What a second number after a figure makes of it (the result of :func:`read_range`).
+
+    ``verdict`` is :data:`RANGE` (the figure now ends at ``pos`` and starts at
+    ``start``), :data:`NOT_A_FIGURE` (the pair is no quantity at all: a score,
+    a span of years, a code) or :data:`APART` (read the second number on its own).
+    """
+
+    verdict: str
+    pos: int = -1
+    start: int = -1
+
+
+RANGE, NOT_A_FIGURE, APART = "range", "not_a_figure", "apart"
+_APART = RangeReading(APART)
+_NOT_A_FIGURE = RangeReading(NOT_A_FIGURE)
+_DASHES = ("-", "–", "—")
+
+
+def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", s: int,
+               has_mult: bool) -> RangeReading:
+    """Decide whether a following number makes the figure ``f`` a range.
+
+    ``rng`` is the :data:`RANGE_TAIL` match after the figure, ``digits`` the
+    first number as written ("" for number words), ``s`` the figure's start.
+    On a range, ``f`` gets its low and high values (and the unit written
+    after the second number, "10-20 km").
     """
     sep = rng.group("sep").strip().lower()
     if sep == "-to-":
         sep = "to"  # "the 100-to-300 range", "3-to-4-metre waves"
     d2 = rng.group("digits")
-    w2 = rng.group("words")
-    dash = sep in ("-", "–", "—")
+    dash = sep in _DASHES
     if (d2 is None) != (not digits):
-        return None  # "10 to fifteen": mixed writing, not read as a range
+        return _APART  # "10 to fifteen": mixed writing, not read as a range
     pos = rng.end()
-    mult2 = 1.0
     if d2 is not None:
-        if dash and _ctx.year_like(digits) and (_ctx.year_like(d2) or len(d2) == 2):
-            return "skip"  # 2001-2004, 2004-05
-        if _ctx.NOT_AFTER_DIGITS.match(body, pos):
-            return "skip" if dash else None
-        if len(d2) > 1 and d2[0] == "0":
-            return None  # "505 or 0800 555 111": a code, not the end of a range
-        v2 = parse_digits(d2)
-        mm = _MULT_AFTER.match(body, pos)
-        if mm is not None and (mm.group("w") or mm.group("a") in ("bn", "m", "k", "tn")):
-            mult2 = MULTIPLIERS[(mm.group("w") or mm.group("a")).lower()]
-            if mm.group("w2"):
-                mult2 *= MULTIPLIERS[mm.group("w2").lower()]
-            pos = mm.end()
-    else:
-        v2 = parse_number_words(w2)
-        if v2 is None:
-            return None
-    if d2 is not None and sep in ("-", "–", "—", "to", "and") and _ctx.MONTH_AFTER.match(body, pos):
-        return "skip"  # 20-21 January, from 14 to 17 February: dates
-    if dash:
-        if re.match(r"[ \t]*[-–—][ \t]*\d", body[pos:pos + 4]):
-            return "skip"  # 4-4-2, phone numbers
-        if digits and parse_digits(digits) <= 30 and v2 <= 30 and _ctx.SCORE_CONTEXT.search(
-                body, max(0, s - 40), min(len(body), pos + 40)):
-            return "skip"  # a match score: "won 3-1"
+        refused = _digit_pair_refused(body, digits, d2, dash, pos)
+        if refused is not None:
+            return refused
+    v2, mult2, pos = _second_value(body, d2, rng.group("words"), pos)
+    if v2 is None:
+        return _APART
+    if _date_or_score(body, digits, d2, sep, v2, s, pos):
+        return _NOT_A_FIGURE
     low = f.value
     high = v2 * mult2
     if not has_mult and mult2 != 1.0 and low < v2:
         low *= mult2  # "between 2 and 3 million"
     if digits and d2 and _ctx.year_like(digits) and _ctx.year_like(d2) and not has_mult:
-        return "skip" if dash or sep == "and" else None  # between 2001 and 2004: years
+        return _NOT_A_FIGURE if dash or sep == "and" else _APART  # between 2001 and 2004: years
+    bounds = _range_start(sep, f, before, s, low, high, mult2, has_mult)
+    if bounds.verdict != RANGE:
+        return bounds
+    # the unit may follow the second number only ("10-20 km"); a different unit
+    # means two figures ("fell 46% to 1.6bn euros")
+    unit = _second_unit(body, f, rng, pos, high, mult2)
+    if unit is None:
+        return _APART
+    low_scale, high_scale, pos = unit
+    f.value = low * low_scale
+    f.value_high = high * high_scale
+    f.qualifier = "range"
+    f.own_qualifier = True
+    return RangeReading(RANGE, pos, bounds.start)
+
+
+def _digit_pair_refused(body: str, digits: str, d2: str, dash: bool, pos: int) -> RangeReading | None:
+    """Pairs of digits that are no range: spans of years, codes; None when they may be one."""
+    if dash and _ctx.year_like(digits) and (_ctx.year_like(d2) or len(d2) == 2):
+        return _NOT_A_FIGURE  # 2001-2004, 2004-05
+    if _ctx.NOT_AFTER_DIGITS.match(body, pos):
+        return _NOT_A_FIGURE if dash else _APART
+    if len(d2) > 1 and d2[0] == "0":
+        return _APART  # "505 or 0800 555 111": a code, not the end of a range
+    return None
+
+
+def _second_value(body: str, d2: str | None, w2: str | None, pos: int) -> tuple[float | None, float, int]:
+    """Value, multiplier and end of the second number (digits with "million", or words)."""
+    if d2 is None:
+        return parse_number_words(w2), 1.0, pos
+    mult2 = 1.0
+    v2 = parse_digits(d2)
+    mm = _MULT_AFTER.match(body, pos)
+    if mm is not None and (mm.group("w") or mm.group("a") in ("bn", "m", "k", "tn")):
+        mult2 = MULTIPLIERS[(mm.group("w") or mm.group("a")).lower()]
+        if mm.group("w2"):
+            mult2 *= MULTIPLIERS[mm.group("w2").lower()]
+        pos = mm.end()
+    return v2, mult2, pos
+
+
+def _date_or_score(body: str, digits: str, d2: str | None, sep: str, v2: float, s: int, pos: int) -> bool:
+    """Is the pair a date span, a formation or phone number, or a match score?"""
+    if d2 is not None and sep in ("-", "–", "—", "to", "and") and _ctx.MONTH_AFTER.match(body, pos):
+        return True  # 20-21 January, from 14 to 17 February: dates
+    if sep not in _DASHES:
+        return False
+    if re.match(r"[ \t]*[-–—][ \t]*\d", body[pos:pos + 4]):
+        return True  # 4-4-2, phone numbers
+    return bool(digits and parse_digits(digits) <= 30 and v2 <= 30 and _ctx.SCORE_CONTEXT.search(
+        body, max(0, s - 40), min(len(body), pos + 40)))  # a match score: "won 3-1"
+
+
+def _range_start(sep: str, f, before: "_ctx.Before", s: int, low: float, high: float, mult2: float,
+                 has_mult: bool) -> RangeReading:
+    """Whether the separator joins a range here, and where the range starts ("between", "from")."""
     new_start = s
     if sep == "and":
         new_start = before.between(0)
         if new_start is None or not low < high:
-            return None
+            return _APART
     elif sep == "or":
         if not low < high or low != int(low) or high != int(high) or mult2 != 1.0 or high > 2 * low:
-            return None  # "two or three" is a range; "200 or 500 dead" two alternatives
+            return _APART  # "two or three" is a range; "200 or 500 dead" two alternatives
     elif sep == "to":
         if not low < high or before.after_change():
-            return None  # "rose $1.20 to $74.50": a change and a level
+            return _APART  # "rose $1.20 to $74.50": a change and a level
         if before.after_from():
             new_start = before.from_start()
             if new_start is None:
-                return None  # "rose from 5% to 7%": two figures
+                return _APART  # "rose from 5% to 7%": two figures
     elif not low < high:  # a dash between a larger and a smaller number
-        return "skip" if f.is_count and not has_mult else None
-    # the unit may follow the second number only ("10-20 km"); a different unit
-    # means two figures ("fell 46% to 1.6bn euros")
+        return _NOT_A_FIGURE if f.is_count and not has_mult else _APART
+    return RangeReading(RANGE, -1, new_start)
+
+
+def _second_unit(body: str, f, rng: re.Match, pos: int, high: float,
+                 mult2: float) -> tuple[float, float, int] | None:
+    """The unit after the second number, given to ``f``: scales of low and high and the new end.
+
+    None when the two numbers have different units (two figures).
+    """
     u = unit_after(body, pos, high, mult2 != 1.0)
     cur2 = rng.group("cur")
     unit2 = (currency_prefix_unit(cur2) or "usd") if cur2 else (u[0][0] if u is not None else None)
@@ -191,18 +266,12 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
         return None
     elif f.is_count and cur2:
         return None
-    if u is not None and not cur2:
-        (unit, kind, scale), pos2, _sep = u
-        if f.is_count:
-            low *= scale
-        high *= scale
-        f.unit, f.kind, f.is_count = unit, kind, False
-        pos = pos2
-    f.value = low
-    f.value_high = high
-    f.qualifier = "range"
-    f.own_qualifier = True
-    return pos, new_start
+    if u is None or cur2:
+        return 1.0, 1.0, pos
+    (unit, kind, scale), pos2, _sep = u
+    low_scale = scale if f.is_count else 1.0
+    f.unit, f.kind, f.is_count = unit, kind, False
+    return low_scale, scale, pos2
 
 
 # "55 billion cubic metres of gas per year", "500,000 barrels a day": a rate.
@@ -210,6 +279,7 @@ _RATE_AFTER = re.compile(
     r"(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?)?[ \t]+(?:per|a|an|each)[ \t]+"
     r"(?P<per>year|annum|month|week|day|hour|second)\b", re.IGNORECASE)
 _RATE_KINDS = frozenset({"other", "mass", "length", "distance"})
+_SPEED_NAMES = {"mi/hour": "mph", "km/hour": "km/h"}
 
 
 def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
@@ -224,4 +294,5 @@ def rate_unit(body: str, pos: int, unit: str, kind: str) -> str:
     if m is None:
         return unit
     per = m.group("per").lower()
-    return f"{unit}/{'year' if per == 'annum' else per}"
+    rate = f"{unit}/{'year' if per == 'annum' else per}"
+    return _SPEED_NAMES.get(rate, rate)  # "188 miles an hour" is mph, like "188 miles per hour"
