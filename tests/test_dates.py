@@ -394,6 +394,41 @@ def test_without_publication_date_year_less_dates_take_the_year_of_the_text():
     assert dates_of("It happened yesterday.", published=None) == [("yesterday", "", "", "day", True)]
 
 
+def test_without_publication_date_a_historical_year_elsewhere_is_no_anchor():
+    # a bare year in another sentence is often history: the year-less day stays unresolved
+    rows = dates_of("Veterans will gather at the memorial on 27 January. Thousands died at the camp "
+                    "in 1945.", published=None)
+    assert [(r[0], r[1]) for r in rows] == [("27 January", ""), ("1945", "1945-01-01")]
+    rows = dates_of("The reform took effect in September. The old law dated from 1949.", published=None)
+    assert rows[0][:2] == ("September", "")
+    # a bare year in the same clause does give the year
+    rows = dates_of("In 2004 the plant closed in March.", published=None)
+    assert [(r[0], r[1]) for r in rows] == [("2004", "2004-01-01"), ("March", "2004-03-01")]
+
+
+def test_without_publication_date_a_weekday_must_fit_the_year():
+    # the only year nearby is a decade of history: no year has Saturday 12 February near it
+    rows = dates_of("Her parents arrived in the 1930s. The film is shown on Saturday 12 February.",
+                    published=None)
+    assert rows[-1][:2] == ("Saturday 12 February", "")
+    # with a full date of 2005 nearby the weekday picks 2005 (Saturday), not 2004 or 2006
+    rows = dates_of("Talks opened in March 2005. A vote follows on Saturday 12 February.", published=None)
+    assert rows[-1][:2] == ("Saturday 12 February", "2005-02-12")
+    rows = dates_of("Talks opened in March 2005. A vote follows on Friday 12 February.", published=None)
+    assert rows[-1][:2] == ("Friday 12 February", "")
+
+
+def test_without_publication_date_the_latest_full_date_is_the_reference():
+    body = ("The fund was set up in August 2021. On June 3, 2024 the ministry said work had stopped. "
+            "Engineers blamed the weather. Nobody disputed that. Inspectors arrived on September 9.")
+    rows = dates_of(body, published=None)
+    assert rows[-1][:2] == ("September 9", "2024-09-09")
+    # words relative to the day of writing need the publication day, whatever the text's dates
+    rows = dates_of("On June 3, 2024 the ministry said work had stopped. It had started last October.",
+                    published=None)
+    assert rows[-1][:2] == ("last October", "")
+
+
 def test_year_less_days_shortly_after_publication_look_forward():
     assert dates_of("The dividend is payable Dec. 7.", "2024-10-25")[0][1] == "2024-12-07"
     assert dates_of("The rights expire Nov. 21, the bank said.", "2024-10-25")[0][1] == "2024-11-21"
@@ -440,7 +475,7 @@ def test_bbc_corpus_runs_and_resolves_relative_dates_only_from_the_text(bbc_dir)
     absolute = frame.loc[~frame["relative"]]
     stated = absolute.groupby("article_id")["date"].agg(["min", "max"])
     resolved = frame.loc[frame["relative"] & frame["date"].notna()].join(stated, on="article_id")
-    assert len(resolved) > 1000 and resolved["min"].notna().all()
+    assert len(resolved) > 400 and resolved["min"].notna().all()
     inside = resolved["date"].dt.year.between(resolved["min"].dt.year - 1, resolved["max"].dt.year + 1)
     assert inside.mean() > 0.95
     assert absolute["date"].notna().all() and len(absolute) > 2000

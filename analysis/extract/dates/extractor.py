@@ -160,9 +160,18 @@ class _Context:
         self.history: list[tuple[Span, str]] = []     # dates resolved so far, in text order
         self.last_quarter: Optional[Span] = None
         self.days: list[tuple[int, date, int]] = []   # (atom index, day, sentence id) outside quotations
-        # explicit dates of the text, for year-less dates when the publication day is unknown
-        self.explicit = [(k, a.fixed[0]) for k, a in enumerate(atoms)
-                         if published is None and a.fixed is not None and a.fixed[0].year == a.fixed[1].year]
+        # Without a publication day, year-less dates take their year from the text's own
+        # dates: "full" dates name a year and something finer (a month, a day, a season);
+        # a bare year is weaker evidence ("since 1997" is often history).
+        self.full: dict[int, date] = {}
+        self.years: dict[int, date] = {}
+        if published is None:
+            for k, a in enumerate(atoms):
+                if a.fixed is None or a.fixed[0].year != a.fixed[1].year:
+                    continue
+                (self.years if a.precision == "year" else self.full)[k] = a.fixed[0]
+        self.from_text: dict[int, date] = {}          # year-less dates resolved from the text
+        self.text_year = _agreed_anchor(list(self.full.values()))
 
     def floating_ref(self, future: bool) -> Optional[date]:
         return self.published if future else self.month_end
@@ -189,7 +198,7 @@ class _Context:
             if _inside(quotes, atom.start):
                 return resolve(atom, self._speech_day(i, index, sid, quotes), future)
         if atom.rel is None and self.published is None:
-            return self._from_text(i)
+            return self._from_text(i, body, index, sid)
         if atom.rel is None:
             lookahead = future or not _past_cue(body, atom, index, sid, atom.precision == "day")
             return resolve(atom, self.floating_ref(future), future, lookahead)
@@ -246,22 +255,66 @@ class _Context:
             return self.days[-1][1]
         return pub
 
-    def _from_text(self, i: int) -> Optional[Span]:
-        """A year-less date with no publication day: the year that puts it nearest to the
-        date the text last gave (or, before any, the first explicit date after it)."""
+    def _from_text(self, i: int, body: str, index: SentenceIndex, sid: int) -> Optional[Span]:
+        """A year-less date with no publication day: the year the text itself gives, or
+        none when the text does not say it.
+
+        The anchor is, first, a date naming its year in the same or the previous sentence
+        (a full date, a year-less date already placed this way, or a bare year in the same
+        clause); else the text's latest full date (:func:`_agreed_anchor`).  A year far away in the text ("... at Auschwitz in 1945")
+        is no anchor.  The date takes the year within one of the anchor's that puts it
+        nearest; a weekday named with the day must fit that year ("Saturday 12 February"
+        is in 2005, not 1930), else the date stays unresolved.  Words relative to the day
+        of writing ("last October", "January this year") need the publication day.
+        """
         atom = self.atoms[i]
-        after = [d for k, d in self.explicit if k > i]
-        # the latest date resolved before it (a narrative moves on: "In September 2022 ...
-        # In March ... In July"), else the first explicit date after it
-        anchor = self.history[-1][0][0] if self.history else after[0] if after else None
-        if anchor is None or atom.span is None:
+        if atom.span is None or atom.mode != "past":
+            return None
+        anchor = self._local_anchor(i, body, index, sid)
+        if anchor is None:
+            anchor = self.text_year
+        if anchor is None:
             return None
         fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.span(y))]
-        if not fits and atom.fallback is not None:
-            fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.fallback(y))]
         if not fits:
             return None
-        return min(fits, key=lambda s: (abs((s[0] - anchor).days), s[0] < anchor))
+        best = min(fits, key=lambda s: (abs((s[0] - anchor).days), s[0] < anchor))
+        self.from_text[i] = best[0]
+        return best
+
+    def _local_anchor(self, i: int, body: str, index: SentenceIndex, sid: int) -> Optional[date]:
+        """The nearest date naming its year in the same or previous sentence (bounded scan)."""
+        for k in range(i - 1, max(-1, i - _ANCHOR_SCAN), -1):
+            other = self.atoms[k]
+            if index.locate(other.start) < sid - 1:
+                break
+            day = self.full.get(k) or self.from_text.get(k)
+            if day is None and k in self.years and index.locate(other.start) == sid \
+                    and not CLAUSE_BREAK.search(body, other.end, self.atoms[i].start):
+                day = self.years[k]
+            if day is not None:
+                return day
+        atom = self.atoms[i]
+        for k in range(i + 1, min(len(self.atoms), i + _ANCHOR_SCAN)):
+            other = self.atoms[k]
+            if index.locate(other.start) != sid:
+                break
+            day = self.full.get(k) or (self.years.get(k) if not CLAUSE_BREAK.search(
+                body, atom.end, other.start) else None)
+            if day is not None:
+                return day
+        return None
+
+
+# atoms looked at either side of a year-less date for the year it takes (keeps the cost linear)
+_ANCHOR_SCAN = 8
+
+
+def _agreed_anchor(full: list[date]) -> Optional[date]:
+    """The text's reference date: its chronologically latest full date ("April 24, 2025"
+    over "from August 2023"), the nearest a text comes to saying when it was written;
+    ``None`` when it names no full date (bare years are often history: "since 1997")."""
+    return max(full) if full else None
 
 
 _QUOTE_MARKS = re.compile(r'["“”\n]')
