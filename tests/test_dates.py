@@ -44,7 +44,7 @@ def test_seed_dates_match_hand_checked_table(seed_articles):
          "precision": r.precision, "relative": str(bool(r.relative))}
         for r in got.itertuples()
     ]
-    assert len(rows) == len(expected) == 35
+    assert len(rows) == len(expected) == 39
     for row, want in zip(rows, expected):
         assert row == want
 
@@ -195,7 +195,20 @@ def test_weekday_names_resolved_around_a_friday():
     "1,1,1,1,1",
 ])
 def test_not_dates(body):
-    assert dates_of(body) == []
+    # no calendar date; "recent years" is only a reference to the past (tested below)
+    assert [r for r in dates_of(body) if r[3] not in ("present", "past", "future")] == []
+
+
+def test_references_to_the_present_past_and_future():
+    rows = dates_of("Officials now say the plant is currently closed. It was recently damaged, as in the "
+                    "past, and in recent years repairs stalled; the future is unclear.")
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+        ("now", "", "present", True), ("currently", "", "present", True), ("recently", "", "past", True),
+        ("the past", "", "past", True), ("recent years", "", "past", True), ("the future", "", "future", True)]
+    # a span after the phrase makes it a period, and a date mention covering it wins
+    assert all(r[3] != "past" for r in dates_of("Prices rose in the past four years."))
+    assert [r[0] for r in dates_of("The now-defunct firm and the nowhere man; it is known.")] == []
+    assert [r[3] for r in dates_of("Right now, sales are up.")] == ["present"]
 
 
 def test_unknown_publication_date_leaves_relative_dates_unresolved():
@@ -263,7 +276,7 @@ def test_properties_on_arbitrary_text(words, noise, published):
     assert list(frame.columns) == COLUMNS
     for r in frame.itertuples():
         assert body[r.start:r.end] == r.surface and r.start < r.end
-        assert r.precision in ("day", "part_of_month", "month", "season", "year")
+        assert r.precision in ("day", "part_of_month", "month", "season", "year", "present", "past", "future")
         if not pd.isna(r.date) and not pd.isna(r.date_end):
             assert r.date_end >= r.date
         if pd.isna(r.date):
@@ -301,7 +314,7 @@ def test_numeric_dates_follow_the_documented_order(body, surface, first, last):
     "He scored 1.5.2 points.", "192.168.1.10 is an address.",
 ])
 def test_number_runs_that_are_not_dates(body):
-    assert dates_of(body) == []
+    assert [r for r in dates_of(body) if r[3] not in ("present", "past", "future")] == []
 
 
 def test_quarters_and_fiscal_years():

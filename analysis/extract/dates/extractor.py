@@ -21,14 +21,16 @@ late February" -- with the calendar span it denotes.  Conventions
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Optional
 
 import pandas as pd
 
 from analysis.extract.dates.patterns import CLAUSE_BREAK, FUTURE_CUE
-from analysis.extract.dates.resolution import PRECISION_RANK, Atom, Span, month_end, resolve, resolve_range
+from analysis.extract.dates.resolution import (PRECISION_RANK, Atom, Span, add_months, month_end, resolve,
+                                               resolve_range)
+from analysis.extract.dates.reference import time_references
 from analysis.extract.dates.scan import scan
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
@@ -44,7 +46,7 @@ _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"\bto\s+[a-z]{3,}\b")
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
 # Substrings every FUTURE_CUE match contains.
-_CUE_NEEDLES = ("will", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
+_CUE_NEEDLES = ("will", "until", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
                 "expect", "going", "plan", "intend", "poised", " to", "as soon", "as early")
 
 
@@ -106,7 +108,8 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
     day, so "January 2" in an article of "2024-01" is 2 January 2024.
     """
     atoms = list(scan(body))
-    if not atoms:
+    refs = list(time_references(body))
+    if not atoms and not refs:
         return []
     index = SentenceIndex(body)
     quotes = _quote_spans(body)
@@ -143,7 +146,24 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
             last = None
         rows.append((sid, start, end, body[start:end], first, last, precision, relative))
         i += 1
-    return rows
+    return _with_references(rows, atoms, refs, body, index)
+
+
+def _with_references(rows: list[tuple], atoms: list[Atom], refs: list[tuple[int, int, str]], body: str,
+                     index: SentenceIndex) -> list[tuple]:
+    """Merge "now", "recently", "the future" (no calendar span: ``date`` NaT, precision
+    present/past/future) into the rows in text order, unless a date mention covers them
+    ("the past two weeks" is a date)."""
+    if not refs:
+        return rows
+    taken = sorted([(r[1], r[2]) for r in rows] + [(a.start, a.end) for a in atoms])
+    extra = []
+    for start, end, kind in refs:
+        k = bisect_left(taken, (end, -1)) - 1      # the last mention starting before this one ends
+        if k >= 0 and taken[k][1] > start:
+            continue
+        extra.append((index.locate(start), start, end, body[start:end], None, None, kind, True))
+    return sorted(rows + extra, key=lambda r: r[1])
 
 
 class _Context:
@@ -157,7 +177,8 @@ class _Context:
         self.published = published
         self.month_end = (date(published.year, published.month, month_end(published.year, published.month))
                           if published is not None and month_only else published)
-        self.history: list[tuple[Span, str]] = []     # dates resolved so far, in text order
+        # dates resolved so far, in text order: (span, precision, atom index)
+        self.history: list[tuple[Span, str, int]] = []
         self.last_quarter: Optional[Span] = None
         self.days: list[tuple[int, date, int]] = []   # (atom index, day, sentence id) outside quotations
         # Without a publication day, year-less dates take their year from the text's own
@@ -177,7 +198,7 @@ class _Context:
         return self.published if future else self.month_end
 
     def remember(self, i: int, span: Span, precision: str, quoted: bool, sid: int) -> None:
-        self.history.append((span, precision))
+        self.history.append((span, precision, i))
         if self.atoms[i].tag == "quarter" or self.atoms[i].fixed is not None and precision == "season" \
                 and (span[1] - span[0]).days in range(88, 93):
             self.last_quarter = span        # a quarter named by its number: "the quarter" refers to it
@@ -200,13 +221,16 @@ class _Context:
         if atom.rel is None and self.published is None:
             return self._from_text(i, body, index, sid)
         if atom.rel is None:
-            lookahead = future or not _past_cue(body, atom, index, sid, atom.precision == "day")
+            lookahead = future or not _past_cue(body, atom, index, sid, atom.precision in ("day", "month"))
             return resolve(atom, self.floating_ref(future), future, lookahead)
         return resolve(atom, self.published, future)
 
     def _linked(self, i: int, body: str) -> Optional[Span]:
         atom = self.atoms[i]
         if atom.link_to == "quarter":
+            ended = self._quarter_ended(i, body)
+            if ended is not None:
+                return ended
             if self.last_quarter is not None:
                 return atom.link(self.last_quarter, "season")
             return resolve(Atom(atom.start, atom.end, atom.precision, rel=atom.rel), self.published) \
@@ -220,11 +244,28 @@ class _Context:
         if atom.tag == "needs_anchor":
             return None         # "a day after the blast": the blast's day is not named
         # the latest date fine enough for the unit ("the day before" skips "last year")
-        for anchor in reversed(self.history[-6:]):
-            span = atom.link(*anchor)
+        key = _SPACES.sub(" ", body[atom.start:atom.end].lower())
+        for anchor, precision, k in reversed(self.history[-6:]):
+            if self.atoms[k].link is not None and _SPACES.sub(" ", body[self.atoms[k].start:self.atoms[k].end]
+                                                                 .lower()) == key:
+                continue        # "a year earlier" twice compares with the same period, not a year before it
+            span = atom.link(anchor, precision)
             if span is not None:
                 return span
         return None
+
+    def _quarter_ended(self, i: int, body: str) -> Optional[Span]:
+        """"the quarter ended July 31": the three months up to that day (a fiscal quarter
+        need not be a calendar one)."""
+        atom, nxt = self.atoms[i], self.atoms[i + 1] if i + 1 < len(self.atoms) else None
+        if nxt is None or nxt.precision != "day" or not _THE_QUARTER.fullmatch(body, atom.start, atom.end) \
+                or not _ENDED.fullmatch(body, atom.end, nxt.start):
+            return None
+        day = resolve(nxt, self.floating_ref(False), lookahead=False)
+        if day is None:
+            return None
+        y, m = add_months(day[0].year, day[0].month, -2)
+        return date(y, m, 1), date(day[0].year, day[0].month, month_end(day[0].year, day[0].month))
 
     def _gloss(self, i: int, body: str) -> Optional[Span]:
         """"yesterday [17 October]": an explicit date in brackets right after a relative word."""
@@ -317,6 +358,9 @@ def _agreed_anchor(full: list[date]) -> Optional[date]:
     return max(full) if full else None
 
 
+_SPACES = re.compile(r"\s+")
+_THE_QUARTER = re.compile(r"(?:the|this|that)\s+(?:latest\s+|most\s+recent\s+)?quarter", re.IGNORECASE)
+_ENDED = re.compile(r",?\s+(?:ended|ending|that\s+ended)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r'["“”\n]')
 
 

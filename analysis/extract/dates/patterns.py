@@ -160,7 +160,7 @@ MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
 # ("We will raise this in the January 10 briefing").
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|scheduled|set|expected|going|planned|poised|to)\b"
-    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
+    r"|(?:has|have)\s+scheduled|scheduled\s+(?:for|to)|(?:postponed|extended|delayed|deadline)\s+(?:\w+\s+){0,3}?until|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
     r"|planned\s+to|set\s+to|as\s+(?:soon|early)\s+as)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
