@@ -493,3 +493,41 @@ def test_bbc_corpus_runs_and_resolves_relative_dates_only_from_the_text(bbc_dir)
     assert inside.mean() > 0.95
     assert absolute["date"].notna().all() and len(absolute) > 2000
     assert absolute["date"].dt.year.between(1700, 2199).all()
+
+
+def test_a_repeated_year_earlier_compares_with_the_same_period():
+    body = ("Profit in the third quarter rose to $5 million from $3 million a year earlier. "
+            "Sales climbed 9% from a year earlier.")
+    rows = dates_of(body, "1989-10-25")
+    assert [(r[0], r[1]) for r in rows if "year" in r[0]] == [
+        ("a year earlier", "1988-01-01"), ("a year earlier", "1988-01-01")]
+
+
+def test_the_quarter_ended_a_day_is_the_three_months_to_that_day():
+    rows = dates_of("In the quarter ended July 31, the retailer lost $2 million.", "1989-10-25")
+    assert rows[0][:4] == ("the quarter", "1989-05-01", "1989-07-31", "season")
+    # without "ended" the quarter is the latest one over before publication
+    rows = dates_of("In the quarter, the retailer lost $2 million.", "1989-10-25")
+    assert rows[0][:3] == ("the quarter", "1989-07-01", "1989-09-30")
+
+
+def test_a_year_less_month_shortly_ahead_is_the_coming_one():
+    # late October: January within 92 days ahead is the coming January ...
+    assert dates_of("The dividend is payable in January to holders of record.", "1989-10-26")[0][:2] == (
+        "January", "1990-01-01")
+    assert dates_of("The firm agreed to buy the bank in January.", "1989-10-26")[0][:2] == (
+        "January", "1990-01-01")
+    # ... unless an auxiliary puts the clause in the past, or the month is far ahead
+    assert dates_of("The bank was sold in January.", "1989-10-26")[0][:2] == ("January", "1989-01-01")
+    assert dates_of("The firm bought the bank in March.", "1989-10-26")[0][:2] == ("March", "1989-03-01")
+
+
+def test_deadlines_and_schedules_point_forward():
+    # 2000-03-29 is a Wednesday
+    assert dates_of("Officials postponed until Tuesday any action on the visa.", "2000-03-29")[0][:2] == (
+        "Tuesday", "2000-04-04")
+    assert dates_of("The mayor has scheduled a news conference Thursday.", "2000-03-29")[0][:2] == (
+        "Thursday", "2000-03-30")
+    # a bare weekday in a past clause stays the latest one before publication
+    assert dates_of("The mayor held a news conference Thursday.", "2000-03-29")[0][:2] == (
+        "Thursday", "2000-03-23")
