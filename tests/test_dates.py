@@ -531,3 +531,12 @@ def test_deadlines_and_schedules_point_forward():
     # a bare weekday in a past clause stays the latest one before publication
     assert dates_of("The mayor held a news conference Thursday.", "2000-03-29")[0][:2] == (
         "Thursday", "2000-03-23")
+
+
+def test_a_year_with_an_earlier_abbreviated_end_names_a_month():
+    assert [r[:4] for r in dates_of("Sales data for 2016-11 and 2015/3 are out.")] == [
+        ("2016-11", "2016-11-01", "2016-11-30", "month"), ("2015/3", "2015-03-01", "2015-03-31", "month")]
+    # later ends are ranges, and "1999-00" wraps into the next century
+    assert [r[:3] for r in dates_of("In 2003-4 and 2019-20 and 1999-00 it grew.")] == [
+        ("2003-4", "2003-01-01", "2004-12-31"), ("2019-20", "2019-01-01", "2020-12-31"),
+        ("1999-00", "1999-01-01", "2000-12-31")]
