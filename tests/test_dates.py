@@ -540,3 +540,9 @@ def test_a_year_with_an_earlier_abbreviated_end_names_a_month():
     assert [r[:3] for r in dates_of("In 2003-4 and 2019-20 and 1999-00 it grew.")] == [
         ("2003-4", "2003-01-01", "2004-12-31"), ("2019-20", "2019-01-01", "2020-12-31"),
         ("1999-00", "1999-01-01", "2000-12-31")]
+
+
+def test_saying_opens_a_reported_clause_whose_future_does_not_move_the_date():
+    # 2000-03-29 is a Wednesday: the statement was issued last Friday
+    assert dates_of("The ministers issued a statement Friday saying the treaty will take effect.",
+                    "2000-03-29")[0][:2] == ("Friday", "2000-03-24")

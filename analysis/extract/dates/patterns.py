@@ -167,7 +167,7 @@ FUTURE_CUE = re.compile(
 )
 # Words that open a new clause between a cue and a date: the cue then
 # belongs to another verb ("said in January that it will ...").
-CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|told|but|because|when|after|before)\b|[;:()\"“”]",
+CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|saying|told|but|because|when|after|before)\b|[;:()\"“”]",
                           re.IGNORECASE)
 
 # --- word lists for checking matches in context ------------------------------------
