@@ -15,7 +15,10 @@ late February" -- with the calendar span it denotes.  Conventions
 * ``relative`` is True when the mention alone does not fix its date: it
   needs the publication day or another date of the text ("two days later").
   With no publication date, words relative to the day of writing keep
-  ``date`` = NaT and year-less dates take their year from the text.
+  ``date`` = NaT and year-less dates take their year from the text only
+  where it says it (a full date nearby, else the text's latest full date).
+* "now", "recently", "the future" name no date: rows with precision
+  ``present``, ``past`` or ``future`` and ``date`` NaT.
 """
 
 from __future__ import annotations
@@ -71,7 +74,8 @@ def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
         into ``body``; ``body[start:end] == surface``), ``surface``,
         ``date`` and ``date_end`` (first and last day denoted; ``date_end``
         is NaT for a single day), ``precision`` (day, part_of_month, month,
-        season or year) and ``relative`` (True when the mention alone does
+        season or year; present, past or future for "now", "recently",
+        "the future", whose ``date`` is NaT) and ``relative`` (True when the mention alone does
         not fix the date: it needed the publication day or another date of
         the text).
 
