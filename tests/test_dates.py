@@ -546,3 +546,13 @@ def test_saying_opens_a_reported_clause_whose_future_does_not_move_the_date():
     # 2000-03-29 is a Wednesday: the statement was issued last Friday
     assert dates_of("The ministers issued a statement Friday saying the treaty will take effect.",
                     "2000-03-29")[0][:2] == ("Friday", "2000-03-24")
+
+
+def test_a_bare_day_before_a_day_and_month_opens_a_range():
+    assert dates_of("The festival runs between 4 and 22 March.", "2024-05-30")[0][:3] == (
+        "between 4 and 22 March", "2024-03-04", "2024-03-22")
+    assert dates_of("Polls stay open from 3 until 12 September 2023.", "2024-05-30")[0][:3] == (
+        "from 3 until 12 September 2023", "2023-09-03", "2023-09-12")
+    # without "between"/"from" two days are two mentions, and a day after the second is no range
+    assert all("4 and" not in r[0] for r in dates_of("It rained on 4 and 22 March.", "2024-05-30"))
+    assert dates_of("Between 24 and 22 March nothing moved.", "2024-05-30")[0][0] == "22 March"

@@ -34,7 +34,9 @@ from analysis.extract.dates.patterns import CLAUSE_BREAK, FUTURE_CUE
 from analysis.extract.dates.resolution import (PRECISION_RANK, Atom, Span, add_months, month_end, resolve,
                                                resolve_range)
 from analysis.extract.dates.reference import time_references
+from analysis.extract.dates.atoms import day_atom
 from analysis.extract.dates.scan import scan
+from analysis.lexicon.calendar import month_number
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
 
@@ -111,7 +113,7 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
     1st at midnight); year-less dates then resolve against the month's last
     day, so "January 2" in an article of "2024-01" is 2 January 2024.
     """
-    atoms = list(scan(body))
+    atoms = [_leading_day(body, a) for a in scan(body)]
     refs = list(time_references(body))
     if not atoms and not refs:
         return []
@@ -151,6 +153,23 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
         rows.append((sid, start, end, body[start:end], first, last, precision, relative))
         i += 1
     return _with_references(rows, atoms, refs, body, index)
+
+
+def _leading_day(body: str, atom: Atom) -> Atom:
+    """"between 4 and 22 March", "from 3 until 12 September": a bare day number before a
+    day-month date opens a range of days in that month (British news style)."""
+    if atom.precision != "day" or atom.start < 8 or not body[atom.start].isdigit():
+        return atom
+    m = _DAY_MONTH.fullmatch(body, atom.start, atom.end)
+    lead = _LEADING_DAY.search(body, max(0, atom.start - 40), atom.start) if m else None
+    month = month_number(m.group(2)) if m else None
+    if lead is None or month is None or not 1 <= int(lead.group(2)) < int(m.group(1)):
+        return atom
+    try:
+        wider = day_atom(lead.start(), atom.end, month, lead.group(2), m.group(1), m.group(3), None)
+    except ValueError:
+        return atom
+    return wider if wider is not None else atom
 
 
 def _with_references(rows: list[tuple], atoms: list[Atom], refs: list[tuple[int, int, str]], body: str,
@@ -363,6 +382,9 @@ def _agreed_anchor(full: list[date]) -> Optional[date]:
 
 
 _SPACES = re.compile(r"\s+")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?(?:,?\s+(\d{4}))?")
+_LEADING_DAY = re.compile(r"\b(between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|till|through)\s+\Z",
+                          re.IGNORECASE)
 _THE_QUARTER = re.compile(r"(?:the|this|that)\s+(?:latest\s+|most\s+recent\s+)?quarter", re.IGNORECASE)
 _ENDED = re.compile(r",?\s+(?:ended|ending|that\s+ended)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r'["“”\n]')
