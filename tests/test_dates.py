@@ -263,7 +263,8 @@ def test_missing_bodies_are_skipped():
 _TOKENS = ["January", "Jan.", "May", "may", "March", "Sept.", "2", "13", "2006", "2003-04", "1,000", "late",
            "early", "mid-", "last", "this", "next", "year", "month", "week", "weekend", "the", "end", "of",
            "between", "and", "from", "to", "Wednesday", "on", "in", "yesterday", "ago", "two", "summer",
-           "Q1", "1990s", "-", ",", ".", "\n", "  ", "'s", "2024-01-05", "30", "Feb.", "29", "the year"]
+           "Q1", "1990s", "-", ",", ".", "\n", "  ", "'s", "2024-01-05", "30", "Feb.", "29", "the year",
+           "now", "recently", "past", "future", "between 4"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
