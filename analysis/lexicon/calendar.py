@@ -70,3 +70,18 @@ def parse_full_date(text: str) -> tuple[int, int, int, re.Match[str]] | None:
             continue
         return y, int(mo), d, m
     return None
+
+
+# Words that place a statement at the time of writing, before it or after it without
+# naming a date (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF). Kept to the forms that
+# are time references nearly wherever they occur: the adjectives "current", "recent"
+# and "future" also qualify things ("his current wife", "future disasters") and are left out.
+TIME_REFERENCES: dict[str, tuple[str, ...]] = {
+    "present": ("right now", "now", "currently", "at present", "at the moment", "these days", "nowadays"),
+    "past": ("recently", "recent years", "the past"),
+    "future": ("the near future", "the future"),
+}
+# A span that follows the phrase makes it a period ("the past four years"), not a reference.
+TIME_REFERENCE_PERIOD = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))\b",
+    re.IGNORECASE)

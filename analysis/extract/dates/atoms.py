@@ -615,10 +615,15 @@ def _year(g, s, e, body, prev):
         else:                        # "2003-04", "2005-6", "1999-00"
             base = 10 ** len(y2)
             last = y - y % base + int(y2)
-            if last <= y:
+            if last <= y and (len(y2) == 1 or last + base != y + 1):
+                # an abbreviated end earlier than the start is no range ("2015-3" is not
+                # 2015-2023; only "1999-00" wraps): "2016-11", "2015/3" name a month
+                if 1 <= int(y2) <= 12:
+                    return Atom(s, e, "month", fixed=month_span(y, int(y2)))
+            elif last <= y:
                 last += base
         if not y < last <= y + (100 if len(y2) == 4 else 10):
-            e, last = s + 4, y       # "2004-1" or "2005-2003": keep the first year only
+            e, last = s + 4, y       # "2005-2003": keep the first year only
     return Atom(s, e, "year", fixed=(date(y, 1, 1), date(last, 12, 31)))
 
 

@@ -15,21 +15,28 @@ late February" -- with the calendar span it denotes.  Conventions
 * ``relative`` is True when the mention alone does not fix its date: it
   needs the publication day or another date of the text ("two days later").
   With no publication date, words relative to the day of writing keep
-  ``date`` = NaT and year-less dates take their year from the text.
+  ``date`` = NaT and year-less dates take their year from the text only
+  where it says it (a full date nearby, else the text's latest full date).
+* "now", "recently", "the future" name no date: rows with precision
+  ``present``, ``past`` or ``future`` and ``date`` NaT.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from typing import Optional
 
 import pandas as pd
 
 from analysis.extract.dates.patterns import CLAUSE_BREAK, FUTURE_CUE
-from analysis.extract.dates.resolution import PRECISION_RANK, Atom, Span, month_end, resolve, resolve_range
+from analysis.extract.dates.resolution import (PRECISION_RANK, Atom, Span, add_months, month_end, resolve,
+                                               resolve_range)
+from analysis.extract.dates.reference import time_references
+from analysis.extract.dates.atoms import day_atom
 from analysis.extract.dates.scan import scan
+from analysis.lexicon.calendar import month_number
 from analysis.checks import require_columns
 from analysis.text.sentences import SentenceIndex
 
@@ -44,7 +51,7 @@ _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 _HEADLINE_TO = re.compile(r"\bto\s+[a-z]{3,}\b")
 _CUE_WINDOW = 100   # characters either side of a mention searched for a future cue
 # Substrings every FUTURE_CUE match contains.
-_CUE_NEEDLES = ("will", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
+_CUE_NEEDLES = ("will", "until", "shall", "won", "ll", "due", "schedul", "upcoming", "forthcoming", "set",
                 "expect", "going", "plan", "intend", "poised", " to", "as soon", "as early")
 
 
@@ -69,7 +76,8 @@ def extract_dates(articles: pd.DataFrame) -> pd.DataFrame:
         into ``body``; ``body[start:end] == surface``), ``surface``,
         ``date`` and ``date_end`` (first and last day denoted; ``date_end``
         is NaT for a single day), ``precision`` (day, part_of_month, month,
-        season or year) and ``relative`` (True when the mention alone does
+        season or year; present, past or future for "now", "recently",
+        "the future", whose ``date`` is NaT) and ``relative`` (True when the mention alone does
         not fix the date: it needed the publication day or another date of
         the text).
 
@@ -105,8 +113,9 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
     1st at midnight); year-less dates then resolve against the month's last
     day, so "January 2" in an article of "2024-01" is 2 January 2024.
     """
-    atoms = list(scan(body))
-    if not atoms:
+    atoms = [_leading_day(body, a) for a in scan(body)]
+    refs = list(time_references(body))
+    if not atoms and not refs:
         return []
     index = SentenceIndex(body)
     quotes = _quote_spans(body)
@@ -143,7 +152,41 @@ def article_dates(body: str, published: Optional[date], month_only: bool = False
             last = None
         rows.append((sid, start, end, body[start:end], first, last, precision, relative))
         i += 1
-    return rows
+    return _with_references(rows, atoms, refs, body, index)
+
+
+def _leading_day(body: str, atom: Atom) -> Atom:
+    """"between 4 and 22 March", "from 3 until 12 September": a bare day number before a
+    day-month date opens a range of days in that month (British news style)."""
+    if atom.precision != "day" or atom.start < 8 or not body[atom.start].isdigit():
+        return atom
+    m = _DAY_MONTH.fullmatch(body, atom.start, atom.end)
+    lead = _LEADING_DAY.search(body, max(0, atom.start - 40), atom.start) if m else None
+    month = month_number(m.group(2)) if m else None
+    if lead is None or month is None or not 1 <= int(lead.group(2)) < int(m.group(1)):
+        return atom
+    try:
+        wider = day_atom(lead.start(), atom.end, month, lead.group(2), m.group(1), m.group(3), None)
+    except ValueError:
+        return atom
+    return wider if wider is not None else atom
+
+
+def _with_references(rows: list[tuple], atoms: list[Atom], refs: list[tuple[int, int, str]], body: str,
+                     index: SentenceIndex) -> list[tuple]:
+    """Merge "now", "recently", "the future" (no calendar span: ``date`` NaT, precision
+    present/past/future) into the rows in text order, unless a date mention covers them
+    ("the past two weeks" is a date)."""
+    if not refs:
+        return rows
+    taken = sorted([(r[1], r[2]) for r in rows] + [(a.start, a.end) for a in atoms])
+    extra = []
+    for start, end, kind in refs:
+        k = bisect_left(taken, (end, -1)) - 1      # the last mention starting before this one ends
+        if k >= 0 and taken[k][1] > start:
+            continue
+        extra.append((index.locate(start), start, end, body[start:end], None, None, kind, True))
+    return sorted(rows + extra, key=lambda r: r[1])
 
 
 class _Context:
@@ -157,18 +200,28 @@ class _Context:
         self.published = published
         self.month_end = (date(published.year, published.month, month_end(published.year, published.month))
                           if published is not None and month_only else published)
-        self.history: list[tuple[Span, str]] = []     # dates resolved so far, in text order
+        # dates resolved so far, in text order: (span, precision, atom index)
+        self.history: list[tuple[Span, str, int]] = []
         self.last_quarter: Optional[Span] = None
         self.days: list[tuple[int, date, int]] = []   # (atom index, day, sentence id) outside quotations
-        # explicit dates of the text, for year-less dates when the publication day is unknown
-        self.explicit = [(k, a.fixed[0]) for k, a in enumerate(atoms)
-                         if published is None and a.fixed is not None and a.fixed[0].year == a.fixed[1].year]
+        # Without a publication day, year-less dates take their year from the text's own
+        # dates: "full" dates name a year and something finer (a month, a day, a season);
+        # a bare year is weaker evidence ("since 1997" is often history).
+        self.full: dict[int, date] = {}
+        self.years: dict[int, date] = {}
+        if published is None:
+            for k, a in enumerate(atoms):
+                if a.fixed is None or a.fixed[0].year != a.fixed[1].year:
+                    continue
+                (self.years if a.precision == "year" else self.full)[k] = a.fixed[0]
+        self.from_text: dict[int, date] = {}          # year-less dates resolved from the text
+        self.text_year = _agreed_anchor(list(self.full.values()))
 
     def floating_ref(self, future: bool) -> Optional[date]:
         return self.published if future else self.month_end
 
     def remember(self, i: int, span: Span, precision: str, quoted: bool, sid: int) -> None:
-        self.history.append((span, precision))
+        self.history.append((span, precision, i))
         if self.atoms[i].tag == "quarter" or self.atoms[i].fixed is not None and precision == "season" \
                 and (span[1] - span[0]).days in range(88, 93):
             self.last_quarter = span        # a quarter named by its number: "the quarter" refers to it
@@ -189,15 +242,18 @@ class _Context:
             if _inside(quotes, atom.start):
                 return resolve(atom, self._speech_day(i, index, sid, quotes), future)
         if atom.rel is None and self.published is None:
-            return self._from_text(i)
+            return self._from_text(i, body, index, sid)
         if atom.rel is None:
-            lookahead = future or not _past_cue(body, atom, index, sid, atom.precision == "day")
+            lookahead = future or not _past_cue(body, atom, index, sid, atom.precision in ("day", "month"))
             return resolve(atom, self.floating_ref(future), future, lookahead)
         return resolve(atom, self.published, future)
 
     def _linked(self, i: int, body: str) -> Optional[Span]:
         atom = self.atoms[i]
         if atom.link_to == "quarter":
+            ended = self._quarter_ended(i, body)
+            if ended is not None:
+                return ended
             if self.last_quarter is not None:
                 return atom.link(self.last_quarter, "season")
             return resolve(Atom(atom.start, atom.end, atom.precision, rel=atom.rel), self.published) \
@@ -211,11 +267,28 @@ class _Context:
         if atom.tag == "needs_anchor":
             return None         # "a day after the blast": the blast's day is not named
         # the latest date fine enough for the unit ("the day before" skips "last year")
-        for anchor in reversed(self.history[-6:]):
-            span = atom.link(*anchor)
+        key = _SPACES.sub(" ", body[atom.start:atom.end].lower())
+        for anchor, precision, k in reversed(self.history[-6:]):
+            if self.atoms[k].link is not None and _SPACES.sub(" ", body[self.atoms[k].start:self.atoms[k].end]
+                                                                 .lower()) == key:
+                continue        # "a year earlier" twice compares with the same period, not a year before it
+            span = atom.link(anchor, precision)
             if span is not None:
                 return span
         return None
+
+    def _quarter_ended(self, i: int, body: str) -> Optional[Span]:
+        """"the quarter ended July 31": the three months up to that day (a fiscal quarter
+        need not be a calendar one)."""
+        atom, nxt = self.atoms[i], self.atoms[i + 1] if i + 1 < len(self.atoms) else None
+        if nxt is None or nxt.precision != "day" or not _THE_QUARTER.fullmatch(body, atom.start, atom.end) \
+                or not _ENDED.fullmatch(body, atom.end, nxt.start):
+            return None
+        day = resolve(nxt, self.floating_ref(False), lookahead=False)
+        if day is None:
+            return None
+        y, m = add_months(day[0].year, day[0].month, -2)
+        return date(y, m, 1), date(day[0].year, day[0].month, month_end(day[0].year, day[0].month))
 
     def _gloss(self, i: int, body: str) -> Optional[Span]:
         """"yesterday [17 October]": an explicit date in brackets right after a relative word."""
@@ -246,24 +319,74 @@ class _Context:
             return self.days[-1][1]
         return pub
 
-    def _from_text(self, i: int) -> Optional[Span]:
-        """A year-less date with no publication day: the year that puts it nearest to the
-        date the text last gave (or, before any, the first explicit date after it)."""
+    def _from_text(self, i: int, body: str, index: SentenceIndex, sid: int) -> Optional[Span]:
+        """A year-less date with no publication day: the year the text itself gives, or
+        none when the text does not say it.
+
+        The anchor is, first, a date naming its year in the same or the previous sentence
+        (a full date, a year-less date already placed this way, or a bare year in the same
+        clause); else the text's latest full date (:func:`_agreed_anchor`).  A year far away in the text ("... at Auschwitz in 1945")
+        is no anchor.  The date takes the year within one of the anchor's that puts it
+        nearest; a weekday named with the day must fit that year ("Saturday 12 February"
+        is in 2005, not 1930), else the date stays unresolved.  Words relative to the day
+        of writing ("last October", "January this year") need the publication day.
+        """
         atom = self.atoms[i]
-        after = [d for k, d in self.explicit if k > i]
-        # the latest date resolved before it (a narrative moves on: "In September 2022 ...
-        # In March ... In July"), else the first explicit date after it
-        anchor = self.history[-1][0][0] if self.history else after[0] if after else None
-        if anchor is None or atom.span is None:
+        if atom.span is None or atom.mode != "past":
+            return None
+        anchor = self._local_anchor(i, body, index, sid)
+        if anchor is None:
+            anchor = self.text_year
+        if anchor is None:
             return None
         fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.span(y))]
-        if not fits and atom.fallback is not None:
-            fits = [s for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (s := atom.fallback(y))]
         if not fits:
             return None
-        return min(fits, key=lambda s: (abs((s[0] - anchor).days), s[0] < anchor))
+        best = min(fits, key=lambda s: (abs((s[0] - anchor).days), s[0] < anchor))
+        self.from_text[i] = best[0]
+        return best
+
+    def _local_anchor(self, i: int, body: str, index: SentenceIndex, sid: int) -> Optional[date]:
+        """The nearest date naming its year in the same or previous sentence (bounded scan)."""
+        for k in range(i - 1, max(-1, i - _ANCHOR_SCAN), -1):
+            other = self.atoms[k]
+            if index.locate(other.start) < sid - 1:
+                break
+            day = self.full.get(k) or self.from_text.get(k)
+            if day is None and k in self.years and index.locate(other.start) == sid \
+                    and not CLAUSE_BREAK.search(body, other.end, self.atoms[i].start):
+                day = self.years[k]
+            if day is not None:
+                return day
+        atom = self.atoms[i]
+        for k in range(i + 1, min(len(self.atoms), i + _ANCHOR_SCAN)):
+            other = self.atoms[k]
+            if index.locate(other.start) != sid:
+                break
+            day = self.full.get(k) or (self.years.get(k) if not CLAUSE_BREAK.search(
+                body, atom.end, other.start) else None)
+            if day is not None:
+                return day
+        return None
 
 
+# atoms looked at either side of a year-less date for the year it takes (keeps the cost linear)
+_ANCHOR_SCAN = 8
+
+
+def _agreed_anchor(full: list[date]) -> Optional[date]:
+    """The text's reference date: its chronologically latest full date ("April 24, 2025"
+    over "from August 2023"), the nearest a text comes to saying when it was written;
+    ``None`` when it names no full date (bare years are often history: "since 1997")."""
+    return max(full) if full else None
+
+
+_SPACES = re.compile(r"\s+")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?(?:,?\s+(\d{4}))?")
+_LEADING_DAY = re.compile(r"\b(between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|till|through)\s+\Z",
+                          re.IGNORECASE)
+_THE_QUARTER = re.compile(r"(?:the|this|that)\s+(?:latest\s+|most\s+recent\s+)?quarter", re.IGNORECASE)
+_ENDED = re.compile(r",?\s+(?:ended|ending|that\s+ended)\s+", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r'["“”\n]')
 
 

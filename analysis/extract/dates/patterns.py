@@ -160,14 +160,14 @@ MASTER = re.compile("|".join(f"(?P<{name}>{body})" for name, body in BRANCHES))
 # ("We will raise this in the January 10 briefing").
 FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|scheduled|set|expected|going|planned|poised|to)\b"
-    r"|scheduled\s+(?:for|to)|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
+    r"|(?:has|have)\s+scheduled|scheduled\s+(?:for|to)|(?:postponed|extended|delayed|deadline)\s+(?:\w+\s+){0,3}?until|upcoming|forthcoming|plans?\s+to|planning\s+to|intends?\s+to|expects?"
     r"|planned\s+to|set\s+to|as\s+(?:soon|early)\s+as)\b"
     r"|['’]ll\b",
     re.IGNORECASE,
 )
 # Words that open a new clause between a cue and a date: the cue then
 # belongs to another verb ("said in January that it will ...").
-CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|told|but|because|when|after|before)\b|[;:()\"“”]",
+CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|said|says|saying|told|but|because|when|after|before)\b|[;:()\"“”]",
                           re.IGNORECASE)
 
 # --- word lists for checking matches in context ------------------------------------

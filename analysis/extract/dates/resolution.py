@@ -31,7 +31,7 @@ PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # A year-less day ("Nov. 21") up to this many days
 # after publication is read as the coming day, not the one almost a year before
 # (months are not: "In March, ..." in a January article is usually last March).
-FUTURE_WINDOW = {"day": 92}
+FUTURE_WINDOW = {"day": 92, "month": 92}
 
 # Parts of a month, as (first day, last day or None = the month's last day).
 _MONTH_PARTS: dict[str, tuple[int, Optional[int]]] = {
