@@ -244,3 +244,35 @@ claims:
 def test_more_ways_news_names_a_speaker(body, speaker):
     attrs = analysis.extract_attributions(article_frame(body))
     assert attrs["speaker"].tolist() == [speaker]
+
+
+TOLL = parse_codebook("""
+codebook: Dam collapse (test)
+claims:
+  - id: T1
+    label: The collapse killed hundreds
+    rules:
+      - all: [[killed, dead], [hundreds]]
+  - id: T2
+    label: Heavy rain broke the dam
+    rules:
+      - all: [[rain, rainfall], [dam]]
+""")
+
+
+def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker():
+    # "..., which X said ...": the toll is the ministry's, not the main clause's speaker
+    got = _tag("The mayor said the dam at Kestrel Falls collapsed on Monday, which the health ministry said "
+               "killed hundreds of people.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T1", "health ministry"]]
+    # "X blamed ..., while Y said ...": each clause keeps its own speaker
+    got = _tag("Residents blamed the engineers for the collapse, while the regional governor said heavy rain "
+               "broke the dam.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "regional governor"]]
+    # a closing attribution speaks for the whole sentence, relative clause included
+    got = _tag("The flood, which followed weeks of heavy rain, broke the old dam, the regional governor said.",
+               book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "regional governor"]]
+    # a clause with no reporting verb of its own keeps the sentence's speaker
+    got = _tag("The governor said heavy rain broke the dam, while rescuers searched the valley.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "governor"]]

@@ -503,6 +503,39 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
     return out
 
 
+def clause_speaker(body: str, s: int, e: int, quotes: list[QuoteSpan],
+                   proper: ProperWords | None = None) -> tuple[str, int, str] | None:
+    """The speaker a clause names for itself with a reporting verb.
+
+    Parameters
+    ----------
+    body : str
+        The article text.
+    s, e : int
+        The clause's offsets in ``body`` (e.g. the words after "..., while" or
+        "..., which" up to the next such break).
+    quotes : list of QuoteSpan
+        The article's quotations (:func:`analysis.text.quotes.quote_spans`):
+        a verb inside a quotation is the quoted speaker's own word.
+    proper : ProperWords, optional
+        The article's capitalised words, to tell names from sentence-initial words.
+
+    Returns
+    -------
+    tuple of (str, int, str) or None
+        (speaker phrase, its offset, canonical cue) for the subject of a
+        reporting verb in the clause ("which the health ministry said killed
+        hundreds" -> "the health ministry"), None when the clause has none.
+    """
+    qstarts = [q.start for q in quotes]
+    cands = [c for c in _candidates(body, s, e, quotes, qstarts, proper)
+             if c.rank <= 2 and s <= c.phrase_start < e]
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: (c.rank, c.cue_start))
+    return best.phrase, best.phrase_start, best.cue
+
+
 def _continues_speech(body: str, s: int, e: int, qs: int, qe: int) -> bool:
     """Does a cue-less quoted sentence carry on the previous sentence's quoted speech?
 
