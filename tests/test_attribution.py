@@ -193,3 +193,15 @@ def test_bbc_runs_without_crash(bbc_dir):
     out = extract_attributions(arts)
     assert len(out) == len(analysis.sentences(arts))
     assert out["cue"].ne("").mean() > 0.2   # news text attributes a lot
+
+
+def test_a_description_names_the_one_person_with_that_bare_title():
+    body = ("Valdoria's ambassador to the UN dismissed the report on Monday. "
+            "Ambassador Ilse Marren made the remarks in a written statement. "
+            "The sister of Governor Piet Aalto said the report was fair. "
+            "Governor Piet Aalto declined to comment.")
+    got = extract_attributions(article_frame(body), narrator=False)
+    # the only ambassador the article names, introduced by the bare title: one person
+    assert got.loc[got["sentence_id"] == 0, "speaker"].tolist() == ["Ilse Marren"]
+    # the head of "sister of Governor X" is "sister": not the governor
+    assert "Piet Aalto" not in got.loc[got["sentence_id"] == 2, "speaker"].tolist()
