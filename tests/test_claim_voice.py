@@ -276,3 +276,13 @@ def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker():
     # a clause with no reporting verb of its own keeps the sentence's speaker
     got = _tag("The governor said heavy rain broke the dam, while rescuers searched the valley.", book=TOLL)
     assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "governor"]]
+
+
+@pytest.mark.parametrize("text, denial", [
+    ("The minister shrugged off Western claims that the port shipped fuel.", True),
+    ("The agency brushed aside reports that the dam had cracked.", True),
+    ("The envoy labelled as rumours the claims that the ferry sank.", True),
+    ("The coach shrugged off the defeat and praised his players.", False),
+])
+def test_shrugging_off_a_statement_is_a_denial(text, denial):
+    assert bool(stance_cues(text).denials) is denial

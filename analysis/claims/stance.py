@@ -4,8 +4,9 @@
 the stance of a claim found in it:
 
 * **denial** — a reported denial (``denied``, ``denies``, ``refuted``,
-  ``dismissed``/``rejected``/``rebuffed`` *a statement* — a report, an
-  allegation, a claim, "that ...", "... as false" —, ``no intention to``,
+  ``dismissed``/``rejected``/``rebuffed``/``shrugged off``/``brushed
+  aside`` *a statement* — a report, an allegation, a claim, "that ...",
+  "... as false" —, ``labelled ... rumours``, ``no intention to``,
   ``called ... absurd``). Rejecting a policy or a proposal ("rejected the
   idea of quotas") opposes it and denies no fact.
   Not a denial: ``neither confirmed nor denied``, ``did not deny``,
@@ -78,15 +79,16 @@ _DENIAL = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|refut(?:e|ed|es|ing)|"
     # reject / dismiss deny a *statement* (a report, a claim, "that ...", "... as false"), not a policy
     # or a proposal ("rejected the idea of quotas" opposes, it does not deny a fact)
-    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing))"
+    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing)|"
+    r"shrug(?:ged|s|ging)?\s+off|brush(?:ed|es|ing)?\s+(?:off|aside)|wav(?:ed|es|ing)\s+(?:off|away|aside))"
     r"(?=\s(?:[^.;]{0,60}?\s)?(?:(?:reports?|allegations?|accusations?|claims?|charges?|suggestions?|assertions?|"
     r"findings|conclusions?|assessments?|figures?|accounts?|version|rumou?rs?|stor(?:y|ies)|speculation|"
     r"(?:idea|notion|view)\s+that|that)"
     r"(?![\w-])|as\s[^.;]{0,40}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|lies|fake|"
     r"slander\w*|smear\w*|false|untrue|propaganda|provocation|speculation|rumou?rs?)))|"
     r"no\s+intention\s+(?:of|to)|"
-    r"(?:called|calling|branded|branding|described|describing|labell?ed)\s[^.;]{0,50}?(?:absurd|baseless|groundless|"
-    r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false)|"
+    r"(?:called|calling|branded|branding|described|describing|labell?ed|labell?ing)\s[^.;]{0,50}?(?:absurd|baseless|"
+    r"groundless|unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false|rumou?rs|hoax)|"
     # "said the report was 'a fabrication'", "considers such reports to be groundless"
     r"(?:reports?|allegations?|accusations?|claims?|findings|charges?)\s(?:[^.;]{0,40}?\s)?"
     r"(?:was|were|is|are|as|to\s+be)\s[^.;]{0,25}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|"
