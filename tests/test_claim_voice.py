@@ -286,3 +286,13 @@ def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker():
 ])
 def test_shrugging_off_a_statement_is_a_denial(text, denial):
     assert bool(stance_cues(text).denials) is denial
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The fire claimed the lives of at least 40 people.", False),
+    ("The storm claimed more than 200 lives in the valley.", False),
+    ("A militia claimed responsibility for the attack on the depot.", False),
+    ("The ministry claimed that the fire killed 40 people.", True),
+])
+def test_claiming_lives_or_responsibility_is_no_hedge(text, hedged):
+    assert bool(stance_cues(text).hedges) is hedged

@@ -25,7 +25,7 @@ the stance of a claim found in it:
   ``possibly``/``probably``, ``preliminary``, ``presumed``,
   ``reportedly``, ``purportedly``, ``is accused``/``accusations`` (an
   accusation with no accuser named; "X accused Y of ..." is X asserting),
-  ``claims``, ``believe(d)``, ``is thought to``, ``suggests``,
+  ``claims`` (not "claimed the lives of", "claimed responsibility"), ``believe(d)``, ``is thought to``, ``suggests``,
   ``unconfirmed``/``unverified``, ``speculation``, ``not clear whether``,
   ``neither confirmed nor denied``, ... A hedge's scope runs to the end of
   its clause; a comment clause (", which would violate ...", " ahead of
@@ -55,7 +55,10 @@ _HEDGE = re.compile(
     # an accusation is the accuser asserting; only an accusation with no accuser named distances
     # the writer ("stands accused of", "is accused of", "accusations that")
     r"(?:is|are|was|were|been|being|be|stands?|stood)\s+accused|accusations?|"
-    r"claim(?:s|ed|ing)?|believed?|believes|thought\s+to|"
+    # "the blast claimed the lives of 500", "claimed responsibility": no hedge
+    r"claim(?:s|ed|ing)?(?!\s+(?:the\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|[\d,.]+\s+|"
+    r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:more\s+)?){0,3}(?:lives|life|responsibility|credit|victims)\b)|"
+    r"believed?|believes|thought\s+to|"
     r"suggest(?:s|ed|ing|ion|ions)?|unconfirmed|unverified|rumou?r(?:s|ed)?|speculat(?:ion|ions|ed|es|e|ing)|"
     r"perhaps|if\s+confirmed|(?:not|un)\s*(?:yet\s+)?clear|unclear|not\s+known|"
     r"neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)|confirm\s+or\s+deny|"
