@@ -205,3 +205,17 @@ def test_a_description_names_the_one_person_with_that_bare_title():
     assert got.loc[got["sentence_id"] == 0, "speaker"].tolist() == ["Ilse Marren"]
     # the head of "sister of Governor X" is "sister": not the governor
     assert "Piet Aalto" not in got.loc[got["sentence_id"] == 2, "speaker"].tolist()
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # an adjective or a reduced passive reports nothing: no clause chunk as the speaker
+    ("The minister refused to comment on reports about alleged fuel deliveries.", []),
+    ("After the raid, police held a man suspected of arson near the depot.", []),
+    ("The regulator, in response to the audit, named a firm accused of fraud.", []),
+    # the verb with its subject still speaks
+    ("Prosecutors alleged that the company hid losses.", ["Prosecutors"]),
+    ("Officials suspected that the fire was arson.", ["officials"]),
+])
+def test_participle_cues_need_a_subject_that_reports(body, speakers):
+    got = extract_attributions(article_frame(body), narrator=False)
+    assert got["speaker"].tolist() == speakers

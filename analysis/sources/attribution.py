@@ -250,6 +250,11 @@ _PROGRESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:been|are|were|is|was)$", re.IGNO
 _CITED_AS = re.compile(r"\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|writing)\b")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|stands?|stood|remains?|widely)$",
                              re.IGNORECASE)
+# cues that are also adjectives / passive participles ("an alleged plot", "a man suspected of")
+_PARTICIPLE_CUES = frozenset({"alleged", "suspected", "accused", "reported", "rumoured", "rumored"})
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:of|to\s+(?:be|have)|in\s+connection)\b", re.IGNORECASE)
+_PARTICIPLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|about|of|on|over|for|into|and|or|with|its|their|his|her|"
+                                r"any|such|these|those|this|that)$", re.IGNORECASE)
 # "has steadfastly denied", "vehemently rejected": an adverb between subject and verb
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -450,6 +455,11 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             continue  # an infinitive ("used imagery to confirm that ...") reports no speech
         if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
             continue  # "North Korea stands accused", "is believed": a passive names no speaker
+        if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
+                                            or _PARTICIPLE_BEFORE.search(before[-12:])):
+            # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
+            # reduced passive, no one reporting
+            continue
         if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
                 and not _PROGRESSIVE_BEFORE.search(before[-12:]):
             # "X lambasted Y, saying ...": the participle's subject is the main subject
