@@ -219,3 +219,14 @@ def test_a_description_names_the_one_person_with_that_bare_title():
 def test_participle_cues_need_a_subject_that_reports(body, speakers):
     got = extract_attributions(article_frame(body), narrator=False)
     assert got["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ("The Northern Alliance denounced the growing trade between the two ports.", "Northern Alliance", "denounced"),
+    ("The mayor hailed the new bridge as a turning point.", "mayor", "hailed"),
+    ("An independent panel disputed the company's account of the spill.", "independent panel", "disputed"),
+    ("The Valdorian government suggested that the ferry had been overloaded.", "Valdorian government", "suggested"),
+])
+def test_more_speech_act_verbs_name_their_subject(body, speaker, cue):
+    got = extract_attributions(article_frame(body), narrator=False)
+    assert got[["speaker", "cue"]].values.tolist() == [[speaker, cue]]

@@ -72,6 +72,8 @@ for _canon, _forms in {
     "asked": "asked", "continued": "continued",
     "quoted": "quoted", "cited": "cited cites",
     "charged": "charged", "labelled": "labelled labeled branded",
+    "denounced": "denounced denounces", "hailed": "hailed hails", "disputed": "disputed disputes",
+    "refuted": "refuted refutes", "suggested": "suggested",
 }.items():
     for _f in _forms.split():
         _CUES[_f.replace("_", " ")] = _canon
