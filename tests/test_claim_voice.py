@@ -296,3 +296,10 @@ def test_shrugging_off_a_statement_is_a_denial(text, denial):
 ])
 def test_claiming_lives_or_responsibility_is_no_hedge(text, hedged):
     assert bool(stance_cues(text).hedges) is hedged
+
+
+def test_a_hedging_verb_closing_the_sentence_hedges_what_came_before():
+    got = _tag("Heavy rain broke the dam, officials believe.", book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "hedged", "officials"]]
+    got = _tag("Heavy rain broke the dam, officials said.", book=TOLL)
+    assert got[["claim_id", "stance"]].values.tolist() == [["T2", "asserts"]]

@@ -601,6 +601,8 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
             stance, stance_cue = _claim_stance(claim, used, cues, s, sid, hits, speaker, mention, negated)
             if stance is None:
                 continue
+            if stance == "asserts" and claim.kind != "denial":
+                stance, stance_cue = _trailing_hedge(cues, attr, s, used) or (stance, stance_cue)
             if stance == "denies" and not cues.denials and stype != "narrator" \
                     and not stance_cue.lower().startswith("no "):
                 # a source saying "X has never sent ..." denies it ("no evidence that ..." does not)
@@ -717,6 +719,19 @@ def _clause_voice(body: str, clauses: list[tuple[int, int, bool]], used: list[tu
 
 
 _TRAILING_MARKS = frozenset(',"”’\'')
+
+
+def _trailing_hedge(cues: StanceCues, attr: tuple | None, s: int,
+                    used: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """("hedged", cue) when the sentence's own reporting verb is a hedge that follows the claim:
+    "Weapons were shipped to the port, officials believe" / "..., suggests Britain"."""
+    if attr is None or attr[5] is None or attr[5] < 0 or not used:
+        return None
+    at = attr[5] - s
+    for h in cues.hedges:
+        if h.start == at and all(b <= attr[5] for _a, b in used):
+            return "hedged", h.surface
+    return None
 
 
 def _canonical_name(phrase: str, speakers: set[str]) -> str | None:
