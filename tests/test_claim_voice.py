@@ -303,3 +303,13 @@ def test_a_hedging_verb_closing_the_sentence_hedges_what_came_before():
     assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "hedged", "officials"]]
     got = _tag("Heavy rain broke the dam, officials said.", book=TOLL)
     assert got[["claim_id", "stance"]].values.tolist() == [["T2", "asserts"]]
+
+
+def test_a_spokesman_quoted_for_the_denying_body_is_the_denier():
+    got = _tag("KESTREL: The ministry on Monday denied reports that heavy rain broke the dam, the agency cited "
+               "ministry spokesman Ivo Rask as saying.", book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "denies", "Ivo Rask"]]
+    # an outlet reporting someone's denial still names the denying party
+    got = _tag("The ministry on Monday denied reports that heavy rain broke the dam, the Daily Courier reported.",
+               book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "denies", "ministry"]]

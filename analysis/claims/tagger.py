@@ -621,7 +621,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 # in '"We have never exported weapons," the ministry said' the
                 # quoted speaker is the denying party)
                 denier = _denier(body, s, s + cues.denials[0].start, speakers, proper)
-                if denier:
+                if denier and not _speaks_for(denier, body, mention):
                     who, who_type = denier, speaker_type(denier)
             voice = "own" if who_type == "narrator" else "reported"
             lo = min(a for a, _ in used) if used else s
@@ -719,6 +719,15 @@ def _clause_voice(body: str, clauses: list[tuple[int, int, bool]], used: list[tu
 
 
 _TRAILING_MARKS = frozenset(',"”’\'')
+
+
+def _speaks_for(party: str, body: str, mention: tuple[int, int]) -> bool:
+    """Is the sentence's speaker introduced as speaking for ``party``? "The Kremlin rejected ...,
+    TASS cited Kremlin spokesman Dmitry Peskov as saying": Peskov denies, for the Kremlin."""
+    if mention[0] < 0 or mention[1] <= mention[0]:
+        return False
+    words = set(re.findall(r"\w+", party.lower())) - {"the", "a", "an", "of"}
+    return bool(words) and words <= set(re.findall(r"\w+", body[mention[0]:mention[1]].lower()))
 
 
 def _trailing_hedge(cues: StanceCues, attr: tuple | None, s: int,
