@@ -193,3 +193,40 @@ def test_bbc_runs_without_crash(bbc_dir):
     out = extract_attributions(arts)
     assert len(out) == len(analysis.sentences(arts))
     assert out["cue"].ne("").mean() > 0.2   # news text attributes a lot
+
+
+def test_a_description_names_the_one_person_with_that_bare_title():
+    body = ("Valdoria's ambassador to the UN dismissed the report on Monday. "
+            "Ambassador Ilse Marren made the remarks in a written statement. "
+            "The sister of Governor Piet Aalto said the report was fair. "
+            "Governor Piet Aalto declined to comment.")
+    got = extract_attributions(article_frame(body), narrator=False)
+    # the only ambassador the article names, introduced by the bare title: one person
+    assert got.loc[got["sentence_id"] == 0, "speaker"].tolist() == ["Ilse Marren"]
+    # the head of "sister of Governor X" is "sister": not the governor
+    assert "Piet Aalto" not in got.loc[got["sentence_id"] == 2, "speaker"].tolist()
+
+
+@pytest.mark.parametrize("body, speakers", [
+    # an adjective or a reduced passive reports nothing: no clause chunk as the speaker
+    ("The minister refused to comment on reports about alleged fuel deliveries.", []),
+    ("After the raid, police held a man suspected of arson near the depot.", []),
+    ("The regulator, in response to the audit, named a firm accused of fraud.", []),
+    # the verb with its subject still speaks
+    ("Prosecutors alleged that the company hid losses.", ["Prosecutors"]),
+    ("Officials suspected that the fire was arson.", ["officials"]),
+])
+def test_participle_cues_need_a_subject_that_reports(body, speakers):
+    got = extract_attributions(article_frame(body), narrator=False)
+    assert got["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ("The Northern Alliance denounced the growing trade between the two ports.", "Northern Alliance", "denounced"),
+    ("The mayor hailed the new bridge as a turning point.", "mayor", "hailed"),
+    ("An independent panel disputed the company's account of the spill.", "independent panel", "disputed"),
+    ("The Valdorian government suggested that the ferry had been overloaded.", "Valdorian government", "suggested"),
+])
+def test_more_speech_act_verbs_name_their_subject(body, speaker, cue):
+    got = extract_attributions(article_frame(body), narrator=False)
+    assert got[["speaker", "cue"]].values.tolist() == [[speaker, cue]]

@@ -244,3 +244,72 @@ claims:
 def test_more_ways_news_names_a_speaker(body, speaker):
     attrs = analysis.extract_attributions(article_frame(body))
     assert attrs["speaker"].tolist() == [speaker]
+
+
+TOLL = parse_codebook("""
+codebook: Dam collapse (test)
+claims:
+  - id: T1
+    label: The collapse killed hundreds
+    rules:
+      - all: [[killed, dead], [hundreds]]
+  - id: T2
+    label: Heavy rain broke the dam
+    rules:
+      - all: [[rain, rainfall], [dam]]
+""")
+
+
+def test_a_clause_with_its_own_reporting_verb_has_its_own_speaker():
+    # "..., which X said ...": the toll is the ministry's, not the main clause's speaker
+    got = _tag("The mayor said the dam at Kestrel Falls collapsed on Monday, which the health ministry said "
+               "killed hundreds of people.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T1", "health ministry"]]
+    # "X blamed ..., while Y said ...": each clause keeps its own speaker
+    got = _tag("Residents blamed the engineers for the collapse, while the regional governor said heavy rain "
+               "broke the dam.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "regional governor"]]
+    # a closing attribution speaks for the whole sentence, relative clause included
+    got = _tag("The flood, which followed weeks of heavy rain, broke the old dam, the regional governor said.",
+               book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "regional governor"]]
+    # a clause with no reporting verb of its own keeps the sentence's speaker
+    got = _tag("The governor said heavy rain broke the dam, while rescuers searched the valley.", book=TOLL)
+    assert got[["claim_id", "speaker"]].values.tolist() == [["T2", "governor"]]
+
+
+@pytest.mark.parametrize("text, denial", [
+    ("The minister shrugged off Western claims that the port shipped fuel.", True),
+    ("The agency brushed aside reports that the dam had cracked.", True),
+    ("The envoy labelled as rumours the claims that the ferry sank.", True),
+    ("The coach shrugged off the defeat and praised his players.", False),
+])
+def test_shrugging_off_a_statement_is_a_denial(text, denial):
+    assert bool(stance_cues(text).denials) is denial
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The fire claimed the lives of at least 40 people.", False),
+    ("The storm claimed more than 200 lives in the valley.", False),
+    ("A militia claimed responsibility for the attack on the depot.", False),
+    ("The ministry claimed that the fire killed 40 people.", True),
+])
+def test_claiming_lives_or_responsibility_is_no_hedge(text, hedged):
+    assert bool(stance_cues(text).hedges) is hedged
+
+
+def test_a_hedging_verb_closing_the_sentence_hedges_what_came_before():
+    got = _tag("Heavy rain broke the dam, officials believe.", book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "hedged", "officials"]]
+    got = _tag("Heavy rain broke the dam, officials said.", book=TOLL)
+    assert got[["claim_id", "stance"]].values.tolist() == [["T2", "asserts"]]
+
+
+def test_a_spokesman_quoted_for_the_denying_body_is_the_denier():
+    got = _tag("KESTREL: The ministry on Monday denied reports that heavy rain broke the dam, the agency cited "
+               "ministry spokesman Ivo Rask as saying.", book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "denies", "Ivo Rask"]]
+    # an outlet reporting someone's denial still names the denying party
+    got = _tag("The ministry on Monday denied reports that heavy rain broke the dam, the Daily Courier reported.",
+               book=TOLL)
+    assert got[["claim_id", "stance", "speaker"]].values.tolist() == [["T2", "denies", "ministry"]]

@@ -4,8 +4,9 @@
 the stance of a claim found in it:
 
 * **denial** — a reported denial (``denied``, ``denies``, ``refuted``,
-  ``dismissed``/``rejected``/``rebuffed`` *a statement* — a report, an
-  allegation, a claim, "that ...", "... as false" —, ``no intention to``,
+  ``dismissed``/``rejected``/``rebuffed``/``shrugged off``/``brushed
+  aside`` *a statement* — a report, an allegation, a claim, "that ...",
+  "... as false" —, ``labelled ... rumours``, ``no intention to``,
   ``called ... absurd``). Rejecting a policy or a proposal ("rejected the
   idea of quotas") opposes it and denies no fact.
   Not a denial: ``neither confirmed nor denied``, ``did not deny``,
@@ -24,7 +25,7 @@ the stance of a claim found in it:
   ``possibly``/``probably``, ``preliminary``, ``presumed``,
   ``reportedly``, ``purportedly``, ``is accused``/``accusations`` (an
   accusation with no accuser named; "X accused Y of ..." is X asserting),
-  ``claims``, ``believe(d)``, ``is thought to``, ``suggests``,
+  ``claims`` (not "claimed the lives of", "claimed responsibility"), ``believe(d)``, ``is thought to``, ``suggests``,
   ``unconfirmed``/``unverified``, ``speculation``, ``not clear whether``,
   ``neither confirmed nor denied``, ... A hedge's scope runs to the end of
   its clause; a comment clause (", which would violate ...", " ahead of
@@ -54,7 +55,10 @@ _HEDGE = re.compile(
     # an accusation is the accuser asserting; only an accusation with no accuser named distances
     # the writer ("stands accused of", "is accused of", "accusations that")
     r"(?:is|are|was|were|been|being|be|stands?|stood)\s+accused|accusations?|"
-    r"claim(?:s|ed|ing)?|believed?|believes|thought\s+to|"
+    # "the blast claimed the lives of 500", "claimed responsibility": no hedge
+    r"claim(?:s|ed|ing)?(?!\s+(?:the\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|[\d,.]+\s+|"
+    r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:more\s+)?){0,3}(?:lives|life|responsibility|credit|victims)\b)|"
+    r"believed?|believes|thought\s+to|"
     r"suggest(?:s|ed|ing|ion|ions)?|unconfirmed|unverified|rumou?r(?:s|ed)?|speculat(?:ion|ions|ed|es|e|ing)|"
     r"perhaps|if\s+confirmed|(?:not|un)\s*(?:yet\s+)?clear|unclear|not\s+known|"
     r"neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)|confirm\s+or\s+deny|"
@@ -78,15 +82,16 @@ _DENIAL = re.compile(
     r"(?<![\w-])(?:den(?:y|ies|ied|ying)|refut(?:e|ed|es|ing)|"
     # reject / dismiss deny a *statement* (a report, a claim, "that ...", "... as false"), not a policy
     # or a proposal ("rejected the idea of quotas" opposes, it does not deny a fact)
-    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing))"
+    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing)|"
+    r"shrug(?:ged|s|ging)?\s+off|brush(?:ed|es|ing)?\s+(?:off|aside)|wav(?:ed|es|ing)\s+(?:off|away|aside))"
     r"(?=\s(?:[^.;]{0,60}?\s)?(?:(?:reports?|allegations?|accusations?|claims?|charges?|suggestions?|assertions?|"
     r"findings|conclusions?|assessments?|figures?|accounts?|version|rumou?rs?|stor(?:y|ies)|speculation|"
     r"(?:idea|notion|view)\s+that|that)"
     r"(?![\w-])|as\s[^.;]{0,40}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|lies|fake|"
     r"slander\w*|smear\w*|false|untrue|propaganda|provocation|speculation|rumou?rs?)))|"
     r"no\s+intention\s+(?:of|to)|"
-    r"(?:called|calling|branded|branding|described|describing|labell?ed)\s[^.;]{0,50}?(?:absurd|baseless|groundless|"
-    r"unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false)|"
+    r"(?:called|calling|branded|branding|described|describing|labell?ed|labell?ing)\s[^.;]{0,50}?(?:absurd|baseless|"
+    r"groundless|unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false|rumou?rs|hoax)|"
     # "said the report was 'a fabrication'", "considers such reports to be groundless"
     r"(?:reports?|allegations?|accusations?|claims?|findings|charges?)\s(?:[^.;]{0,40}?\s)?"
     r"(?:was|were|is|are|as|to\s+be)\s[^.;]{0,25}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|"

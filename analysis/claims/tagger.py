@@ -50,13 +50,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.sources.attribution import (CUE_RE, ProperWords, canonical_speaker_tables, extract_attributions, np_before,
+from analysis.sources.attribution import (CUE_RE, ProperWords, canonical_speaker_tables, clause_speaker, extract_attributions, np_before,
                           trie_alternation, valid_speaker)
 from analysis.claims.codebook import Claim, Codebook, CodebookLike, Rule, TermGroup
 from analysis.claims.codebook import load_codebook as _load_codebook
 from analysis.sources.coreference import split_speakers
 from analysis.checks import require_columns
 from analysis.text.sentences import iter_sentence_spans
+from analysis.text.quotes import quote_spans
+from analysis.lexicon.function_words import CLAUSE_BREAK_PATTERN
 from analysis.sources.speakers import clean_phrase, has_role_word, is_country, looks_like_person, pronoun_kind, speaker_type, split_role
 from analysis.claims.stance import Cue, StanceCues, stance_cues
 
@@ -579,6 +581,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
     rows: list[tuple] = []
     speakers = {v[2] for v in by_sentence.values()} if matched else set()
     proper = ProperWords(body)
+    quotes = None  # the article's quotations, found only when a sentence has several clauses
     for sid in sorted(matched):
         s, e = spans[sid]
         text = body[s:e]
@@ -593,15 +596,24 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
         # makes the sentence a denial too
         ordered = sorted(matched[sid], key=lambda cu: cu[0].kind == "denial")
         negated = False
+        clauses = _clauses(body, s, e)
         for claim, used in ordered:
             stance, stance_cue = _claim_stance(claim, used, cues, s, sid, hits, speaker, mention, negated)
             if stance is None:
                 continue
+            if stance == "asserts" and claim.kind != "denial":
+                stance, stance_cue = _trailing_hedge(cues, attr, s, used) or (stance, stance_cue)
             if stance == "denies" and not cues.denials and stype != "narrator" \
                     and not stance_cue.lower().startswith("no "):
                 # a source saying "X has never sent ..." denies it ("no evidence that ..." does not)
                 negated = True
-            who, who_type = speaker, stype
+            who, who_type, who_cue = speaker, stype, cue
+            if len(clauses) > 1 and used:
+                if quotes is None:
+                    quotes = quote_spans(body)
+                got = _clause_voice(body, clauses, used, attr, speakers, quotes, proper)
+                if got is not None:
+                    who, who_type, who_cue = got
             if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
                     and not _quoted(attr, s + cues.denials[0].start) \
                     and cues.denials[0].surface.split()[0].lower() not in _DENIAL_OBJECT_WORDS:
@@ -609,14 +621,14 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 # in '"We have never exported weapons," the ministry said' the
                 # quoted speaker is the denying party)
                 denier = _denier(body, s, s + cues.denials[0].start, speakers, proper)
-                if denier:
+                if denier and not _speaks_for(denier, body, mention):
                     who, who_type = denier, speaker_type(denier)
             voice = "own" if who_type == "narrator" else "reported"
             lo = min(a for a, _ in used) if used else s
             hi = max(b for _, b in used) if used else e
             out_sid = -1 if section == "headline" else sid
             rows.append((aid, out_sid, claim.id, stance, who, lo, hi, text,
-                         claim.label, who_type, cue if voice == "reported" else "", stance_cue,
+                         claim.label, who_type, who_cue if voice == "reported" else "", stance_cue,
                          _evidence(body, used), voice, outlet, s, e, section))
             if claim.kind != "denial" and stance != "denies":
                 back = _denied_afterwards(body, s, used, cues, proper)
@@ -658,6 +670,92 @@ _AUX = frozenset("has have had also repeatedly previously already strongly flatl
 def _quoted(attr: tuple | None, offset: int) -> bool:
     """Does ``offset`` lie in the sentence's quotation?"""
     return attr is not None and len(attr) > 9 and attr[6] <= offset < attr[7]
+
+
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAK_PATTERN, re.IGNORECASE)
+
+
+def _clauses(body: str, s: int, e: int) -> list[tuple[int, int, bool]]:
+    """(start, end, relative) of the sentence's clauses split at "; ", ", while", ", which" ..."""
+    out, pos, rel = [], s, False
+    for m in _CLAUSE_BREAK.finditer(body, s, e):
+        out.append((pos, m.start(), rel))
+        pos, rel = m.end(), m.group(0).strip(" ,;").lower() in {"which", "who"}
+    out.append((pos, e, rel))
+    return out
+
+
+def _clause_voice(body: str, clauses: list[tuple[int, int, bool]], used: list[tuple[int, int]],
+                  attr: tuple | None, speakers: set[str], quotes: list,
+                  proper: ProperWords) -> tuple[str, str, str] | None:
+    """(speaker, type, cue) of the clause stating a claim when that clause names its own speaker.
+
+    "Officials blamed a strike, while the army said a rocket misfired": the
+    rocket is the army's. "The blast, which the ministry said killed 500":
+    the toll is the ministry's. None keeps the sentence's speaker (a claim
+    with words in the clause of the sentence's own cue stays with it).
+    """
+    at = min(a for a, _ in used)
+    k = next((i for i, (a, b, _r) in enumerate(clauses) if a <= at < b), None)
+    if k is None:
+        return None
+    a, b, _rel = clauses[k]
+    cue_at = attr[5] if attr is not None and attr[5] is not None and attr[5] >= 0 else None
+    if cue_at is not None:
+        x, y, _r = next((c for c in clauses if c[0] <= cue_at < c[1]), (a, b, False))
+        if any(x <= u < y for u, _ in used):
+            return None  # the sentence's own cue speaks for (part of) this claim
+    if cue_at is not None:
+        lead = min(x for x in (cue_at, attr[-2]) if x is not None and x >= 0)
+        if body[max(0, lead - 4):lead].rstrip()[-1:] in _TRAILING_MARKS \
+                and len(body[lead:clauses[-1][1]].split()) <= 8:
+            return None  # '..., which ..., "...," he added.': a closing attribution speaks for all
+    got = clause_speaker(body, a, b, quotes, proper)
+    if got is not None:
+        name = _canonical_name(got[0], speakers)
+        if name:
+            return name, speaker_type(name, named_person=looks_like_person(name)), got[2]
+    return None
+
+
+_TRAILING_MARKS = frozenset(',"”’\'')
+
+
+def _speaks_for(party: str, body: str, mention: tuple[int, int]) -> bool:
+    """Is the sentence's speaker introduced as speaking for ``party``? "The Kremlin rejected ...,
+    TASS cited Kremlin spokesman Dmitry Peskov as saying": Peskov denies, for the Kremlin."""
+    if mention[0] < 0 or mention[1] <= mention[0]:
+        return False
+    words = set(re.findall(r"\w+", party.lower())) - {"the", "a", "an", "of"}
+    return bool(words) and words <= set(re.findall(r"\w+", body[mention[0]:mention[1]].lower()))
+
+
+def _trailing_hedge(cues: StanceCues, attr: tuple | None, s: int,
+                    used: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """("hedged", cue) when the sentence's own reporting verb is a hedge that follows the claim:
+    "Weapons were shipped to the port, officials believe" / "..., suggests Britain"."""
+    if attr is None or attr[5] is None or attr[5] < 0 or not used:
+        return None
+    at = attr[5] - s
+    for h in cues.hedges:
+        if h.start == at and all(b <= attr[5] for _a, b in used):
+            return "hedged", h.surface
+    return None
+
+
+def _canonical_name(phrase: str, speakers: set[str]) -> str | None:
+    """A speaker phrase named like the article's speakers ("Peskov" -> "Dmitry Peskov"); None for a pronoun."""
+    name = clean_phrase(phrase)
+    if not name or pronoun_kind(name):
+        return None
+    person, _role = split_role(name)
+    if looks_like_person(person):
+        name = person  # "Russia's foreign ministry spokeswoman Maria Zakharova" -> "Maria Zakharova"
+    if len(name.split()) == 1:
+        full = sorted(sp for sp in speakers if isinstance(sp, str) and name in sp.split() and sp != name)
+        if full:
+            name = full[0]
+    return name
 
 
 def _denier(body: str, s: int, cue_start: int, speakers: set[str], proper: ProperWords | None = None) -> str | None:

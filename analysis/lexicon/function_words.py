@@ -27,3 +27,8 @@ report reporting noted notes claimed claims claim asked ask asks spokesman spoke
 officials source sources news media press agency interview quoted quote quotes announced announces announcement
 explained explains insisted insists described describes called calls calling suggested suggests wrote writes
 """.split())
+
+#: Where a sentence opens a clause that can carry a speaker of its own: "X blamed A, while Y
+#: said B", "...; Y said", "the toll, which the ministry said ...". A reporting verb after such a
+#: break speaks for that clause only.
+CLAUSE_BREAK_PATTERN = r"\s*;\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:which|who)\s+"

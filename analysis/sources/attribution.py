@@ -72,6 +72,8 @@ for _canon, _forms in {
     "asked": "asked", "continued": "continued",
     "quoted": "quoted", "cited": "cited cites",
     "charged": "charged", "labelled": "labelled labeled branded",
+    "denounced": "denounced denounces", "hailed": "hailed hails", "disputed": "disputed disputes",
+    "refuted": "refuted refutes", "suggested": "suggested",
 }.items():
     for _f in _forms.split():
         _CUES[_f.replace("_", " ")] = _canon
@@ -250,6 +252,11 @@ _PROGRESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:been|are|were|is|was)$", re.IGNO
 _CITED_AS = re.compile(r"\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|writing)\b")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|stands?|stood|remains?|widely)$",
                              re.IGNORECASE)
+# cues that are also adjectives / passive participles ("an alleged plot", "a man suspected of")
+_PARTICIPLE_CUES = frozenset({"alleged", "suspected", "accused", "reported", "rumoured", "rumored"})
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:of|to\s+(?:be|have)|in\s+connection)\b", re.IGNORECASE)
+_PARTICIPLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|about|of|on|over|for|into|and|or|with|its|their|his|her|"
+                                r"any|such|these|those|this|that)$", re.IGNORECASE)
 # "has steadfastly denied", "vehemently rejected": an adverb between subject and verb
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -450,6 +457,11 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             continue  # an infinitive ("used imagery to confirm that ...") reports no speech
         if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
             continue  # "North Korea stands accused", "is believed": a passive names no speaker
+        if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
+                                            or _PARTICIPLE_BEFORE.search(before[-12:])):
+            # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
+            # reduced passive, no one reporting
+            continue
         if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
                 and not _PROGRESSIVE_BEFORE.search(before[-12:]):
             # "X lambasted Y, saying ...": the participle's subject is the main subject
@@ -501,6 +513,39 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
             rank = 0
         out.append(_Candidate(rank, cue, cs, ce, phrase, ps, role))
     return out
+
+
+def clause_speaker(body: str, s: int, e: int, quotes: list[QuoteSpan],
+                   proper: ProperWords | None = None) -> tuple[str, int, str] | None:
+    """The speaker a clause names for itself with a reporting verb.
+
+    Parameters
+    ----------
+    body : str
+        The article text.
+    s, e : int
+        The clause's offsets in ``body`` (e.g. the words after "..., while" or
+        "..., which" up to the next such break).
+    quotes : list of QuoteSpan
+        The article's quotations (:func:`analysis.text.quotes.quote_spans`):
+        a verb inside a quotation is the quoted speaker's own word.
+    proper : ProperWords, optional
+        The article's capitalised words, to tell names from sentence-initial words.
+
+    Returns
+    -------
+    tuple of (str, int, str) or None
+        (speaker phrase, its offset, canonical cue) for the subject of a
+        reporting verb in the clause ("which the health ministry said killed
+        hundreds" -> "the health ministry"), None when the clause has none.
+    """
+    qstarts = [q.start for q in quotes]
+    cands = [c for c in _candidates(body, s, e, quotes, qstarts, proper)
+             if c.rank <= 2 and s <= c.phrase_start < e]
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: (c.rank, c.cue_start))
+    return best.phrase, best.phrase_start, best.cue
 
 
 def _continues_speech(body: str, s: int, e: int, qs: int, qe: int) -> bool:

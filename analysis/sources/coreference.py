@@ -165,10 +165,19 @@ class SpeakerResolver:
         if len(words) < 2 or not words & _PERSON_ROLES or is_plural(phrase):
             return None  # "the official": too little to tell people apart; "experts" are many
         found = []
+        # the description's head: its first one-person noun ("sister" in "sister of President X")
+        head = next((w for w in (t.strip(".,;:()\"“”").lower() for t in phrase.split()) if w in _PERSON_ROLES), None)
         for person, role in self.roles.items():
             rwords = _role_words(role)
             shared = words & rwords
-            if len(shared) >= 2 and len(shared) >= 0.6 * len(words) and looks_like_person(person):
+            if not looks_like_person(person):
+                continue
+            if len(shared) >= 2 and len(shared) >= 0.6 * len(words):
+                found.append(person)
+            elif head in shared and rwords <= _PERSON_ROLES | _TITLES \
+                    and not set(person.lower().split()) & words:
+                # "Ambassador Kim Song" (a bare title, nothing to contradict) is "North Korea's
+                # ambassador to the UN" when no other person holds that title
                 found.append(person)
         return found[0] if len(found) == 1 else None
 
