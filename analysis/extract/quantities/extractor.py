@@ -251,8 +251,25 @@ def find_figures(body: str) -> list[_Figure]:
         if fig is not None:
             figures.append(fig)
     figures = join_money_parts(body, figures)
+    figures = _without_overlaps(body, figures)
     link_neighbours(body, figures)
     return figures
+
+
+def _without_overlaps(body: str, figures: list[_Figure]) -> list[_Figure]:
+    """Figures never share text: a qualifier reaching back into the previous
+    figure's tail ("1,000 or more than 1,000") starts after that figure."""
+    kept: list[_Figure] = []
+    for fig in figures:
+        if kept and fig.start < kept[-1].end:
+            start = kept[-1].end
+            while start < fig.end and body[start].isspace():
+                start += 1
+            if start >= fig.end:
+                continue
+            fig.start = start
+        kept.append(fig)
+    return kept
 
 
 # ---------------------------------------------------------------- one figure
