@@ -340,12 +340,12 @@ _TRAIL_ATTRIBUTION = re.compile(
 _DANGLING = re.compile(r"\s*(?:[-—–]+\s*)?\b(?:but|and|or|as|while)$|\s+[-—–]+$")
 
 
-def claim_label(sentence: str, max_chars: int = 90) -> str:
+def claim_label(sentence: str, max_chars: int | None = 90) -> str:
     """A readable label from a cluster's representative sentence: shortened at a word.
 
     A closing attribution (", he said.", "..., the ministry told reporters.")
     and surrounding quote marks are dropped; what remains is cut at a word
-    boundary and ends with "…" when it was cut.
+    boundary and ends with "…" when it was cut (``max_chars=None``: never cut).
 
     Examples
     --------
@@ -361,7 +361,7 @@ def claim_label(sentence: str, max_chars: int = 90) -> str:
         text = bare
     text = _LEAD_QUOTE.sub("", text).rstrip(" .,;:\"'”’»")
     text = _DANGLING.sub("", text)  # a sentence split before its end: "... abroad - but"
-    if len(text) <= max_chars:
+    if max_chars is None or len(text) <= max_chars:
         return text
     cut = text[:max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-—–")
     return cut + "…"
@@ -406,7 +406,7 @@ def _stance_on_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | None = None,
                          threshold: float = DEFAULT_THRESHOLD, attributed_only: bool = True, min_articles: int = 2,
-                         **cluster_options) -> pd.DataFrame:
+                         label_chars: int | None = 90, **cluster_options) -> pd.DataFrame:
     """Claims without a codebook: clusters of near-paraphrases, as a claims table.
 
     The sentences of the corpus are clustered with :func:`cluster_claims`
@@ -444,6 +444,9 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
         Keep only clusters with at least one attributed sentence.
     min_articles : int, default 2
         Passed to :func:`cluster_claims`.
+    label_chars : int or None, default 90
+        Labels are cut at a word to this length (:func:`claim_label`);
+        ``None`` keeps them whole (the draft codebook does).
     **cluster_options
         Other :func:`cluster_claims` options (``min_words``, ``max_df`` ...).
 
@@ -523,7 +526,7 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
              .sort_values(["n", "m"], ascending=[False, False], kind="stable").index)
     names = {old: f"K{k + 1:04d}" for k, old in enumerate(order)}
     frame["claim_id"] = frame["cluster_id"].map(names)
-    labels = {cid: claim_label(rep) for cid, rep in zip(frame["claim_id"], frame["representative"])}
+    labels = {cid: claim_label(rep, label_chars) for cid, rep in zip(frame["claim_id"], frame["representative"])}
     frame["label"] = frame["claim_id"].map(labels)
     frame["evidence"] = ""
     # the outlet's own narration vs someone it reports (as tag_claims' voice)

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import re
 
-from analysis.lexicon.function_words import FUNCTION_WORDS, REPORTING_WORDS
+from analysis.lexicon.function_words import FUNCTION_WORDS, REPORTING_FORMS, REPORTING_WORDS
 from analysis.lexicon.places import CAPITALS, COUNTRIES, DEMONYMS
 from analysis.lexicon.roles import ROLE_MODIFIERS, ROLE_WORDS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
-#: Reporting verbs in every tense (REPORTING_WORDS has the common forms): never a claim's content.
-_REPORTING = REPORTING_WORDS | frozenset("""
-announce announcing tell accuse accused accuses accusing warn warned warns warning urge urged urges
-insist insisting argue argued argues arguing admit admitted admits deny denied denies denying confirm confirmed
-confirms confirming describe add write writing speaking spoke speak speaks believe believes believed
-""".split())
+_REPORTING = REPORTING_WORDS | REPORTING_FORMS
 _OPENS = re.compile(r"[.!?:\"“]\s*[\"“'‘(]?\s*$")
 _PLACES = COUNTRIES | frozenset(c.lower() for c in CAPITALS) | DEMONYMS
 

@@ -1,6 +1,6 @@
 """English word lists for choosing the content words of a sentence.
 
-Used by :mod:`analysis.claims.codebook_draft` to propose term groups: a term group
+Used by :mod:`analysis.claims.content` (and so the draft codebook) to find a claim's content words: a term group
 made of "the" or "said" would match every sentence, so these never become
 terms. General English, no topic.
 """
@@ -26,4 +26,13 @@ said say says saying told tell tells added adding according stated states statem
 report reporting noted notes claimed claims claim asked ask asks spokesman spokeswoman spokesperson official
 officials source sources news media press agency interview quoted quote quotes announced announces announcement
 explained explains insisted insists described describes called calls calling suggested suggests wrote writes
+""".split())
+
+#: More forms of reporting verbs and the people who report (with REPORTING_WORDS: never a claim's
+#: content; used by :mod:`analysis.claims.content`).
+REPORTING_FORMS = frozenset("""
+announce announcing tell accuse accused accuses accusing warn warned warns warning urge urged urges
+insist insisting argue argued argues arguing admit admitted admits deny denied denies denying confirm confirmed
+confirms confirming describe add write writing speaking spoke speak speaks believe believes believed
+reporter reporters journalist journalists correspondent correspondents
 """.split())
