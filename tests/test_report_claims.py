@@ -229,3 +229,14 @@ def test_statements_by_a_place_or_an_unresolved_pronoun_are_skipped():
     assert not usable_speaker("it", "unknown") and not usable_speaker("they", "person")
     assert not usable_speaker("Harwick Airport", "person") and not usable_speaker("Central Station", "other")
     assert usable_speaker("Stop the Runway", "person") and usable_speaker("Jane Doe", "government")
+
+
+def test_a_denial_of_something_else_does_not_deny_the_cluster_claim():
+    # the council's statement about the harbour crane is repeated; one sentence also denies something else
+    arts = article_frame(
+        "The harbour crane project will be finished in early April, the city council said.",
+        "The city council said the harbour crane project will be finished in early April and denied that the "
+        "mayor had resigned.", codebook=None)
+    got = codebook_free_claims(arts)
+    assert got["claim_id"].nunique() == 1
+    assert set(got["stance"]) == {"asserts"} and set(got["stance_cue"]) == {""}

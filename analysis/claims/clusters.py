@@ -388,19 +388,38 @@ def _stance_on_label(frame: pd.DataFrame) -> pd.DataFrame:
     """Stances relative to each cluster's claim (its label), not to any cue in the sentence.
 
     A cluster mixing denials with statements they deny is labelled by a
-    statement (the best-linked non-denial member), and its denials deny it.
-    A cluster whose members all report one denial ("X denied Y") has that
-    denial as its claim: its members assert it.
+    statement (the best-linked non-denial member), and a member denies it
+    only when the words its denial governs ("denied *that the workers were
+    laid off*") share content words with that statement; a denial of
+    something else in the sentence leaves the member's stance on the claim
+    a plain (or hedged) statement. A cluster whose members all report one
+    denial ("X denied Y") has that denial as its claim: its members assert it.
     """
+    from analysis.claims.stance import stance_cues
+
     frame = frame.copy()
     for cid, g in frame.groupby("cluster_id"):
         deny = g["stance"] == "denies"
         if deny.all():
             frame.loc[g.index, "stance"] = "asserts"
             frame.loc[g.index, "stance_cue"] = ""
-        elif deny.any() and g["sentence"].eq(g["representative"].iloc[0])[deny].any():
-            best = g[~deny].sort_values("similarity", ascending=False, kind="stable")["sentence"].iloc[0]
-            frame.loc[g.index, "representative"] = best
+            continue
+        if not deny.any():
+            continue
+        claim = g["representative"].iloc[0]
+        if g["sentence"].eq(claim)[deny].any():
+            claim = g[~deny].sort_values("similarity", ascending=False, kind="stable")["sentence"].iloc[0]
+            frame.loc[g.index, "representative"] = claim
+        claim_stems = {w[:STEM_CHARS] for w in content_tokens(claim)}
+        for idx in g.index[deny.to_numpy()]:
+            text = frame.at[idx, "sentence"]
+            found = stance_cues(text)
+            denied = " ".join(text[d.end:d.scope_end] for d in found.denials)
+            if len({w[:STEM_CHARS] for w in content_tokens(denied)} & claim_stems) >= 2:
+                continue  # the denial governs the cluster's claim
+            hedge = found.hedges[0].surface if found.hedges else ""
+            frame.at[idx, "stance"] = "hedged" if hedge else "asserts"
+            frame.at[idx, "stance_cue"] = hedge
     return frame
 
 
