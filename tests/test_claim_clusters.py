@@ -106,3 +106,20 @@ def test_bbc_subset_clusters(bbc_dir):
     assert not out.empty
     assert (out["n_articles"] >= 2).all()
     assert out.groupby("cluster_id").size().max() < 50
+
+
+def test_claim_content_decides_not_the_speaker_or_filler():
+    # one speaker, two claims: names, titles and reporting words are no shared content
+    two_claims = cluster_claims(article_frame(
+        "Foreign Minister Anna Lind said the embassy in the capital will close next month to save money.",
+        "Foreign Minister Anna Lind said she will visit the old harbour memorial for the anniversary."))
+    assert two_claims.empty
+    # contractions and opinion filler are not content either
+    filler = cluster_claims(article_frame('"I don\'t think he will do it," the mayor added on the radio.',
+                                          '"We don\'t think she will," a neighbour told the local paper.'))
+    assert filler.empty
+    # a short paraphrase shares all of its few content words: still the same claim
+    short = cluster_claims(article_frame(
+        "Floodwaters cut off at least 12 villages in the valley on Sunday, officials said.",
+        "Officials said 14 villages had been cut off."))
+    assert short["article_id"].tolist() == ["a0", "a1"]

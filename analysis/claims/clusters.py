@@ -217,9 +217,10 @@ def cluster_claims(articles: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
         common to say two sentences make the same claim.
     min_content_words : int, default 3 (:data:`MIN_CONTENT_WORDS`)
         Two sentences link only when they also share this many content words
-        (compared on their first :data:`STEM_CHARS` letters): names, titles,
-        reporting and function words do not count, so one speaker's two
-        different statements do not make a claim.
+        (compared on their first :data:`STEM_CHARS` letters; numbers do not
+        count), or all of the shorter one's when it has fewer (at least two):
+        names, titles, reporting and function words do not count, so one
+        speaker's two different statements do not make a claim.
 
     Returns
     -------
@@ -268,8 +269,13 @@ def cluster_claims(articles: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
         sims = _pair_cosines(X, local[i], local[j])
         # a paraphrase shares content words, not only characters: two different claims by one
         # speaker can share many n-grams of a long name left in a quotation
-        shared_words = _pair_cosines(_stem_matrix(content), local[i], local[j])
-        keep = (sims >= threshold) & (shared_words >= min_content_words)
+        S = _stem_matrix(content)
+        shared_words = _pair_cosines(S, local[i], local[j])
+        # a short sentence ("Officials said 14 villages had been cut off") cannot share three content
+        # words: all of its own (at least two) are enough
+        own = np.asarray(S.sum(axis=1)).ravel()
+        need = np.maximum(np.minimum(min_content_words, np.minimum(own[local[i]], own[local[j]])), 2)
+        keep = (sims >= threshold) & (shared_words >= need)
         i, j, sims = i[keep], j[keep], sims[keep]
         labels = _average_linkage(n, i, j, sims, threshold)
         np.fmax.at(best, i, sims)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.lexicon.function_words import FUNCTION_WORDS, REPORTING_FORMS, REPORTING_WORDS
+from analysis.lexicon.function_words import CONTRACTIONS, FUNCTION_WORDS, REPORTING_FORMS, REPORTING_WORDS
 from analysis.lexicon.places import CAPITALS, COUNTRIES, DEMONYMS
 from analysis.lexicon.roles import ROLE_MODIFIERS, ROLE_WORDS
 
@@ -77,7 +77,7 @@ def content_tokens(text: str) -> list[str]:
             while j >= 0 and (out[j][0] in ROLE_MODIFIERS or found[j][0][0].isupper()):
                 out[j] = (out[j][0], False)
                 j -= 1
-        elif low in FUNCTION_WORDS or low in _REPORTING:
+        elif low in FUNCTION_WORDS or low in CONTRACTIONS or low in _REPORTING:
             out.append((low, False))
         elif word.isupper() and len(word) > 1 and not _is_place(word) and not headline:
             out.append((low, False))  # an acronym: an organisation or a title (MP, BBC, UN)

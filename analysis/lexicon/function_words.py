@@ -36,3 +36,10 @@ insist insisting argue argued argues arguing admit admitted admits deny denied d
 confirms confirming describe add write writing speaking spoke speak speaks believe believes believed
 reporter reporters journalist journalists correspondent correspondents
 """.split())
+
+#: Contracted function words ("don't", "we've"): as empty of content as their long forms.
+CONTRACTIONS = frozenset("""
+don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't shouldn't mustn't hasn't
+haven't hadn't i'm i've i'll i'd we're we've we'll we'd you're you've you'll you'd they're they've they'll they'd
+he's he'll he'd she's she'll she'd that's there's what's who's let's here's
+""".split())
