@@ -240,3 +240,13 @@ def test_a_denial_of_something_else_does_not_deny_the_cluster_claim():
     got = codebook_free_claims(arts)
     assert got["claim_id"].nunique() == 1
     assert set(got["stance"]) == {"asserts"} and set(got["stance_cue"]) == {""}
+
+
+def test_skipped_speaker_rows_leave_the_cluster_counts_right():
+    # the third outlet's copy is credited to "it" with nothing before it: skipped, and not counted
+    arts = article_frame(
+        "The transport minister said the new ferry to the islands will start running in early May.",
+        "The new ferry to the islands will start running in early May, the transport minister said.",
+        "It said the new ferry to the islands will start running in early May.", codebook=None)
+    got = codebook_free_claims(arts)
+    assert sorted(got["article_id"]) == ["a0", "a1"] and set(got["n_articles"]) == {2}

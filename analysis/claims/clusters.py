@@ -528,7 +528,9 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
     # a statement whose "speaker" is an unresolved pronoun ("it said") or a place ("Luton Airport
     # said") has no usable source: it is skipped, and a cluster left in one article goes with it
     frame = frame[[usable_speaker(sp, kind) for sp, kind in zip(frame["speaker"].astype(str), frame["speaker_type"])]]
-    frame = frame[frame.groupby("cluster_id")["article_id"].transform("nunique") >= min_articles]
+    frame = frame.assign(n_articles=frame.groupby("cluster_id")["article_id"].transform("nunique"),
+                         n_sentences=frame.groupby("cluster_id")["article_id"].transform("size"))
+    frame = frame[frame["n_articles"] >= min_articles]
     if frame.empty:
         return empty
     stances, cues = [], []
