@@ -119,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-sentences", action="store_true",
                         help="keep clusters without an attributed sentence too (attributed_only=False)")
     parser.add_argument("--thresholds", default=None, help="comma-separated thresholds to try")
+    parser.add_argument("--min-content-words", type=int, default=None,
+                        help="content words two paraphrases must share (default: cluster_claims')")
     args = parser.parse_args(argv)
+    options = {} if args.min_content_words is None else {"min_content_words": args.min_content_words}
     from inspect import signature
 
     default = signature(codebook_free_claims).parameters["threshold"].default
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = locate_gold(articles, pd.read_csv(root / "claims_gold.csv", dtype={"article_id": str}))
         for t in thresholds:
             got = codebook_free_claims(articles, attributions=attributions, threshold=t,
-                                       attributed_only=not args.all_sentences)
+                                       attributed_only=not args.all_sentences, **options)
             s = cluster_scores(got, gold)
             means[t].append(s)
             print(f"{name:<12} {t:>5.2f} {s['together']:>9.3f} {s['purity']:>7.3f} {s['covered']:>8.3f} "

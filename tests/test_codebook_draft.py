@@ -103,3 +103,34 @@ def test_cluster_gold_metrics_on_a_hand_made_case():
     assert got["together"] == pytest.approx((2 / 3 + 0) / 2)
     assert got["purity"] == 1.0 and got["covered"] == pytest.approx(2 / 5)
     assert (got["clusters"], got["labelled"], got["n_claims"]) == (1, 1, 2)
+
+
+def test_term_groups_are_claim_words_not_names_titles_or_roles():
+    # three outlets repeat one statement by a titled, named speaker: the rule names what is claimed
+    arts = article_frame(
+        "Shadow Health Secretary Olivia Grant said the regional hospital will close its maternity ward in June.",
+        "The regional hospital will close its maternity ward in June, Shadow Health Secretary Olivia Grant said.",
+        "According to Olivia Grant, the shadow health secretary, the regional hospital will close its maternity "
+        "ward in June.", codebook=None)
+    text = draft_codebook(arts)
+    book = parse_codebook(text)
+    terms = {t.rstrip("*") for g in book.concepts.values() for t in g.terms}
+    assert terms and terms <= {"regional", "hospital", "clos", "close", "maternity", "ward"}, terms
+    assert not terms & {"shadow", "health", "secretary", "olivia", "grant", "said", "june"}
+    # the label is whole (never cut with an ellipsis) and the header's example is not a sample topic's
+    label = book.claims[0].label
+    assert "…" not in label and label.endswith("maternity ward in June")
+    assert "…" not in "".join(line for line in text.splitlines() if "label:" in line)
+    assert "missile" not in text and "rocket" not in text
+
+
+def test_content_tokens_leave_out_who_speaks():
+    from analysis.claims.content import content_tokens
+
+    assert content_tokens("Home Affairs spokesman Tom Reyes told reporters the ferry service will resume.") == \
+        ["ferry", "service", "resume"]
+    # places stay (a claim can be about them), also two-word countries
+    assert content_tokens("Officials said North Korea shipped grain to Cuba.") == ["north", "korea", "shipped",
+                                                                                   "grain", "cuba"]
+    # a title-case headline capitalises every word: its words are not names
+    assert content_tokens("Ferry Service To Resume Next Week") == ["ferry", "service", "resume"]

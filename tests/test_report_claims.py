@@ -48,7 +48,10 @@ def test_codebook_free_claims_cluster_attributed_statements(bridge):
         "The transport minister said the new bridge over the Arlen river will open in early March",
         "The new bridge over the Arlen river will open in early March"}
     denial = got[got["claim_id"] == "K0002"]
-    assert set(denial["stance"]) == {"denies"} and all("union" in s.lower() for s in denial["speaker"])
+    # every member reports the same denial: the denial is the cluster's claim and they assert it
+    # (the label sentence never denies its own claim)
+    assert "denied" in denial["label"].iloc[0]
+    assert set(denial["stance"]) == {"asserts"} and all("union" in s.lower() for s in denial["speaker"])
     bodies = dict(zip(bridge["article_id"], bridge["body"]))
     assert all(bodies[r.article_id][r.start:r.end] == r.sentence for r in got.itertuples())
 
@@ -87,11 +90,13 @@ def test_report_without_codebook_is_codebook_free(bridge):
     freq = analysis.claim_frequency(claims)
     assert freq.set_index("claim_id").loc["K0001", "n_articles"] == 3
     matrix = analysis.source_claim_matrix(claims, by="outlet", articles=bridge)
-    # the outlet only reports the union's denial: no stance of its own; the union denies
+    # the outlet only reports the union's denial: no stance of its own; the union makes the claim
+    # K0002 (its denial of the reports), so it asserts it
     assert matrix.loc["outlet1", "K0002"] == "reports"
     speakers = analysis.source_claim_matrix(claims, by="speaker")
-    deniers = speakers.index[speakers["K0002"] == "denies"].tolist()
-    assert deniers and all("spokesman" in who.lower() or "union" in who.lower() for who in deniers), deniers
+    makers = speakers.index[speakers["K0002"] == "asserts"].tolist()
+    assert makers and all("spokesman" in who.lower() or "union" in who.lower() for who in makers), makers
+    assert not (speakers["K0002"] == "denies").any()
     assert claims_summary(claims) == {"claims_mode": "codebook-free", "claims_note": "", "codebook": "",
                                       "codebook_path": ""}
 
@@ -193,3 +198,55 @@ def test_cli_render_codebook_reaches_the_notebooks_and_warns(tmp_path, notebook_
     latest = json.loads((out / "latest" / "figures" / "02_claims.summary.json").read_text(encoding="utf-8"))
     assert (latest["claims_mode"], latest["claims_note"]) == ("codebook-free", "")
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_denial_denies_the_claim_it_is_clustered_with():
+    # two outlets report the lay-offs, a third the union's denial of them: the claim is the lay-offs
+    arts = article_frame(
+        "Workers on the harbour crane project were laid off without any notice, the contractor said.",
+        "The contractor said workers on the harbour crane project were laid off without any notice.",
+        "A union official denied that workers on the harbour crane project were laid off without any notice.",
+        codebook=None)
+    got = codebook_free_claims(arts)
+    assert got["claim_id"].nunique() == 1
+    assert "denied" not in got["label"].iloc[0]
+    assert dict(zip(got["article_id"], got["stance"])) == {"a0": "asserts", "a1": "asserts", "a2": "denies"}
+
+
+def test_one_speakers_different_statements_are_not_one_claim():
+    # same speaker, same addressee, different claims (names and titles are not claim content)
+    arts = article_frame(
+        "Opposition leader Maria Castellano has written to Prime Minister Tomas Berg about the new rules on "
+        "storing e-mail records.",
+        "Opposition leader Maria Castellano has accused Prime Minister Tomas Berg of changing his mind on "
+        "school dinners.", codebook=None)
+    assert codebook_free_claims(arts).empty
+
+
+def test_statements_by_a_place_or_an_unresolved_pronoun_are_skipped():
+    from analysis.claims.clusters import usable_speaker
+
+    assert not usable_speaker("it", "unknown") and not usable_speaker("they", "person")
+    assert not usable_speaker("Harwick Airport", "person") and not usable_speaker("Central Station", "other")
+    assert usable_speaker("Stop the Runway", "person") and usable_speaker("Jane Doe", "government")
+
+
+def test_a_denial_of_something_else_does_not_deny_the_cluster_claim():
+    # the council's statement about the harbour crane is repeated; one sentence also denies something else
+    arts = article_frame(
+        "The harbour crane project will be finished in early April, the city council said.",
+        "The city council said the harbour crane project will be finished in early April and denied that the "
+        "mayor had resigned.", codebook=None)
+    got = codebook_free_claims(arts)
+    assert got["claim_id"].nunique() == 1
+    assert set(got["stance"]) == {"asserts"} and set(got["stance_cue"]) == {""}
+
+
+def test_skipped_speaker_rows_leave_the_cluster_counts_right():
+    # the third outlet's copy is credited to "it" with nothing before it: skipped, and not counted
+    arts = article_frame(
+        "The transport minister said the new ferry to the islands will start running in early May.",
+        "The new ferry to the islands will start running in early May, the transport minister said.",
+        "It said the new ferry to the islands will start running in early May.", codebook=None)
+    got = codebook_free_claims(arts)
+    assert sorted(got["article_id"]) == ["a0", "a1"] and set(got["n_articles"]) == {2}

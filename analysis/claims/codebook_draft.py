@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.lexicon.function_words import FUNCTION_WORDS, REPORTING_WORDS
+from analysis.claims.content import content_tokens
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 #: Words shared by at least this share of a cluster's sentences are candidate terms.
 SHARED_SHARE = 0.6
 #: At most this many term groups per proposed rule.
@@ -37,9 +36,10 @@ MAX_GROUPS = 3
 
 
 def _content_words(text: str) -> set[str]:
-    words = {w.lower().replace("’", "'") for w in _WORD.findall(text)}
-    return {w for w in words if len(w) >= 3 and w not in FUNCTION_WORDS and w not in REPORTING_WORDS
-            and "'" not in w}
+    # what a sentence claims, not who: names, titles and roles, reporting and function words are
+    # left out (analysis.claims.content), so a rule never matches "any sentence naming a Foreign Secretary"
+    return {w.replace("’", "'") for w in content_tokens(text)
+            if len(w) >= 3 and w[0].isalpha() and "'" not in w}
 
 
 def term_for(word: str) -> str:
@@ -107,10 +107,12 @@ def draft_codebook(articles: pd.DataFrame, max_claims: int = 15, name: str = "",
 
     if max_claims < 1:
         raise ValueError(f"draft_codebook() max_claims must be at least 1, got {max_claims}")
-    claims = codebook_free_claims(articles, attributions=attributions)
+    # full labels: the analyst edits them, a cut one ("... the new…") hides what the claim was
+    claims = codebook_free_claims(articles, attributions=attributions, label_chars=None)
     basis = "repeated statements with a named source"
     if claims["claim_id"].nunique() < 3:  # few attributed repeats: take repeated narration too
-        claims = codebook_free_claims(articles, attributions=attributions, attributed_only=False)
+        claims = codebook_free_claims(articles, attributions=attributions, attributed_only=False,
+                                      label_chars=None)
         basis = "repeated statements (few had a named source)"
     # document frequency of content words over the corpus's sentences: rare words name a claim
     from analysis.text.sentences import sentences as split_sentences
@@ -169,7 +171,7 @@ def draft_codebook(articles: pd.DataFrame, max_claims: int = 15, name: str = "",
         f"# articles, out of {basis}.",
         "#",
         "# Edit it (format: docs/codebook.md): give each claim a clear label, merge entries that state one",
-        "# claim, add synonyms to the term groups under `concepts:` (missile*, rocket*, projectile*), add",
+        "# claim, add synonyms to the term groups under `concepts:` (t_close: [clos*, shut*]), add",
         "# `none:` groups for wording that must not count, and delete what is not worth tracking.",
         "# Lower-case terms match any case; `*` ends a word with any ending; a space also matches a hyphen.",
         "",

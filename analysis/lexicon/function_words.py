@@ -1,6 +1,6 @@
 """English word lists for choosing the content words of a sentence.
 
-Used by :mod:`analysis.claims.codebook_draft` to propose term groups: a term group
+Used by :mod:`analysis.claims.content` (and so the draft codebook) to find a claim's content words: a term group
 made of "the" or "said" would match every sentence, so these never become
 terms. General English, no topic.
 """
@@ -32,3 +32,19 @@ explained explains insisted insists described describes called calls calling sug
 #: said B", "...; Y said", "the toll, which the ministry said ...". A reporting verb after such a
 #: break speaks for that clause only.
 CLAUSE_BREAK_PATTERN = r"\s*;\s+|,?\s+(?:while|whereas|but)\s+|,\s+(?:which|who)\s+"
+
+#: More forms of reporting verbs and the people who report (with REPORTING_WORDS: never a claim's
+#: content; used by :mod:`analysis.claims.content`).
+REPORTING_FORMS = frozenset("""
+announce announcing tell accuse accused accuses accusing warn warned warns warning urge urged urges
+insist insisting argue argued argues arguing admit admitted admits deny denied denies denying confirm confirmed
+confirms confirming describe add write writing speaking spoke speak speaks believe believes believed
+reporter reporters journalist journalists correspondent correspondents
+""".split())
+
+#: Contracted function words ("don't", "we've"): as empty of content as their long forms.
+CONTRACTIONS = frozenset("""
+don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot couldn't shouldn't mustn't hasn't
+haven't hadn't i'm i've i'll i'd we're we've we'll we'd you're you've you'll you'd they're they've they'll they'd
+he's he'll he'd she's she'll she'd that's there's what's who's let's here's
+""".split())
