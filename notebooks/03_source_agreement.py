@@ -28,6 +28,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
+from IPython.display import Markdown, display
 
 import analysis
 from analysis.report import plots
@@ -65,6 +66,10 @@ quantities = tables["quantities"]
 dates = tables["dates"]
 reuse = tables["reuse"]
 origins = tables["origins"]
+if report_data.effective_source_by(source_by, articles) != source_by:
+    # a corpus without outlets (a folder of text files): each article stands for itself
+    display(Markdown("No article names its outlet, so each **article** counts as a source here."))
+    source_by = "article_id"
 by, source_table = report_data.sources_argument(source_by, articles, origins)
 names = report_data.source_display_names(source_by, articles, origins)
 labels = report_data.claim_labels(claims)
@@ -85,6 +90,7 @@ summary_reuse = analysis.reuse_summary(articles, reuse)
 summary = {
     **report_claims.claims_summary(claims),
     "source_by": source_by,
+    "sources_are": report_data.source_kind(source_by, articles),
     "n_sources": int(matrix.shape[0]),
     "n_claims": int(matrix.shape[1]),
     "n_pairs": int(len(pairs)),

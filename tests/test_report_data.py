@@ -174,6 +174,17 @@ def test_show_table_drops_the_index_names_columns_and_escapes_text(tmp_path):
     assert "tables/01_x.csv" in html
 
 
+def test_show_table_hides_an_unnamed_index_left_by_a_sort_and_links_the_csv(tmp_path):
+    frame = pd.DataFrame({"source_a": ["x", "y", "z"], "agreement": [0.5, 1.0, 0.0]})
+    shown = frame.sort_values("agreement", ascending=False)  # index 1, 0, 2: unnamed, not a range
+    html = report_display.show_table(shown, "03_pairs", tmp_path / "figures")._repr_html_()
+    assert ">Index<" not in html and ">index<" not in html
+    assert html.index(">y<") < html.index(">x<") < html.index(">z<")  # the sort is kept
+    # the note names the path relative to the report, and links it
+    assert '<a href="figures/tables/03_pairs.csv">figures/tables/03_pairs.csv</a>' in html
+    assert "in the figures folder" not in html
+
+
 def test_show_table_keeps_a_meaningful_index_as_a_column():
     frame = pd.DataFrame({"value": ["5"]}, index=pd.Index(["articles"], name="item"))
     html = report_display.show_table(frame)._repr_html_()
@@ -245,6 +256,22 @@ def test_claim_findings_count_origins_and_echo():
                         "but rest on a single origin.")
 
 
+def test_claim_findings_follow_the_claims_mode():
+    table = pd.DataFrame({"claim_id": ["K0001"], "label": ["the bridge opens in March"], "n_articles": [2],
+                          "n_asserts": [2], "n_hedged": [0], "n_denies": [0], "n_supporting": [2],
+                          "n_origins": [2], "echo": [0]})
+    claims = pd.DataFrame({"article_id": ["a", "b"], "claim_id": ["K0001"] * 2, "stance": ["asserts"] * 2})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""]})
+    claims.attrs["mode"] = "codebook-free"
+    free = report_findings.claim_findings(table, claims, articles, n_origins=2)
+    assert "codebook" in free[0] and "of the codebook" not in free[0]
+    assert free[0].startswith("Without a codebook, 1 statement repeated by two or more articles was grouped")
+    assert "of the codebook" not in " ".join(report_findings.claim_findings(table.iloc[:0], claims, articles, 2))
+    claims.attrs.update(mode="codebook", codebook="bridge")
+    assert report_findings.claim_findings(table, claims, articles, 2)[0].startswith(
+        "1 claim of the codebook 'bridge' was found in 2 sentences of 2 articles")
+
+
 def test_unresolved_dates_give_the_reason(seed_articles):
     aid = seed_articles["article_id"][0]
     undated = seed_articles.assign(published=pd.NaT)
@@ -301,3 +328,20 @@ def test_index_shows_findings_and_counts_reports(tmp_path):
     assert 'href="figures/tables/01_a.csv"' in html and 'href="figures/01_a.png"' in html
     assert "summary.json" not in html and "instructor.html" not in html
     assert "../instructor/r1/" in html and "student notebook" not in html  # no notebook file recorded here
+
+
+def test_a_corpus_without_outlets_never_calls_article_ids_outlets():
+    bare = pd.DataFrame({"article_id": ["politics_001", "politics_002"], "outlet": ["", None]})
+    assert report_data.effective_source_by("outlet", bare) == "article_id"
+    assert report_data.source_kind("outlet", bare) == "articles"
+    mixed = bare.assign(outlet=["Daily", ""])
+    assert report_data.effective_source_by("outlet", mixed) == "outlet"
+    assert report_data.source_kind("outlet", mixed) == "sources"  # unnamed articles stand for themselves
+    assert report_data.source_kind("outlet", bare.assign(outlet=["Daily", "Herald"])) == "outlets"
+    summary = {"source_by": "article_id", "sources_are": "articles", "n_sources": 17, "n_claims": 3,
+               "n_pairs": 10, "mean_agreement": 0.5, "n_contradictions": 0, "n_origins": 2, "n_reuse_pairs": 0}
+    found = report_findings.agreement_findings(summary, pd.DataFrame(), pd.DataFrame(columns=["origin_id", "article_id"]),
+                                               bare)
+    assert found[0] == "17 articles take a stance on 3 claims."
+    assert found[1].startswith("Across 10 pairs of articles sharing a claim")
+    assert "outlet" not in " ".join(found)

@@ -302,8 +302,11 @@ _TRAIL_ATTRIBUTION = re.compile(
 _DANGLING = re.compile(r"\s*(?:[-—–]+\s*)?\b(?:but|and|or|as|while)$|\s+[-—–]+$")
 
 
-def claim_label(sentence: str, max_chars: int = 90) -> str:
+def claim_label(sentence: str, max_chars: int | None = 90) -> str:
     """A readable label from a cluster's representative sentence: shortened at a word.
+
+    ``max_chars=None`` keeps the whole sentence (the claims table does: report
+    tables show labels whole, and charts shorten them to what fits).
 
     A closing attribution (", he said.", "..., the ministry told reporters.")
     and surrounding quote marks are dropped; what remains is cut at a word
@@ -323,7 +326,7 @@ def claim_label(sentence: str, max_chars: int = 90) -> str:
         text = bare
     text = _LEAD_QUOTE.sub("", text).rstrip(" .,;:\"'”’»")
     text = _DANGLING.sub("", text)  # a sentence split before its end: "... abroad - but"
-    if len(text) <= max_chars:
+    if max_chars is None or len(text) <= max_chars:
         return text
     cut = text[:max_chars + 1].rsplit(" ", 1)[0].rstrip(" ,;:-—–")
     return cut + "…"
@@ -436,7 +439,8 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
              .sort_values(["n", "m"], ascending=[False, False], kind="stable").index)
     names = {old: f"K{k + 1:04d}" for k, old in enumerate(order)}
     frame["claim_id"] = frame["cluster_id"].map(names)
-    labels = {cid: claim_label(rep) for cid, rep in zip(frame["claim_id"], frame["representative"])}
+    # whole labels: tables wrap them; charts shorten them to what fits there
+    labels = {cid: claim_label(rep, max_chars=None) for cid, rep in zip(frame["claim_id"], frame["representative"])}
     frame["label"] = frame["claim_id"].map(labels)
     frame["evidence"] = ""
     # the outlet's own narration vs someone it reports (as tag_claims' voice)

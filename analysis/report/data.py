@@ -571,6 +571,47 @@ def sources_argument(source_by: str, articles: pd.DataFrame, origins: pd.DataFra
     return source_by, articles
 
 
+def has_outlets(articles: pd.DataFrame) -> bool:
+    """Whether any article names its outlet (a plain folder of text files names none)."""
+    if "outlet" not in articles:
+        return False
+    return bool((articles["outlet"].fillna("").astype(str).str.strip() != "").any())
+
+
+def effective_source_by(source_by: str, articles: pd.DataFrame) -> str:
+    """The ``source_by`` a report can honour: ``"article_id"`` for ``"outlet"`` when no article names one.
+
+    Without outlets every article stands for itself; comparing "outlets"
+    would compare article ids under the wrong name.
+
+    Examples
+    --------
+    >>> effective_source_by("outlet", pd.DataFrame({"article_id": ["a"], "outlet": [""]}))
+    'article_id'
+    >>> effective_source_by("outlet", pd.DataFrame({"article_id": ["a"], "outlet": ["Daily"]}))
+    'outlet'
+    """
+    if source_by == "outlet" and not has_outlets(articles):
+        return "article_id"
+    return source_by
+
+
+def source_kind(source_by: str, articles: pd.DataFrame) -> str:
+    """What a source is, in the plural, for the reader: "outlets", "articles", "speakers", ...
+
+    With ``source_by="outlet"`` and some articles naming no outlet, those
+    articles count for themselves, so the sources are "sources" (outlets,
+    or the article), never "outlets".
+    """
+    if source_by == "outlet":
+        if not has_outlets(articles):
+            return "articles"
+        named = articles["outlet"].fillna("").astype(str).str.strip() != ""
+        return "outlets" if bool(named.all()) else "sources"
+    return {"article_id": "articles", "speaker": "speakers", "origin_id": "independent origins"}.get(
+        source_by, "sources")
+
+
 def source_display_names(source_by: str, articles: pd.DataFrame, origins: pd.DataFrame | None = None) -> dict:
     """Display names for sources: outlet for article ids, label for origin ids."""
     if source_by == "article_id":

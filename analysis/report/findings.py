@@ -96,12 +96,23 @@ def claim_findings(table: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataF
         Independent origins in the corpus.
     """
     codebook = claims.attrs.get("codebook", "")
+    free = claims.attrs.get("mode") == "codebook-free"
     if table.empty:
+        if free:
+            return ["No statement is repeated in near-identical words by two or more articles, so no claim was "
+                    "found without a codebook: write a codebook for this story (docs/codebook.md)."]
         return [f"No sentence matched a claim of the codebook{f' {codebook!r}' if codebook else ''}: "
                 "write a codebook for this story (docs/codebook.md)."]
-    out = [f"{plural(len(table), 'claim')} of the codebook{f' {codebook!r}' if codebook else ''} "
-           f"were found in {plural(len(claims), 'sentence')} of {plural(claims['article_id'].nunique(), 'article')}; "
-           f"the corpus has {plural(n_origins, 'independent origin')}."]
+    where = (f"in {plural(len(claims), 'sentence')} of {plural(claims['article_id'].nunique(), 'article')}; "
+             f"the corpus has {plural(n_origins, 'independent origin')}.")
+    if free:
+        # no codebook ran: the claims are statements several articles repeat
+        n = len(table)
+        out = [f"Without a codebook, {plural(n, 'statement')} repeated by two or more articles "
+               f"{'was' if n == 1 else 'were'} grouped as {'a claim' if n == 1 else 'claims'}, {where}"]
+    else:
+        out = [f"{plural(len(table), 'claim')} of the codebook{f' {codebook!r}' if codebook else ''} "
+               f"{'was' if len(table) == 1 else 'were'} found {where}"]
     top = table.sort_values(["n_origins", "n_articles"], ascending=False, kind="mergesort").iloc[0]
     carrying = claims.loc[claims["claim_id"].astype(str) == str(top["claim_id"]), "article_id"]
     label = top["label"] or top["claim_id"]
@@ -122,10 +133,18 @@ def claim_findings(table: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataF
 def agreement_findings(summary: Mapping[str, Any], contradictions: pd.DataFrame,
                        origins: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     """Findings of the source-agreement report (from its summary and tables)."""
-    kind = {"outlet": "outlets", "article_id": "articles", "speaker": "speakers",
-            "origin_id": "independent origins"}.get(summary.get("source_by", ""), "sources")
+    # ``sources_are`` (from :func:`analysis.report.data.source_kind`) knows whether outlets are named:
+    # without them an article stands for itself and is never called an outlet
+    kind = summary.get("sources_are") or {
+        "outlet": "sources", "article_id": "articles", "speaker": "speakers",
+        "origin_id": "independent origins"}.get(summary.get("source_by", ""), "sources")
     if summary.get("n_claims", 0):
-        out = [f"{summary.get('n_sources', 0):,} {kind} take a stance on {plural(summary['n_claims'], 'claim')}."]
+        n_src = int(summary.get("n_sources", 0))
+        out = [f"{n_src:,} {kind[:-1] if n_src == 1 and kind.endswith('s') else kind} "
+               f"take{'s' if n_src == 1 else ''} a stance on "
+               f"{plural(summary['n_claims'], 'claim')}."]
+    elif summary.get("claims_mode") == "codebook-free":
+        out = ["No statement is repeated by two or more articles, so no stances can be compared."]
     else:
         out = ["No sentence matched a claim of the codebook, so no stances can be compared."]
     if summary.get("mean_agreement") is not None:
