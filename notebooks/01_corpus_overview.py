@@ -90,16 +90,14 @@ show_table(outlets, "01_outlets", figures_path)
 
 # %%
 fig = plots.plot_publication_dates(articles, top_outlets=top_outlets)
-plots.save_figure(fig, "01_publication_dates", figures_path)
-fig
+plots.show_chart(fig, "01_publication_dates", figures_path)
 
 # %% [markdown]
 # ## Lengths
 
 # %%
 fig = plots.plot_article_lengths(articles, max_articles=max_articles_per_chart)
-plots.save_figure(fig, "01_article_lengths", figures_path)
-fig
+plots.show_chart(fig, "01_article_lengths", figures_path)
 
 # %% [markdown]
 # ## Readability
@@ -115,8 +113,7 @@ show_table(scores[["article_id", "flesch_reading_ease", "flesch_kincaid_grade", 
 
 # %%
 fig = plots.plot_readability(scores, articles, max_articles=max_articles_per_chart)
-plots.save_figure(fig, "01_readability", figures_path)
-fig
+plots.show_chart(fig, "01_readability", figures_path)
 
 # %% [markdown]
 # ## Key numbers

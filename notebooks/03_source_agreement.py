@@ -117,8 +117,7 @@ show_findings(summary["findings"])
 
 # %%
 fig = plots.plot_stance_matrix(matrix, labels, names)
-plots.save_figure(fig, "03_source_claim_matrix", figures_path)
-fig
+plots.show_chart(fig, "03_source_claim_matrix", figures_path)
 
 # %%
 show_table(pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())}), "03_claims", figures_path)
@@ -138,8 +137,7 @@ show_table(pairs.sort_values(["agreement", "n_shared_claims"], ascending=False),
 
 # %%
 fig = plots.plot_pairwise_agreement(pairs, value=agreement_measure, source_names=names)
-plots.save_figure(fig, "03_pairwise_agreement", figures_path)
-fig
+plots.show_chart(fig, "03_pairwise_agreement", figures_path)
 
 # %% [markdown]
 # ## Contradictions
@@ -172,11 +170,12 @@ show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", f
 
 # %%
 fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)
-plots.save_figure(fig, "03_reuse_graph", figures_path)
-fig
+plots.show_chart(fig, "03_reuse_graph", figures_path)
 
 # %%
-show_table(report_data.origin_table(articles, origins), "03_origins", figures_path)
+# every article its own origin: one sentence instead of a long list of "independent"
+(Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
+ else show_table(report_data.origin_table(articles, origins), "03_origins", figures_path))
 
 # %% [markdown]
 # ## Key numbers

@@ -91,6 +91,25 @@ def test_every_repository_notebook_parameter_is_listed_with_type_and_choices(cap
     assert "figures_dir  str = '../figures'  set by render" in out
 
 
+def test_path_help_says_where_a_relative_path_starts_and_errors_never_suggest_render_owned_names(
+        tmp_path, monkeypatch, capsys):
+    assert main(["render", "--list-params"]) == 0
+    out = capsys.readouterr().out
+    corpus_line = next(line for line in out.splitlines() if line.strip().startswith("corpus "))
+    assert "given to render, a relative path starts at the current folder" in corpus_line
+    assert "folder of this notebook" not in out
+
+    def no_kernels(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
+
+    monkeypatch.setattr("analysis.report.rendering.runner.execute_notebook", no_kernels)
+    monkeypatch.setattr("analysis.report.rendering.plan.resolve_kernel", no_kernels)
+    assert main(["render", "--out", str(tmp_path / "out"), "-p", "agreement_measur=kappa"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter 'agreement_measur'" in err and "agreement_measure" in err
+    assert "figures_dir" not in err and "tables_dir" not in err
+
+
 def test_list_params_follows_the_notebook_selection(capsys):
     assert main(["render", "--list-params", "--notebooks", "timeline"]) == 0
     out = capsys.readouterr().out

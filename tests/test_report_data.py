@@ -296,6 +296,20 @@ def test_timeline_findings_count_unresolved_dates():
     assert found[1] == "Most common reason for an unresolved date (2): r1."
 
 
+def test_timeline_findings_keep_the_precision_and_say_how_relative_dates_were_resolved():
+    events = pd.DataFrame({
+        "date": pd.to_datetime(["2023-01-01", "2024-02-23", "2024-05-03"]),
+        "date_end": pd.to_datetime(["2023-12-31", "2024-02-23", "2024-05-03"]),
+        "precision": ["year", "day", "day"], "relative": [False, True, True], "background": [False] * 3,
+        "published": pd.to_datetime([None, None, "2024-05-06"])})
+    found = report_findings.timeline_findings(events, 3, pd.DataFrame({"reason": []}))
+    text = " ".join(found)
+    assert "run from 2023 to 2024-05-03" in text and "2023-01-01" not in text
+    # one relative word against a publication date; one year-less date that took its year from the text
+    assert "1 date was resolved from a relative expression" in text
+    assert "1 date without a year (its article has no publication date) took the year from another date" in text
+
+
 # --------------------------------------------------------------------------- navigation and the run index
 
 
@@ -345,3 +359,29 @@ def test_a_corpus_without_outlets_never_calls_article_ids_outlets():
     assert found[0] == "17 articles take a stance on 3 claims."
     assert found[1].startswith("Across 10 pairs of articles sharing a claim")
     assert "outlet" not in " ".join(found)
+
+
+def test_an_empty_chart_is_shown_as_one_line(tmp_path):
+    from analysis.report import plots
+
+    undated = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""], "published": pd.to_datetime([None, None]),
+                            "body": ["One.", "Two."], "headline": ["", ""]})
+    shown = plots.show_chart(plots.plot_publication_dates(undated), "01_dates", tmp_path)
+    assert isinstance(shown, plots.ChartNote) and "publication date" in shown._repr_html_()
+    assert (tmp_path / "01_dates.png").exists()  # the file name stays stable
+    graph = plots.plot_reuse_graph(undated, pd.DataFrame(columns=["article_a", "article_b", "containment_a",
+                                                                  "containment_b", "n_passages"]))
+    assert isinstance(plots.show_chart(graph, "03_reuse", tmp_path), plots.ChartNote)
+    assert "copies" not in graph.axes[0].get_title()
+
+
+def test_origins_sort_naturally_and_all_independent_is_one_sentence():
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "outlet": ["X", "Y", "Z", "W"]})
+    origins = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "origin_id": ["O10", "O2", "O100", "O2"]})
+    table = report_data.origin_table(articles, origins)
+    assert table["origin_id"].tolist() == ["O2", "O2", "O10", "O100"]
+    assert report_data.origins_sentence(articles, origins) is None  # a2 and a4 share an origin: list them
+    alone = origins.assign(origin_id=["O1", "O2", "O3", "O4"])
+    assert report_data.origins_sentence(articles, alone) == (
+        "Each of the 4 articles is its own independent origin: no wire credit or shared text ties any two of "
+        "them together.")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -628,7 +629,34 @@ def origin_table(articles: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
         article_id=articles["article_id"].astype(str))
     table = origins.assign(article_id=origins["article_id"].astype(str)).merge(meta, on="article_id", how="left")
     keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table]
-    return table[keep].sort_values(["origin_id", "article_id"]).reset_index(drop=True)
+    # natural order: O2 before O10 before O100
+    return table[keep].sort_values(["origin_id", "article_id"], key=lambda col: col.map(natural_key)
+                                   ).reset_index(drop=True)
+
+
+def natural_key(value: Any) -> tuple:
+    """Sort key reading digit runs as numbers: ``O2 < O10 < O100``.
+
+    Examples
+    --------
+    >>> sorted(["O10", "O2", "O100", "O1"], key=natural_key)
+    ['O1', 'O2', 'O10', 'O100']
+    """
+    parts = re.split(r"(\d+)", str(value))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in parts if p)
+
+
+def origins_sentence(articles: pd.DataFrame, origins: pd.DataFrame) -> str | None:
+    """One sentence when every article is its own origin (nothing to list), else ``None``.
+
+    A table of 40 rows each reading "independent" tells the reader less
+    than one sentence does.
+    """
+    if len(origins) and origins.groupby("origin_id")["article_id"].nunique().max() > 1:
+        return None
+    n = len(articles)
+    return (f"Each of the {n:,} articles is its own independent origin: no wire credit or shared text "
+            "ties any two of them together." if n != 1 else "The one article is its own origin.")
 
 
 def reuse_table(summary: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

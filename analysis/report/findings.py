@@ -213,14 +213,49 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
     if len(events):
         news = events[~events["background"].astype(bool)] if "background" in events else events
         if len(news):
-            first, last = news["date"].min(), news["date_end"].max()
-            out.append(f"The dated events (background excluded) run from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
-        n_rel = int(events["relative"].fillna(False).astype(bool).sum())
-        if n_rel:
-            out.append(f"{plural(n_rel, 'date')} {'was' if n_rel == 1 else 'were'} resolved from a relative "
-                       "expression (\u201clast week\u201d) against the publication date: check those.")
+            first = news.loc[news["date"].idxmin()]
+            last = news.loc[news["date_end"].idxmax()]
+            out.append(f"The dated events (background excluded) run from {date_as_known(first['date'], first.get('precision'))} "
+                       f"to {date_as_known(last['date_end'], last.get('precision'))}.")
+        relative = events["relative"].fillna(False).astype(bool)
+        # with a publication date, a relative mention is resolved against it; without one, a year-less
+        # mention ("23 February") took its year from another date of the text (words like "last week"
+        # then stay unresolved)
+        dated = pd.to_datetime(events["published"], errors="coerce").notna() if "published" in events \
+            else pd.Series(True, index=events.index)
+        n_pub, n_text = int((relative & dated).sum()), int((relative & ~dated).sum())
+        if n_pub:
+            out.append(f"{plural(n_pub, 'date')} {'was' if n_pub == 1 else 'were'} resolved from a relative "
+                       "expression (\u201clast week\u201d, \u201con Friday\u201d) against the publication date: "
+                       "check those.")
+        if n_text:
+            out.append(f"{plural(n_text, 'date')} without a year ({'its' if n_text == 1 else 'their'} article has no "
+                       "publication date) took the year from another date in the text: check those.")
     return out
 
 
-__all__ = ["agreement_findings", "articles_and_outlets", "claim_findings", "corpus_findings", "figure_findings",
+def date_as_known(value: Any, precision: Any = "day") -> str:
+    """A date written to the precision it is known to: ``"2023"``, ``"March 2023"``, ``"2023-03-14"``.
+
+    A date known only to the year is stored as its first day; writing it
+    "2023-01-01" would claim a day nobody gave.
+
+    Examples
+    --------
+    >>> date_as_known(pd.Timestamp("2023-01-01"), "year"), date_as_known(pd.Timestamp("2023-03-01"), "month")
+    ('2023', 'March 2023')
+    >>> date_as_known(pd.Timestamp("2023-03-14"), "day")
+    '2023-03-14'
+    """
+    stamp = pd.Timestamp(value)
+    precision = str(precision or "day")
+    if precision in ("year", "decade", "years"):
+        return f"{stamp:%Y}"
+    if precision in ("month", "season", "part_of_month", "quarter"):
+        return f"{stamp:%B %Y}" if precision == "month" else f"{stamp:%Y-%m} ({precision.replace('_', ' ')})"
+    return f"{stamp:%Y-%m-%d}"
+
+
+__all__ = ["agreement_findings", "articles_and_outlets", "claim_findings", "corpus_findings", "date_as_known",
+           "figure_findings",
            "plural", "timeline_findings"]

@@ -310,7 +310,7 @@ def plan_render(
         text_values["corpus"] = str(corpus)
     given_corpus = text_values.get("corpus", typed_values.get("corpus"))
     # Validate only what was given; render-set values are added afterwards.
-    values = validate_parameters(declared, text_values, typed_values, per_notebook)
+    values = validate_parameters(declared, text_values, typed_values, per_notebook, set_by_render=RENDER_OWNED)
 
     cwd = Path.cwd()
     for notebook_values in values.values():
