@@ -164,9 +164,11 @@ show_table(report_data.contradiction_table(contradictions, articles), "03_contra
 # sized by its articles, and only the largest groups are named.
 
 # %%
-show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", figures_path,
-           columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
-                    "containment_a", "containment_b"], empty="No two articles share a passage.")
+shared_text = report_data.reuse_table(summary_reuse, articles)
+show_table(shared_text, "03_shared_text", figures_path,
+           columns=[c for c in ["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
+                                "containment_a", "containment_b"] if c in shared_text],
+           empty="No two articles share a passage.")
 
 # %%
 fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)

@@ -628,7 +628,8 @@ def origin_table(articles: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
     meta = articles[["article_id", "outlet"] + (["wire"] if "wire" in articles else [])].assign(
         article_id=articles["article_id"].astype(str))
     table = origins.assign(article_id=origins["article_id"].astype(str)).merge(meta, on="article_id", how="left")
-    keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table]
+    keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table
+            and (c != "outlet" or has_outlets(articles))]
     # natural order: O2 before O10 before O100
     return table[keep].sort_values(["origin_id", "article_id"], key=lambda col: col.map(natural_key)
                                    ).reset_index(drop=True)
@@ -660,9 +661,11 @@ def origins_sentence(articles: pd.DataFrame, origins: pd.DataFrame) -> str | Non
 
 
 def reuse_table(summary: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The reuse summary with outlet names beside the article ids."""
-    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
+    """The reuse summary with outlet names beside the article ids (none when no article names an outlet)."""
     table = summary.copy()
+    if not has_outlets(articles):  # the outlet columns would only repeat the article ids
+        return table
+    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table.insert(1, "outlet_a", table["article_a"].astype(str).map(names))
     table.insert(3, "outlet_b", table["article_b"].astype(str).map(names))
     return table
