@@ -306,7 +306,7 @@ def test_timeline_findings_keep_the_precision_and_say_how_relative_dates_were_re
     text = " ".join(found)
     assert "run from 2023 to 2024-05-03" in text and "2023-01-01" not in text
     # one relative word against a publication date; one year-less date that took its year from the text
-    assert "1 date was resolved from a relative expression" in text
+    assert "1 date was resolved against the publication date" in text
     assert "1 date without a year (its article has no publication date) took the year from another date" in text
 
 
@@ -342,6 +342,23 @@ def test_index_shows_findings_and_counts_reports(tmp_path):
     assert 'href="figures/tables/01_a.csv"' in html and 'href="figures/01_a.png"' in html
     assert "summary.json" not in html and "instructor.html" not in html
     assert "../instructor/r1/" in html and "student notebook" not in html  # no notebook file recorded here
+    assert html.count("student</strong> version") == 1  # the teaching note once
+
+
+def test_index_counts_articles_not_files_and_shows_the_plan_notes_and_codebook(tmp_path):
+    from analysis.report.rendering.index_page import render_index
+
+    manifest = {"run_id": "r1", "started_at": "t", "duration_s": 1.0, "kernel": "k", "cell_timeout_s": 1,
+                "with_code": False, "versions": {}, "figures": [],
+                "corpus": {"path": "c", "files": 8, "bytes": 10, "sha256": "x", "articles": 5},
+                "codebook": "/c/codebook.yaml", "codebook_source": "beside the corpus",
+                "notes": ["07_explore left out: an interactive notebook"],
+                "notebooks": [{"name": "01_a", "title": "A", "status": "ok", "duration_s": 1.0, "parameters": {},
+                               "html": "01_a.html"}]}
+    html = render_index(manifest)
+    assert "5 articles" in html and "read from 8 files in all" in html
+    assert "07_explore left out: an interactive notebook" in html
+    assert "/c/codebook.yaml (beside the corpus)" in html
 
 
 def test_a_corpus_without_outlets_never_calls_article_ids_outlets():

@@ -225,9 +225,9 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
             else pd.Series(True, index=events.index)
         n_pub, n_text = int((relative & dated).sum()), int((relative & ~dated).sum())
         if n_pub:
-            out.append(f"{plural(n_pub, 'date')} {'was' if n_pub == 1 else 'were'} resolved from a relative "
-                       "expression (\u201clast week\u201d, \u201con Friday\u201d) against the publication date: "
-                       "check those.")
+            out.append(f"{plural(n_pub, 'date')} {'was' if n_pub == 1 else 'were'} resolved against the "
+                       "publication date (a relative expression such as \u201clast week\u201d, or a date without a "
+                       "year): check those.")
         if n_text:
             out.append(f"{plural(n_text, 'date')} without a year ({'its' if n_text == 1 else 'their'} article has no "
                        "publication date) took the year from another date in the text: check those.")

@@ -379,6 +379,30 @@ def decide_codebook(values: dict[str, dict[str, Any]], corpus_path: Path) -> Pat
     return codebook
 
 
+def codebook_in_use(codebook: Path | None, corpus_path: Path) -> dict[str, Any]:
+    """The codebook a run's claims come from, for ``run.json`` and the index.
+
+    :func:`decide_codebook` returns only a codebook given explicitly; the
+    notebooks then use the corpus's own ``codebook.yaml`` when there is one
+    (:func:`analysis.claims.codebook.find_codebook`), else codebook-free
+    claims.  This says which of the three happened.
+
+    Returns
+    -------
+    dict
+        ``path`` (str or None) and ``how``: ``"given"``, ``"beside the
+        corpus"`` or ``"none (codebook-free claims)"``.
+    """
+    if codebook is not None:
+        return {"path": str(Path(codebook).resolve()), "how": "given"}
+    from analysis.claims.codebook import find_codebook
+
+    found = find_codebook(corpus_path) if corpus_path is not None else None
+    if found is not None:
+        return {"path": str(found), "how": "beside the corpus"}
+    return {"path": None, "how": "none (codebook-free claims)"}
+
+
 def _check_iso_date(name: str, value: str) -> None:
     try:
         _dt.date.fromisoformat(value)

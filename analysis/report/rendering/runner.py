@@ -36,7 +36,7 @@ from analysis.report.rendering import publish
 from analysis.report.rendering.execute import (NotebookRun, OutputFolderError, execute_notebook,
                                         kill_kernels)
 from analysis.report.rendering.locking import RenderLock
-from analysis.report.rendering.plan import DEFAULT_CELL_TIMEOUT, RenderPlan, plan_render
+from analysis.report.rendering.plan import DEFAULT_CELL_TIMEOUT, RenderPlan, codebook_in_use, plan_render
 from analysis.report.rendering.progress import Progress
 
 
@@ -384,6 +384,7 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
         })
     figures = sorted(p.relative_to(temp).as_posix() for p in (temp / "figures").rglob("*") if p.is_file())
     run_dates = {run.parameters.get("run_date") for run in runs} - {None, ""}
+    codebook = codebook_in_use(plan.codebook, plan.corpus)
     return {
         "run_id": run_id,
         "status": "ok" if all(run.ok for run in runs) else "failed",
@@ -396,8 +397,13 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
         "cell_timeout_s": plan.cell_timeout,
         "jobs": plan.jobs,
         "with_code": plan.with_code,
-        "corpus": fingerprint,
-        "codebook": str(plan.codebook) if plan.codebook else None,
+        # files counts every file of the folder (manifest, codebook ...); articles is what was read
+        "corpus": {**fingerprint, "articles": None if plan.articles is None else int(len(plan.articles))},
+        # the codebook the claims came from: given, or found beside the corpus (None: codebook-free)
+        "codebook": codebook["path"],
+        "codebook_source": codebook["how"],
+        # what the plan left out and why (interactive notebooks ...), as the CLI printed it
+        "notes": list(plan.notes),
         "parameters": {"given": plan.given, "per_notebook": plan.per_notebook},
         "notebooks": notebooks,
         "figures": figures,
