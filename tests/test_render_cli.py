@@ -208,3 +208,22 @@ def test_render_does_without_the_grammar_package_nbformat_never_uses():
     done = subprocess.run([sys.executable, "-c", code, str(NOTEBOOKS / "05_timeline.ipynb")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_subset_run_never_moves_latest_off_the_last_complete_run(notebook_dir, tmp_path, capsys):
+    import os
+
+    for name in ("01_one", "02_two"):
+        write_notebook(notebook_dir, name, "print('ok')", params='corpus = ""\nrun_date = ""')
+    out = tmp_path / "reports"
+    assert main(["render", "--notebook-dir", str(notebook_dir), "--out", str(out), "--corpus", "seeds"]) == 0
+    complete = os.readlink(out / "latest")
+    assert not (out / "latest-partial").exists()
+    capsys.readouterr()
+    assert main(["render", "--notebook-dir", str(notebook_dir), "--out", str(out), "--corpus", "seeds",
+                 "--notebooks", "01"]) == 0
+    assert "'latest' stays on the last complete run" in capsys.readouterr().err
+    assert os.readlink(out / "latest") == complete  # still the run with both reports
+    partial = os.readlink(out / "latest-partial")
+    assert partial != complete and (out / partial / "01_one.html").is_file()
+    assert not (out / partial / "02_two.html").exists()

@@ -59,6 +59,8 @@ class RenderPlan:
     notes: list[str] = field(default_factory=list)
     #: the corpus as loaded by the check (reused for the shared tables), or None
     articles: Any = field(default=None, repr=False)
+    #: every static report of the folder is selected (only a complete run may become ``latest``)
+    complete: bool = True
 
 
 def is_path_parameter(name: str) -> bool:
@@ -283,7 +285,11 @@ def plan_render(
         raise ParameterError(f"--cell-timeout must be a positive number of seconds, got {cell_timeout}")
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs must be at least 1, got {jobs}")
-    paths = select_notebooks(discover_notebooks(notebooks_dir), names)
+    available = discover_notebooks(notebooks_dir)
+    paths = select_notebooks(available, names)
+    # a run is complete when it renders every static report of the folder: only such a run may become
+    # `latest` (a subset, `--notebooks 01`, moves `latest-partial` instead)
+    complete = {p.resolve() for p in available if is_static_report(p)} <= {p.resolve() for p in paths}
     # Interactive notebooks (metadata osint.static_report: false, e.g. the
     # widget explorer) are left out of a full run; named, they render with
     # their widgets omitted.
@@ -354,7 +360,7 @@ def plan_render(
         given["corpus"] = str(corpus_path)
     return RenderPlan(planned, Path(notebooks_dir).resolve(), corpus_path, codebook, kernel_name,
                       float(cell_timeout), n_jobs, with_code, given, per_notebook, notes + ([note] if note else []),
-                      articles=articles)
+                      articles=articles, complete=complete)
 
 
 def decide_codebook(values: dict[str, dict[str, Any]], corpus_path: Path) -> Path | None:
