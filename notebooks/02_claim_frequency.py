@@ -145,8 +145,9 @@ show_table(report_data.claim_speakers(claims), "02_speakers", figures_path)
 
 # %%
 # every article its own origin: one sentence instead of a long list of "independent"
+origin_rows = report_data.origin_table(articles, origins)
 (Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
- else show_table(report_data.origin_table(articles, origins), "02_origins", figures_path))
+ else show_table(origin_rows, "02_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]
 # ## Example sentences

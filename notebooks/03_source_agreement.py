@@ -165,9 +165,10 @@ show_table(report_data.contradiction_table(contradictions, articles), "03_contra
 
 # %%
 shared_text = report_data.reuse_table(summary_reuse, articles)
+shown = report_data.shown_columns(shared_text, articles)  # no outlet columns when no article names one
 show_table(shared_text, "03_shared_text", figures_path,
            columns=[c for c in ["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
-                                "containment_a", "containment_b"] if c in shared_text],
+                                "containment_a", "containment_b"] if c in shown],
            empty="No two articles share a passage.")
 
 # %%
@@ -176,8 +177,9 @@ plots.show_chart(fig, "03_reuse_graph", figures_path)
 
 # %%
 # every article its own origin: one sentence instead of a long list of "independent"
+origin_rows = report_data.origin_table(articles, origins)
 (Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
- else show_table(report_data.origin_table(articles, origins), "03_origins", figures_path))
+ else show_table(origin_rows, "03_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]
 # ## Key numbers

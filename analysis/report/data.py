@@ -579,6 +579,23 @@ def has_outlets(articles: pd.DataFrame) -> bool:
     return bool((articles["outlet"].fillna("").astype(str).str.strip() != "").any())
 
 
+def shown_columns(table: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """The columns of ``table`` worth showing: without outlet columns when no article names an outlet.
+
+    Without outlets, ``outlet``/``outlet_a``/``outlet_b`` are empty or
+    repeat the article ids (:func:`source_names` falls back to them).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_a": ["x"], "outlet_a": ["x"], "n_passages": [1]})
+    >>> shown_columns(t, pd.DataFrame({"article_id": ["x"], "outlet": [""]}))
+    ['article_a', 'n_passages']
+    """
+    if has_outlets(articles):
+        return list(table.columns)
+    return [c for c in table.columns if c not in ("outlet", "outlet_a", "outlet_b")]
+
+
 def effective_source_by(source_by: str, articles: pd.DataFrame) -> str:
     """The ``source_by`` a report can honour: ``"article_id"`` for ``"outlet"`` when no article names one.
 
@@ -628,8 +645,7 @@ def origin_table(articles: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
     meta = articles[["article_id", "outlet"] + (["wire"] if "wire" in articles else [])].assign(
         article_id=articles["article_id"].astype(str))
     table = origins.assign(article_id=origins["article_id"].astype(str)).merge(meta, on="article_id", how="left")
-    keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table
-            and (c != "outlet" or has_outlets(articles))]
+    keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table]
     # natural order: O2 before O10 before O100
     return table[keep].sort_values(["origin_id", "article_id"], key=lambda col: col.map(natural_key)
                                    ).reset_index(drop=True)
@@ -661,10 +677,8 @@ def origins_sentence(articles: pd.DataFrame, origins: pd.DataFrame) -> str | Non
 
 
 def reuse_table(summary: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The reuse summary with outlet names beside the article ids (none when no article names an outlet)."""
+    """The reuse summary with outlet names beside the article ids."""
     table = summary.copy()
-    if not has_outlets(articles):  # the outlet columns would only repeat the article ids
-        return table
     names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table.insert(1, "outlet_a", table["article_a"].astype(str).map(names))
     table.insert(3, "outlet_b", table["article_b"].astype(str).map(names))

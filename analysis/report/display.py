@@ -378,5 +378,6 @@ def show_key_numbers(summary: Mapping[str, Any], name: str | None = None,
     return show_table(key_numbers(summary), name, figures_dir)
 
 
-__all__ = ["COLUMN_LABELS", "Findings", "KEY_LABELS", "ReportTable", "TABLES_FOLDER", "column_label", "csv_relative_path",
+__all__ = ["COLUMN_LABELS", "Findings", "KEY_LABELS", "ReportTable", "TABLES_FOLDER", "column_label",
+           "csv_relative_path",
            "format_value", "key_numbers", "save_table_csv", "show_findings", "show_key_numbers", "show_table"]

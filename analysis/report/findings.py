@@ -215,8 +215,9 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
         if len(news):
             first = news.loc[news["date"].idxmin()]
             last = news.loc[news["date_end"].idxmax()]
-            out.append(f"The dated events (background excluded) run from {date_as_known(first['date'], first.get('precision'))} "
-                       f"to {date_as_known(last['date_end'], last.get('precision'))}.")
+            since = date_as_known(first["date"], first.get("precision"))
+            until = date_as_known(last["date_end"], last.get("precision"))
+            out.append(f"The dated events (background excluded) run from {since} to {until}.")
         relative = events["relative"].fillna(False).astype(bool)
         # with a publication date, a relative mention is resolved against it; without one, a year-less
         # mention ("23 February") took its year from another date of the text (words like "last week"
