@@ -77,7 +77,8 @@ _STYLE = """<style>
 table.report-table th, table.report-table td { border: none; border-bottom: 1px solid #ddd;
   padding: 0.3em 0.55em; text-align: left; vertical-align: top; white-space: normal;
   overflow-wrap: anywhere; max-width: 36em; line-height: 1.35; }
-.jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2; }
+.jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2;
+  overflow-wrap: normal; word-break: normal; hyphens: none; }
 .jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
   white-space: nowrap; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon table.report-table td.nowrap, table.report-table td.nowrap { white-space: nowrap; }
