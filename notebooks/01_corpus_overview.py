@@ -24,6 +24,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
+from IPython.display import Markdown
 
 import analysis
 from analysis.report import plots
@@ -73,14 +74,19 @@ show_findings(summary["findings"])
 # ("Advertisement", "Listen to article", comment policies, ...).
 
 # %%
-show_table(report_data.corpus_table(articles), "01_articles", figures_path)
+article_rows = report_data.corpus_table(articles)
+# without outlets or publication dates, those columns would be empty (the CSV keeps them)
+show_table(article_rows, "01_articles", figures_path, columns=report_data.shown_columns(article_rows, articles))
 
 # %% [markdown]
 # ## Outlets
 
 # %%
 outlets = report_data.outlet_table(articles)
-show_table(outlets, "01_outlets", figures_path)
+(show_table(outlets, "01_outlets", figures_path,
+            columns=[c for c in outlets.columns if c == "outlet" or c in report_data.shown_columns(outlets, articles)])
+ if report_data.has_outlets(articles) else Markdown("No article names its outlet (a folder of text files has no "
+                                                    "manifest to name them), so there is no table of outlets."))
 
 # %% [markdown]
 # ## Publication dates

@@ -402,3 +402,11 @@ def test_origins_sort_naturally_and_all_independent_is_one_sentence():
     assert report_data.origins_sentence(articles, alone) == (
         "Each of the 4 articles is its own independent origin: no wire credit or shared text ties any two of "
         "them together.")
+
+
+def test_shown_columns_hide_empty_outlet_and_date_columns():
+    table = pd.DataFrame({"article_id": ["a"], "outlet": [""], "published": [None], "n_words": [10]})
+    bare = pd.DataFrame({"article_id": ["a"], "outlet": [""], "published": pd.to_datetime([None])})
+    assert report_data.shown_columns(table, bare) == ["article_id", "n_words"]
+    named = bare.assign(outlet=["Daily"], published=pd.to_datetime(["2024-05-01"]))
+    assert report_data.shown_columns(table, named) == ["article_id", "outlet", "published", "n_words"]

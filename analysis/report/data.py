@@ -580,10 +580,12 @@ def has_outlets(articles: pd.DataFrame) -> bool:
 
 
 def shown_columns(table: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """The columns of ``table`` worth showing: without outlet columns when no article names an outlet.
+    """The columns of ``table`` worth showing: no outlet columns without outlets, no date columns without dates.
 
     Without outlets, ``outlet``/``outlet_a``/``outlet_b`` are empty or
-    repeat the article ids (:func:`source_names` falls back to them).
+    repeat the article ids (:func:`source_names` falls back to them); with
+    no publication date in the corpus, ``published``/``first_published``/
+    ``last_published`` are empty.  The CSV keeps every column.
 
     Examples
     --------
@@ -591,9 +593,12 @@ def shown_columns(table: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     >>> shown_columns(t, pd.DataFrame({"article_id": ["x"], "outlet": [""]}))
     ['article_a', 'n_passages']
     """
-    if has_outlets(articles):
-        return list(table.columns)
-    return [c for c in table.columns if c not in ("outlet", "outlet_a", "outlet_b")]
+    hidden: set[str] = set()
+    if not has_outlets(articles):
+        hidden |= {"outlet", "outlet_a", "outlet_b"}
+    if "published" not in articles or pd.to_datetime(articles["published"], errors="coerce").isna().all():
+        hidden |= {"published", "first_published", "last_published"}
+    return [c for c in table.columns if c not in hidden]
 
 
 def effective_source_by(source_by: str, articles: pd.DataFrame) -> str:
