@@ -24,6 +24,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
+from IPython.display import Markdown
 
 import analysis
 from analysis.report import plots
@@ -73,14 +74,19 @@ show_findings(summary["findings"])
 # ("Advertisement", "Listen to article", comment policies, ...).
 
 # %%
-show_table(report_data.corpus_table(articles), "01_articles", figures_path)
+article_rows = report_data.corpus_table(articles)
+# without outlets or publication dates, those columns would be empty (the CSV keeps them)
+show_table(article_rows, "01_articles", figures_path, columns=report_data.shown_columns(article_rows, articles))
 
 # %% [markdown]
 # ## Outlets
 
 # %%
 outlets = report_data.outlet_table(articles)
-show_table(outlets, "01_outlets", figures_path)
+(show_table(outlets, "01_outlets", figures_path,
+            columns=[c for c in outlets.columns if c == "outlet" or c in report_data.shown_columns(outlets, articles)])
+ if report_data.has_outlets(articles) else Markdown("No article names its outlet (a folder of text files has no "
+                                                    "manifest to name them), so there is no table of outlets."))
 
 # %% [markdown]
 # ## Publication dates
@@ -90,16 +96,14 @@ show_table(outlets, "01_outlets", figures_path)
 
 # %%
 fig = plots.plot_publication_dates(articles, top_outlets=top_outlets)
-plots.save_figure(fig, "01_publication_dates", figures_path)
-fig
+plots.show_chart(fig, "01_publication_dates", figures_path)
 
 # %% [markdown]
 # ## Lengths
 
 # %%
 fig = plots.plot_article_lengths(articles, max_articles=max_articles_per_chart)
-plots.save_figure(fig, "01_article_lengths", figures_path)
-fig
+plots.show_chart(fig, "01_article_lengths", figures_path)
 
 # %% [markdown]
 # ## Readability
@@ -115,8 +119,7 @@ show_table(scores[["article_id", "flesch_reading_ease", "flesch_kincaid_grade", 
 
 # %%
 fig = plots.plot_readability(scores, articles, max_articles=max_articles_per_chart)
-plots.save_figure(fig, "01_readability", figures_path)
-fig
+plots.show_chart(fig, "01_readability", figures_path)
 
 # %% [markdown]
 # ## Key numbers

@@ -33,6 +33,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
+from IPython.display import Markdown
 
 import analysis
 from analysis.report import plots
@@ -68,8 +69,6 @@ origins = tables["origins"]
 frequency = analysis.claim_frequency(claims, origins)
 frequency = frequency[frequency["n_articles"] >= min_articles].reset_index(drop=True)
 labels = report_data.claim_labels(claims)
-print(f"{len(claims):,} claim sentences, {len(frequency):,} claims, "
-      f"{origins['origin_id'].nunique():,} independent origins")
 report_claims.mode_banner(claims)
 
 # %% [markdown]
@@ -96,8 +95,7 @@ show_table(frequency_table, "02_claims_by_support", figures_path)
 
 # %%
 fig = plots.plot_claim_frequency(frequency, labels, top=top_claims)
-plots.save_figure(fig, "02_claim_frequency", figures_path)
-fig
+plots.show_chart(fig, "02_claim_frequency", figures_path)
 
 # %% [markdown]
 # The articles behind the claim with the most independent origins: one
@@ -108,7 +106,7 @@ fig
 from analysis.explore.article_view import show_claim
 
 (show_claim(frequency["claim_id"].iloc[0], articles, {"claims": claims, "origins": origins})
- if len(frequency) else "no claim tagged in this corpus")
+ if len(frequency) else Markdown("No claim was tagged in this corpus."))
 
 # %% [markdown]
 # ## Who says what
@@ -129,7 +127,7 @@ from analysis.explore.article_view import show_claim
 
 denied = claims.loc[claims["stance"] == "denies", "claim_id"]
 (show_claim(denied.iloc[0], articles, {"claims": claims, "origins": origins}, stances="denies", max_articles=2)
- if len(denied) else "no claim is denied in this corpus")
+ if len(denied) else Markdown("No claim is denied in this corpus."))
 
 # %% [markdown]
 # ## On whose authority
@@ -146,7 +144,10 @@ show_table(report_data.claim_speakers(claims), "02_speakers", figures_path)
 # Articles grouped by origin, with the evidence (wire credit or shared text).
 
 # %%
-show_table(report_data.origin_table(articles, origins), "02_origins", figures_path)
+# every article its own origin: one sentence instead of a long list of "independent"
+origin_rows = report_data.origin_table(articles, origins)
+(Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
+ else show_table(origin_rows, "02_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]
 # ## Example sentences

@@ -28,6 +28,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
+from IPython.display import Markdown, display
 
 import analysis
 from analysis.report import plots
@@ -65,6 +66,10 @@ quantities = tables["quantities"]
 dates = tables["dates"]
 reuse = tables["reuse"]
 origins = tables["origins"]
+if report_data.effective_source_by(source_by, articles) != source_by:
+    # a corpus without outlets (a folder of text files): each article stands for itself
+    display(Markdown("No article names its outlet, so each **article** counts as a source here."))
+    source_by = "article_id"
 by, source_table = report_data.sources_argument(source_by, articles, origins)
 names = report_data.source_display_names(source_by, articles, origins)
 labels = report_data.claim_labels(claims)
@@ -85,6 +90,7 @@ summary_reuse = analysis.reuse_summary(articles, reuse)
 summary = {
     **report_claims.claims_summary(claims),
     "source_by": source_by,
+    "sources_are": report_data.source_kind(source_by, articles),
     "n_sources": int(matrix.shape[0]),
     "n_claims": int(matrix.shape[1]),
     "n_pairs": int(len(pairs)),
@@ -111,8 +117,7 @@ show_findings(summary["findings"])
 
 # %%
 fig = plots.plot_stance_matrix(matrix, labels, names)
-plots.save_figure(fig, "03_source_claim_matrix", figures_path)
-fig
+plots.show_chart(fig, "03_source_claim_matrix", figures_path)
 
 # %%
 show_table(pd.DataFrame({"claim_id": list(labels), "label": list(labels.values())}), "03_claims", figures_path)
@@ -132,8 +137,7 @@ show_table(pairs.sort_values(["agreement", "n_shared_claims"], ascending=False),
 
 # %%
 fig = plots.plot_pairwise_agreement(pairs, value=agreement_measure, source_names=names)
-plots.save_figure(fig, "03_pairwise_agreement", figures_path)
-fig
+plots.show_chart(fig, "03_pairwise_agreement", figures_path)
 
 # %% [markdown]
 # ## Contradictions
@@ -160,17 +164,22 @@ show_table(report_data.contradiction_table(contradictions, articles), "03_contra
 # sized by its articles, and only the largest groups are named.
 
 # %%
-show_table(report_data.reuse_table(summary_reuse, articles), "03_shared_text", figures_path,
-           columns=["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
-                    "containment_a", "containment_b"], empty="No two articles share a passage.")
+shared_text = report_data.reuse_table(summary_reuse, articles)
+shown = report_data.shown_columns(shared_text, articles)  # no outlet columns when no article names one
+show_table(shared_text, "03_shared_text", figures_path,
+           columns=[c for c in ["article_a", "outlet_a", "article_b", "outlet_b", "n_passages", "longest_words",
+                                "containment_a", "containment_b"] if c in shown],
+           empty="No two articles share a passage.")
 
 # %%
 fig = plots.plot_reuse_graph(articles, summary_reuse, origins, min_containment=min_containment)
-plots.save_figure(fig, "03_reuse_graph", figures_path)
-fig
+plots.show_chart(fig, "03_reuse_graph", figures_path)
 
 # %%
-show_table(report_data.origin_table(articles, origins), "03_origins", figures_path)
+# every article its own origin: one sentence instead of a long list of "independent"
+origin_rows = report_data.origin_table(articles, origins)
+(Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
+ else show_table(origin_rows, "03_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]
 # ## Key numbers

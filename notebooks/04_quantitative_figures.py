@@ -71,8 +71,6 @@ quantities = tables["quantities"]
 # a sentence repeated on the page (standfirst and body) is one statement
 distinct = headlines.distinct_figures(quantities)
 intervals = headlines.figure_intervals(distinct, approx_tolerance=approx_tolerance)
-print(f"{len(quantities):,} figure mentions ({len(distinct):,} distinct) in "
-      f"{quantities['article_id'].nunique():,} of {len(articles):,} articles")
 
 # %% [markdown]
 # ## Findings
@@ -112,8 +110,7 @@ show_table(headline_table.assign(
 # %%
 fig = plots.plot_figures(intervals, headline_table, articles, max_units=max_units,
                          max_rows_per_unit=max_rows_per_unit)
-plots.save_figure(fig, "04_figures_by_source", figures_path)
-fig
+plots.show_chart(fig, "04_figures_by_source", figures_path)
 
 # %% [markdown]
 # ## The sentences behind the headline figures

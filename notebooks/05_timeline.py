@@ -59,15 +59,13 @@ report_display.show_table(report_data.run_info(articles, corpus, run_date))
 dates = tables["dates"]
 events = report_data.timeline_events(dates, articles, start_date=start_date, end_date=end_date,
                                      background_days=background_days)
-print(f"{len(dates):,} date mentions, {len(events):,} resolved in the window "
-      f"({int(events['background'].sum()):,} background), from {events['source'].nunique():,} sources")
 
 # %% [markdown]
 # ## Findings
 
 # %%
 from analysis.report.display import show_findings, show_key_numbers, show_table
-from analysis.report.findings import timeline_findings
+from analysis.report.findings import date_as_known, timeline_findings
 
 unresolved = report_data.unresolved_dates(dates, articles)
 findings = timeline_findings(events, len(dates), unresolved)
@@ -82,8 +80,7 @@ show_findings(findings)
 # %%
 fig = plots.plot_timeline(events, max_rows=max_sources, n_unresolved=len(unresolved),
                           unresolved_reason=unresolved["reason"].mode().iloc[0] if len(unresolved) else "")
-plots.save_figure(fig, "05_timeline", figures_path)
-fig
+plots.show_chart(fig, "05_timeline", figures_path)
 
 # %% [markdown]
 # ## Events in date order
@@ -94,7 +91,9 @@ fig
 # drawn.
 
 # %%
-show_table(events[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]],
+# each date as precisely as it is known: "2023", not "2023-01-01"
+known = events.assign(date=[date_as_known(d, p) for d, p in zip(events["date"], events["precision"])])
+show_table(known[["date", "precision", "source", "days_before_publication", "background", "surface", "sentence"]],
            "05_events", figures_path, empty="No date in the corpus resolves to a calendar date in the window.")
 
 # %% [markdown]
@@ -104,7 +103,7 @@ show_table(events[["date", "precision", "source", "days_before_publication", "ba
 # week before; check these against the publication date.
 
 # %%
-show_table(events.loc[events["relative"].fillna(False).astype(bool),
+show_table(known.loc[known["relative"].fillna(False).astype(bool),
                       ["date", "source", "published", "surface", "sentence"]],
            "05_relative_dates", figures_path, empty="No date was resolved from a relative expression.")
 
@@ -132,8 +131,8 @@ summary = {
     "n_background": int(events["background"].sum()),
     "n_unresolved": int(len(unresolved)),
     "unresolved_by_reason": unresolved["reason"].value_counts().to_dict(),
-    "earliest": events["date"].min() if len(events) else None,
-    "latest": events["date_end"].max() if len(events) else None,
+    "earliest": date_as_known(*events.loc[events["date"].idxmin(), ["date", "precision"]]) if len(events) else None,
+    "latest": date_as_known(*events.loc[events["date_end"].idxmax(), ["date_end", "precision"]]) if len(events) else None,
     "events_per_source": events["source"].value_counts().to_dict(),
     "event_dates": sorted({d.date().isoformat() for d in events["date"]}),
     "run_date": run_date,

@@ -16,8 +16,8 @@
 # %% [markdown]
 # # OSINT methods on a news corpus
 #
-# Five habits of open-source analysts, practised on the articles of this
-# corpus:
+# Six habits of open-source analysts, practised on the articles of this
+# corpus, one exercise each:
 #
 # 1. **Independence of sources** -- are these really different sources, or one
 #    story syndicated five times?
@@ -25,7 +25,8 @@
 # 3. **Attribution** -- on whose authority does each claim rest?
 # 4. **Hedging** -- how sure is each source, and does it say so?
 # 5. **Checking figures** -- do the numbers agree once their wording is read
-#    carefully?  (And a sixth: **dates** -- who reported first?)
+#    carefully?
+# 6. **Dates** -- who reported first?
 #
 # Each section shows a method with the package's functions, then sets an
 # exercise.  Write your answer in the answer cell below each exercise (marked
@@ -371,8 +372,7 @@ summary = {
     "run_date": run_date,
     # what the index says of this report: no answers here, the students find them
     "findings": ["Six exercises -- independence of sources, triangulation, attribution, hedging, figures and "
-                 "dates -- each with an answer cell and a hint, computed from this corpus.",
-                 "This folder holds the student version; the worked solutions are in the instructor version."],
+                 "dates -- each with an answer cell and a hint, computed from this corpus."],
 }
 report_data.write_summary(summary, figures_path, "06_teaching_osint_methods")
 report_display.show_key_numbers(summary)

@@ -53,3 +53,13 @@ def test_notebooks_command_lays_out_notebooks_beside_the_sample(tmp_path, capsys
     assert main(["notebooks", str(tmp_path / "lab")]) == 2
     assert "already exists" in capsys.readouterr().err
     assert main(["notebooks", str(tmp_path / "lab"), "--force"]) == 0
+
+
+def test_ctrl_c_while_the_commands_are_still_being_imported_is_one_line_and_130(monkeypatch, capsys):
+    def interrupted_import():
+        raise KeyboardInterrupt  # as when Ctrl-C lands while pandas is imported by a command module
+
+    monkeypatch.setattr("analysis.cli.main.build_parser", interrupted_import)
+    assert main(["render"]) == 130
+    err = capsys.readouterr().err
+    assert err == "error: interrupted\n"

@@ -163,7 +163,9 @@ def test_render_registers_the_kernel_when_it_is_missing(installed, tmp_path):
         assert "registered kernel 'osint-analysis'" in done.stderr
         registered = json.loads((spec_dir / "kernel.json").read_text())
         assert Path(registered["argv"][0]).parent == installed["bin"]  # this environment's interpreter
-        assert json.loads((tmp_path / "out" / "latest" / "run.json").read_text())["kernel"] == "osint-analysis"
+        # a --notebooks subset moves latest-partial, never latest
+        assert not (tmp_path / "out" / "latest").exists()
+        assert json.loads((tmp_path / "out" / "latest-partial" / "run.json").read_text())["kernel"] == "osint-analysis"
     finally:
         shutil.rmtree(spec_dir, ignore_errors=True)
         spec_dir.mkdir(parents=True)

@@ -69,6 +69,11 @@ def rendered(tmp_path_factory):
         ("print('SOLUTION_MARKER')", ["solution"]),
         params=PARAMS, title="Teaching",
     )
+    # an interactive notebook: left out, and the run says so (run.json, index.html)
+    explore = write_notebook(notebooks, "03_explore", "print('WIDGETS')", params=PARAMS, title="Explore")
+    data = json.loads(Path(explore).read_text(encoding="utf-8"))
+    data["metadata"]["osint"] = {"static_report": False}
+    Path(explore).write_text(json.dumps(data), encoding="utf-8")
     out = base / "reports"
     result = render_reports(SEEDS, out, params=["n=21", "run_date=2024-05-31"], notebooks_dir=notebooks,
                             progress=Progress(2, verbose=False), cell_timeout=120)
@@ -159,7 +164,14 @@ def test_manifest(rendered):
     assert manifest == json.loads(json.dumps(result.manifest, default=str))
     assert manifest["status"] == "ok" and manifest["run_id"] == result.run_dir.name
     assert manifest["run_date"] == "2024-05-31"
-    assert manifest["corpus"] == corpus_fingerprint(SEEDS)
+    assert manifest["corpus"] == {**corpus_fingerprint(SEEDS), "articles": 5}  # 5 articles among the folder's files
+    # the codebook the claims used is recorded even when found beside the corpus, not given
+    assert manifest["codebook"] == str((SEEDS / "codebook.yaml").resolve())
+    assert manifest["codebook_source"] == "beside the corpus"
+    assert [n for n in manifest["notes"] if "left out" in n] == [
+        "03_explore left out: an interactive notebook (open it in JupyterLab, or name it to render a static copy "
+        "without its widgets)"]
+    assert "03_explore left out: an interactive notebook" in (result.run_dir / "index.html").read_text()
     assert manifest["kernel"] == "osint-analysis" and manifest["cell_timeout_s"] == 120
     assert manifest["parameters"]["given"] == {"n": "21", "run_date": "2024-05-31", "corpus": str(SEEDS.resolve())}
     assert {"python", "pandas", "papermill", "nbconvert", "matplotlib"} <= set(manifest["versions"])
@@ -442,7 +454,9 @@ def test_repository_teaching_notebook_renders_through_the_cli(tmp_path, capsys, 
     status = main(["render", "--out", "reports", "--notebooks", "06", "-p", "run_date=2024-06-01"])
     captured = capsys.readouterr()
     assert status == 0, captured.err
-    run = (tmp_path / "reports" / "latest").resolve()
+    # one notebook of the folder: a subset run, so `latest-partial` (never `latest`) points at it
+    assert not (tmp_path / "reports" / "latest").exists()
+    run = (tmp_path / "reports" / "latest-partial").resolve()
     name = TEACHING[0].stem
     student = (run / f"{name}.html").read_text(encoding="utf-8")
     instructor = (tmp_path / "reports" / "instructor" / run.name / f"{name}.instructor.html").read_text(encoding="utf-8")

@@ -91,6 +91,25 @@ def test_every_repository_notebook_parameter_is_listed_with_type_and_choices(cap
     assert "figures_dir  str = '../figures'  set by render" in out
 
 
+def test_path_help_says_where_a_relative_path_starts_and_errors_never_suggest_render_owned_names(
+        tmp_path, monkeypatch, capsys):
+    assert main(["render", "--list-params"]) == 0
+    out = capsys.readouterr().out
+    corpus_line = next(line for line in out.splitlines() if line.strip().startswith("corpus "))
+    assert "given to render, a relative path starts at the current folder" in corpus_line
+    assert "folder of this notebook" not in out
+
+    def no_kernels(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
+
+    monkeypatch.setattr("analysis.report.rendering.runner.execute_notebook", no_kernels)
+    monkeypatch.setattr("analysis.report.rendering.plan.resolve_kernel", no_kernels)
+    assert main(["render", "--out", str(tmp_path / "out"), "-p", "agreement_measur=kappa"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter 'agreement_measur'" in err and "agreement_measure" in err
+    assert "figures_dir" not in err and "tables_dir" not in err
+
+
 def test_list_params_follows_the_notebook_selection(capsys):
     assert main(["render", "--list-params", "--notebooks", "timeline"]) == 0
     out = capsys.readouterr().out
@@ -189,3 +208,22 @@ def test_render_does_without_the_grammar_package_nbformat_never_uses():
     done = subprocess.run([sys.executable, "-c", code, str(NOTEBOOKS / "05_timeline.ipynb")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_subset_run_never_moves_latest_off_the_last_complete_run(notebook_dir, tmp_path, capsys):
+    import os
+
+    for name in ("01_one", "02_two"):
+        write_notebook(notebook_dir, name, "print('ok')", params='corpus = ""\nrun_date = ""')
+    out = tmp_path / "reports"
+    assert main(["render", "--notebook-dir", str(notebook_dir), "--out", str(out), "--corpus", "seeds"]) == 0
+    complete = os.readlink(out / "latest")
+    assert not (out / "latest-partial").exists()
+    capsys.readouterr()
+    assert main(["render", "--notebook-dir", str(notebook_dir), "--out", str(out), "--corpus", "seeds",
+                 "--notebooks", "01"]) == 0
+    assert "'latest' stays on the last complete run" in capsys.readouterr().err
+    assert os.readlink(out / "latest") == complete  # still the run with both reports
+    partial = os.readlink(out / "latest-partial")
+    assert partial != complete and (out / partial / "01_one.html").is_file()
+    assert not (out / partial / "02_two.html").exists()

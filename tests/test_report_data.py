@@ -174,6 +174,17 @@ def test_show_table_drops_the_index_names_columns_and_escapes_text(tmp_path):
     assert "tables/01_x.csv" in html
 
 
+def test_show_table_hides_an_unnamed_index_left_by_a_sort_and_links_the_csv(tmp_path):
+    frame = pd.DataFrame({"source_a": ["x", "y", "z"], "agreement": [0.5, 1.0, 0.0]})
+    shown = frame.sort_values("agreement", ascending=False)  # index 1, 0, 2: unnamed, not a range
+    html = report_display.show_table(shown, "03_pairs", tmp_path / "figures")._repr_html_()
+    assert ">Index<" not in html and ">index<" not in html
+    assert html.index(">y<") < html.index(">x<") < html.index(">z<")  # the sort is kept
+    # the note names the path relative to the report, and links it
+    assert '<a href="figures/tables/03_pairs.csv">figures/tables/03_pairs.csv</a>' in html
+    assert "in the figures folder" not in html
+
+
 def test_show_table_keeps_a_meaningful_index_as_a_column():
     frame = pd.DataFrame({"value": ["5"]}, index=pd.Index(["articles"], name="item"))
     html = report_display.show_table(frame)._repr_html_()
@@ -245,6 +256,22 @@ def test_claim_findings_count_origins_and_echo():
                         "but rest on a single origin.")
 
 
+def test_claim_findings_follow_the_claims_mode():
+    table = pd.DataFrame({"claim_id": ["K0001"], "label": ["the bridge opens in March"], "n_articles": [2],
+                          "n_asserts": [2], "n_hedged": [0], "n_denies": [0], "n_supporting": [2],
+                          "n_origins": [2], "echo": [0]})
+    claims = pd.DataFrame({"article_id": ["a", "b"], "claim_id": ["K0001"] * 2, "stance": ["asserts"] * 2})
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""]})
+    claims.attrs["mode"] = "codebook-free"
+    free = report_findings.claim_findings(table, claims, articles, n_origins=2)
+    assert "codebook" in free[0] and "of the codebook" not in free[0]
+    assert free[0].startswith("Without a codebook, 1 statement repeated by two or more articles was grouped")
+    assert "of the codebook" not in " ".join(report_findings.claim_findings(table.iloc[:0], claims, articles, 2))
+    claims.attrs.update(mode="codebook", codebook="bridge")
+    assert report_findings.claim_findings(table, claims, articles, 2)[0].startswith(
+        "1 claim of the codebook 'bridge' was found in 2 sentences of 2 articles")
+
+
 def test_unresolved_dates_give_the_reason(seed_articles):
     aid = seed_articles["article_id"][0]
     undated = seed_articles.assign(published=pd.NaT)
@@ -267,6 +294,20 @@ def test_timeline_findings_count_unresolved_dates():
     assert found[0] == ("4 date mentions were found; 1 resolves to a calendar date in the window and 3 could not "
                         "be resolved.")
     assert found[1] == "Most common reason for an unresolved date (2): r1."
+
+
+def test_timeline_findings_keep_the_precision_and_say_how_relative_dates_were_resolved():
+    events = pd.DataFrame({
+        "date": pd.to_datetime(["2023-01-01", "2024-02-23", "2024-05-03"]),
+        "date_end": pd.to_datetime(["2023-12-31", "2024-02-23", "2024-05-03"]),
+        "precision": ["year", "day", "day"], "relative": [False, True, True], "background": [False] * 3,
+        "published": pd.to_datetime([None, None, "2024-05-06"])})
+    found = report_findings.timeline_findings(events, 3, pd.DataFrame({"reason": []}))
+    text = " ".join(found)
+    assert "run from 2023 to 2024-05-03" in text and "2023-01-01" not in text
+    # one relative word against a publication date; one year-less date that took its year from the text
+    assert "1 date was resolved against the publication date" in text
+    assert "1 date without a year (its article has no publication date) took the year from another date" in text
 
 
 # --------------------------------------------------------------------------- navigation and the run index
@@ -301,3 +342,71 @@ def test_index_shows_findings_and_counts_reports(tmp_path):
     assert 'href="figures/tables/01_a.csv"' in html and 'href="figures/01_a.png"' in html
     assert "summary.json" not in html and "instructor.html" not in html
     assert "../instructor/r1/" in html and "student notebook" not in html  # no notebook file recorded here
+    assert html.count("student</strong> version") == 1  # the teaching note once
+
+
+def test_index_counts_articles_not_files_and_shows_the_plan_notes_and_codebook(tmp_path):
+    from analysis.report.rendering.index_page import render_index
+
+    manifest = {"run_id": "r1", "started_at": "t", "duration_s": 1.0, "kernel": "k", "cell_timeout_s": 1,
+                "with_code": False, "versions": {}, "figures": [],
+                "corpus": {"path": "c", "files": 8, "bytes": 10, "sha256": "x", "articles": 5},
+                "codebook": "/c/codebook.yaml", "codebook_source": "beside the corpus",
+                "notes": ["07_explore left out: an interactive notebook"],
+                "notebooks": [{"name": "01_a", "title": "A", "status": "ok", "duration_s": 1.0, "parameters": {},
+                               "html": "01_a.html"}]}
+    html = render_index(manifest)
+    assert "5 articles" in html and "read from 8 files in all" in html
+    assert "07_explore left out: an interactive notebook" in html
+    assert "/c/codebook.yaml (beside the corpus)" in html
+
+
+def test_a_corpus_without_outlets_never_calls_article_ids_outlets():
+    bare = pd.DataFrame({"article_id": ["politics_001", "politics_002"], "outlet": ["", None]})
+    assert report_data.effective_source_by("outlet", bare) == "article_id"
+    assert report_data.source_kind("outlet", bare) == "articles"
+    mixed = bare.assign(outlet=["Daily", ""])
+    assert report_data.effective_source_by("outlet", mixed) == "outlet"
+    assert report_data.source_kind("outlet", mixed) == "sources"  # unnamed articles stand for themselves
+    assert report_data.source_kind("outlet", bare.assign(outlet=["Daily", "Herald"])) == "outlets"
+    summary = {"source_by": "article_id", "sources_are": "articles", "n_sources": 17, "n_claims": 3,
+               "n_pairs": 10, "mean_agreement": 0.5, "n_contradictions": 0, "n_origins": 2, "n_reuse_pairs": 0}
+    found = report_findings.agreement_findings(summary, pd.DataFrame(), pd.DataFrame(columns=["origin_id", "article_id"]),
+                                               bare)
+    assert found[0] == "17 articles take a stance on 3 claims."
+    assert found[1].startswith("Across 10 pairs of articles sharing a claim")
+    assert "outlet" not in " ".join(found)
+
+
+def test_an_empty_chart_is_shown_as_one_line(tmp_path):
+    from analysis.report import plots
+
+    undated = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""], "published": pd.to_datetime([None, None]),
+                            "body": ["One.", "Two."], "headline": ["", ""]})
+    shown = plots.show_chart(plots.plot_publication_dates(undated), "01_dates", tmp_path)
+    assert isinstance(shown, plots.ChartNote) and "publication date" in shown._repr_html_()
+    assert (tmp_path / "01_dates.png").exists()  # the file name stays stable
+    graph = plots.plot_reuse_graph(undated, pd.DataFrame(columns=["article_a", "article_b", "containment_a",
+                                                                  "containment_b", "n_passages"]))
+    assert isinstance(plots.show_chart(graph, "03_reuse", tmp_path), plots.ChartNote)
+    assert "copies" not in graph.axes[0].get_title()
+
+
+def test_origins_sort_naturally_and_all_independent_is_one_sentence():
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "outlet": ["X", "Y", "Z", "W"]})
+    origins = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"], "origin_id": ["O10", "O2", "O100", "O2"]})
+    table = report_data.origin_table(articles, origins)
+    assert table["origin_id"].tolist() == ["O2", "O2", "O10", "O100"]
+    assert report_data.origins_sentence(articles, origins) is None  # a2 and a4 share an origin: list them
+    alone = origins.assign(origin_id=["O1", "O2", "O3", "O4"])
+    assert report_data.origins_sentence(articles, alone) == (
+        "Each of the 4 articles is its own independent origin: no wire credit or shared text ties any two of "
+        "them together.")
+
+
+def test_shown_columns_hide_empty_outlet_and_date_columns():
+    table = pd.DataFrame({"article_id": ["a"], "outlet": [""], "published": [None], "n_words": [10]})
+    bare = pd.DataFrame({"article_id": ["a"], "outlet": [""], "published": pd.to_datetime([None])})
+    assert report_data.shown_columns(table, bare) == ["article_id", "n_words"]
+    named = bare.assign(outlet=["Daily"], published=pd.to_datetime(["2024-05-01"]))
+    assert report_data.shown_columns(table, named) == ["article_id", "outlet", "published", "n_words"]

@@ -349,6 +349,9 @@ _DANGLING = re.compile(r"\s*(?:[-—–]+\s*)?\b(?:but|and|or|as|while)$|\s+[-�
 def claim_label(sentence: str, max_chars: int | None = 90) -> str:
     """A readable label from a cluster's representative sentence: shortened at a word.
 
+    ``max_chars=None`` keeps the whole sentence (the claims table does: report
+    tables show labels whole, and charts shorten them to what fits).
+
     A closing attribution (", he said.", "..., the ministry told reporters.")
     and surrounding quote marks are dropped; what remains is cut at a word
     boundary and ends with "…" when it was cut (``max_chars=None``: never cut).
@@ -553,6 +556,7 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
              .sort_values(["n", "m"], ascending=[False, False], kind="stable").index)
     names = {old: f"K{k + 1:04d}" for k, old in enumerate(order)}
     frame["claim_id"] = frame["cluster_id"].map(names)
+    # whole labels by default: tables wrap them; charts shorten them to what fits there
     labels = {cid: claim_label(rep, label_chars) for cid, rep in zip(frame["claim_id"], frame["representative"])}
     frame["label"] = frame["claim_id"].map(labels)
     frame["evidence"] = ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -571,6 +572,69 @@ def sources_argument(source_by: str, articles: pd.DataFrame, origins: pd.DataFra
     return source_by, articles
 
 
+def has_outlets(articles: pd.DataFrame) -> bool:
+    """Whether any article names its outlet (a plain folder of text files names none)."""
+    if "outlet" not in articles:
+        return False
+    return bool((articles["outlet"].fillna("").astype(str).str.strip() != "").any())
+
+
+def shown_columns(table: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """The columns of ``table`` worth showing: no outlet columns without outlets, no date columns without dates.
+
+    Without outlets, ``outlet``/``outlet_a``/``outlet_b`` are empty or
+    repeat the article ids (:func:`source_names` falls back to them); with
+    no publication date in the corpus, ``published``/``first_published``/
+    ``last_published`` are empty.  The CSV keeps every column.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_a": ["x"], "outlet_a": ["x"], "n_passages": [1]})
+    >>> shown_columns(t, pd.DataFrame({"article_id": ["x"], "outlet": [""]}))
+    ['article_a', 'n_passages']
+    """
+    hidden: set[str] = set()
+    if not has_outlets(articles):
+        hidden |= {"outlet", "outlet_a", "outlet_b"}
+    if "published" not in articles or pd.to_datetime(articles["published"], errors="coerce").isna().all():
+        hidden |= {"published", "first_published", "last_published"}
+    return [c for c in table.columns if c not in hidden]
+
+
+def effective_source_by(source_by: str, articles: pd.DataFrame) -> str:
+    """The ``source_by`` a report can honour: ``"article_id"`` for ``"outlet"`` when no article names one.
+
+    Without outlets every article stands for itself; comparing "outlets"
+    would compare article ids under the wrong name.
+
+    Examples
+    --------
+    >>> effective_source_by("outlet", pd.DataFrame({"article_id": ["a"], "outlet": [""]}))
+    'article_id'
+    >>> effective_source_by("outlet", pd.DataFrame({"article_id": ["a"], "outlet": ["Daily"]}))
+    'outlet'
+    """
+    if source_by == "outlet" and not has_outlets(articles):
+        return "article_id"
+    return source_by
+
+
+def source_kind(source_by: str, articles: pd.DataFrame) -> str:
+    """What a source is, in the plural, for the reader: "outlets", "articles", "speakers", ...
+
+    With ``source_by="outlet"`` and some articles naming no outlet, those
+    articles count for themselves, so the sources are "sources" (outlets,
+    or the article), never "outlets".
+    """
+    if source_by == "outlet":
+        if not has_outlets(articles):
+            return "articles"
+        named = articles["outlet"].fillna("").astype(str).str.strip() != ""
+        return "outlets" if bool(named.all()) else "sources"
+    return {"article_id": "articles", "speaker": "speakers", "origin_id": "independent origins"}.get(
+        source_by, "sources")
+
+
 def source_display_names(source_by: str, articles: pd.DataFrame, origins: pd.DataFrame | None = None) -> dict:
     """Display names for sources: outlet for article ids, label for origin ids."""
     if source_by == "article_id":
@@ -587,13 +651,40 @@ def origin_table(articles: pd.DataFrame, origins: pd.DataFrame) -> pd.DataFrame:
         article_id=articles["article_id"].astype(str))
     table = origins.assign(article_id=origins["article_id"].astype(str)).merge(meta, on="article_id", how="left")
     keep = [c for c in ["origin_id", "origin_label", "article_id", "outlet", "wire", "basis"] if c in table]
-    return table[keep].sort_values(["origin_id", "article_id"]).reset_index(drop=True)
+    # natural order: O2 before O10 before O100
+    return table[keep].sort_values(["origin_id", "article_id"], key=lambda col: col.map(natural_key)
+                                   ).reset_index(drop=True)
+
+
+def natural_key(value: Any) -> tuple:
+    """Sort key reading digit runs as numbers: ``O2 < O10 < O100``.
+
+    Examples
+    --------
+    >>> sorted(["O10", "O2", "O100", "O1"], key=natural_key)
+    ['O1', 'O2', 'O10', 'O100']
+    """
+    parts = re.split(r"(\d+)", str(value))
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p.lower()) for p in parts if p)
+
+
+def origins_sentence(articles: pd.DataFrame, origins: pd.DataFrame) -> str | None:
+    """One sentence when every article is its own origin (nothing to list), else ``None``.
+
+    A table of 40 rows each reading "independent" tells the reader less
+    than one sentence does.
+    """
+    if len(origins) and origins.groupby("origin_id")["article_id"].nunique().max() > 1:
+        return None
+    n = len(articles)
+    return (f"Each of the {n:,} articles is its own independent origin: no wire credit or shared text "
+            "ties any two of them together." if n != 1 else "The one article is its own origin.")
 
 
 def reuse_table(summary: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The reuse summary with outlet names beside the article ids."""
-    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table = summary.copy()
+    names = dict(zip(articles["article_id"].astype(str), source_names(articles, articles)))
     table.insert(1, "outlet_a", table["article_a"].astype(str).map(names))
     table.insert(3, "outlet_b", table["article_b"].astype(str).map(names))
     return table

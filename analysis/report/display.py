@@ -77,7 +77,8 @@ _STYLE = """<style>
 table.report-table th, table.report-table td { border: none; border-bottom: 1px solid #ddd;
   padding: 0.3em 0.55em; text-align: left; vertical-align: top; white-space: normal;
   overflow-wrap: anywhere; max-width: 36em; line-height: 1.35; }
-.jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2; }
+.jp-RenderedHTMLCommon table.report-table th, table.report-table th { background: #f2f2f2;
+  overflow-wrap: normal; word-break: normal; hyphens: none; }
 .jp-RenderedHTMLCommon table.report-table td.num, table.report-table td.num { text-align: right;
   white-space: nowrap; font-variant-numeric: tabular-nums; }
 .jp-RenderedHTMLCommon table.report-table td.nowrap, table.report-table td.nowrap { white-space: nowrap; }
@@ -220,13 +221,32 @@ class ReportTable:
         notes = []
         if len(frame) > self.max_rows:
             notes.append(f"The first {self.max_rows:,} of {len(frame):,} rows are shown.")
+        link = ""
         if self.csv_path is not None:
-            where = f"{self.csv_path.parent.name}/{self.csv_path.name}"
+            # the path relative to the report: a rendered run keeps each report beside its figures folder
+            where = csv_relative_path(self.csv_path)
             rows = f"{len(frame):,} row{'s' if len(frame) != 1 else ''}"
-            notes.append(f"The full table ({rows}) is {where} in the figures folder of this run.")
-        if notes:
-            parts.append(f'<p class="report-table-note">{html.escape(" ".join(notes))}</p>')
+            link = (f' The full table ({rows}) is <a href="{html.escape(where, quote=True)}">'
+                    f"{html.escape(where)}</a> (CSV).")
+        if notes or link:
+            parts.append(f'<p class="report-table-note">{html.escape(" ".join(notes))}{link}</p>')
         return "".join(parts)
+
+
+def csv_relative_path(csv_path: str | Path) -> str:
+    """Where a table's CSV is, relative to the report: ``figures/tables/<name>.csv``.
+
+    The CSV is written to ``<figures_dir>/tables/``; a rendered run keeps
+    each HTML report beside its ``figures`` folder (the run folder's own
+    ``tables/`` holds the Parquet tables, not these CSVs).
+
+    Examples
+    --------
+    >>> csv_relative_path("/runs/r1/figures/tables/01_articles.csv")
+    'figures/tables/01_articles.csv'
+    """
+    path = Path(csv_path)
+    return f"{path.parent.parent.name}/{path.parent.name}/{path.name}"
 
 
 def save_table_csv(frame: pd.DataFrame, name: str, figures_dir: str | Path) -> Path:
@@ -285,7 +305,9 @@ def show_table(frame: pd.DataFrame, name: str | None = None, figures_dir: str | 
     True
     """
     data = frame
-    if not isinstance(data.index, pd.RangeIndex) or data.index.name is not None:
+    # only a *named* index carries meaning (a sort or filter leaves an unnamed one
+    # that would show as a raw "index" column)
+    if any(name is not None for name in data.index.names):
         data = data.reset_index()
     else:
         data = data.reset_index(drop=True)
@@ -358,4 +380,5 @@ def show_key_numbers(summary: Mapping[str, Any], name: str | None = None,
 
 
 __all__ = ["COLUMN_LABELS", "Findings", "KEY_LABELS", "ReportTable", "TABLES_FOLDER", "column_label",
+           "csv_relative_path",
            "format_value", "key_numbers", "save_table_csv", "show_findings", "show_key_numbers", "show_table"]

@@ -96,12 +96,23 @@ def claim_findings(table: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataF
         Independent origins in the corpus.
     """
     codebook = claims.attrs.get("codebook", "")
+    free = claims.attrs.get("mode") == "codebook-free"
     if table.empty:
+        if free:
+            return ["No statement is repeated in near-identical words by two or more articles, so no claim was "
+                    "found without a codebook: write a codebook for this story (docs/codebook.md)."]
         return [f"No sentence matched a claim of the codebook{f' {codebook!r}' if codebook else ''}: "
                 "write a codebook for this story (docs/codebook.md)."]
-    out = [f"{plural(len(table), 'claim')} of the codebook{f' {codebook!r}' if codebook else ''} "
-           f"were found in {plural(len(claims), 'sentence')} of {plural(claims['article_id'].nunique(), 'article')}; "
-           f"the corpus has {plural(n_origins, 'independent origin')}."]
+    where = (f"in {plural(len(claims), 'sentence')} of {plural(claims['article_id'].nunique(), 'article')}; "
+             f"the corpus has {plural(n_origins, 'independent origin')}.")
+    if free:
+        # no codebook ran: the claims are statements several articles repeat
+        n = len(table)
+        out = [f"Without a codebook, {plural(n, 'statement')} repeated by two or more articles "
+               f"{'was' if n == 1 else 'were'} grouped as {'a claim' if n == 1 else 'claims'}, {where}"]
+    else:
+        out = [f"{plural(len(table), 'claim')} of the codebook{f' {codebook!r}' if codebook else ''} "
+               f"{'was' if len(table) == 1 else 'were'} found {where}"]
     top = table.sort_values(["n_origins", "n_articles"], ascending=False, kind="mergesort").iloc[0]
     carrying = claims.loc[claims["claim_id"].astype(str) == str(top["claim_id"]), "article_id"]
     label = top["label"] or top["claim_id"]
@@ -122,10 +133,18 @@ def claim_findings(table: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataF
 def agreement_findings(summary: Mapping[str, Any], contradictions: pd.DataFrame,
                        origins: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     """Findings of the source-agreement report (from its summary and tables)."""
-    kind = {"outlet": "outlets", "article_id": "articles", "speaker": "speakers",
-            "origin_id": "independent origins"}.get(summary.get("source_by", ""), "sources")
+    # ``sources_are`` (from :func:`analysis.report.data.source_kind`) knows whether outlets are named:
+    # without them an article stands for itself and is never called an outlet
+    kind = summary.get("sources_are") or {
+        "outlet": "sources", "article_id": "articles", "speaker": "speakers",
+        "origin_id": "independent origins"}.get(summary.get("source_by", ""), "sources")
     if summary.get("n_claims", 0):
-        out = [f"{summary.get('n_sources', 0):,} {kind} take a stance on {plural(summary['n_claims'], 'claim')}."]
+        n_src = int(summary.get("n_sources", 0))
+        out = [f"{n_src:,} {kind[:-1] if n_src == 1 and kind.endswith('s') else kind} "
+               f"take{'s' if n_src == 1 else ''} a stance on "
+               f"{plural(summary['n_claims'], 'claim')}."]
+    elif summary.get("claims_mode") == "codebook-free":
+        out = ["No statement is repeated by two or more articles, so no stances can be compared."]
     else:
         out = ["No sentence matched a claim of the codebook, so no stances can be compared."]
     if summary.get("mean_agreement") is not None:
@@ -194,14 +213,50 @@ def timeline_findings(events: pd.DataFrame, n_mentions: int, unresolved: pd.Data
     if len(events):
         news = events[~events["background"].astype(bool)] if "background" in events else events
         if len(news):
-            first, last = news["date"].min(), news["date_end"].max()
-            out.append(f"The dated events (background excluded) run from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
-        n_rel = int(events["relative"].fillna(False).astype(bool).sum())
-        if n_rel:
-            out.append(f"{plural(n_rel, 'date')} {'was' if n_rel == 1 else 'were'} resolved from a relative "
-                       "expression (\u201clast week\u201d) against the publication date: check those.")
+            first = news.loc[news["date"].idxmin()]
+            last = news.loc[news["date_end"].idxmax()]
+            since = date_as_known(first["date"], first.get("precision"))
+            until = date_as_known(last["date_end"], last.get("precision"))
+            out.append(f"The dated events (background excluded) run from {since} to {until}.")
+        relative = events["relative"].fillna(False).astype(bool)
+        # with a publication date, a relative mention is resolved against it; without one, a year-less
+        # mention ("23 February") took its year from another date of the text (words like "last week"
+        # then stay unresolved)
+        dated = pd.to_datetime(events["published"], errors="coerce").notna() if "published" in events \
+            else pd.Series(True, index=events.index)
+        n_pub, n_text = int((relative & dated).sum()), int((relative & ~dated).sum())
+        if n_pub:
+            out.append(f"{plural(n_pub, 'date')} {'was' if n_pub == 1 else 'were'} resolved against the "
+                       "publication date (a relative expression such as \u201clast week\u201d, or a date without a "
+                       "year): check those.")
+        if n_text:
+            out.append(f"{plural(n_text, 'date')} without a year ({'its' if n_text == 1 else 'their'} article has no "
+                       "publication date) took the year from another date in the text: check those.")
     return out
 
 
-__all__ = ["agreement_findings", "articles_and_outlets", "claim_findings", "corpus_findings", "figure_findings",
+def date_as_known(value: Any, precision: Any = "day") -> str:
+    """A date written to the precision it is known to: ``"2023"``, ``"March 2023"``, ``"2023-03-14"``.
+
+    A date known only to the year is stored as its first day; writing it
+    "2023-01-01" would claim a day nobody gave.
+
+    Examples
+    --------
+    >>> date_as_known(pd.Timestamp("2023-01-01"), "year"), date_as_known(pd.Timestamp("2023-03-01"), "month")
+    ('2023', 'March 2023')
+    >>> date_as_known(pd.Timestamp("2023-03-14"), "day")
+    '2023-03-14'
+    """
+    stamp = pd.Timestamp(value)
+    precision = str(precision or "day")
+    if precision in ("year", "decade", "years"):
+        return f"{stamp:%Y}"
+    if precision in ("month", "season", "part_of_month", "quarter"):
+        return f"{stamp:%B %Y}" if precision == "month" else f"{stamp:%Y-%m} ({precision.replace('_', ' ')})"
+    return f"{stamp:%Y-%m-%d}"
+
+
+__all__ = ["agreement_findings", "articles_and_outlets", "claim_findings", "corpus_findings", "date_as_known",
+           "figure_findings",
            "plural", "timeline_findings"]

@@ -527,6 +527,7 @@ def validate_parameters(
     text_values: Mapping[str, str] | None = None,
     typed_values: Mapping[str, Any] | None = None,
     per_notebook: Mapping[str, Mapping[str, Any]] | None = None,
+    set_by_render: Iterable[str] = (),
 ) -> dict[str, dict[str, Any]]:
     """Check given values against every selected notebook; return each notebook's values.
 
@@ -544,6 +545,8 @@ def validate_parameters(
         YAML values for all notebooks.
     per_notebook : mapping, optional
         Notebook name -> YAML values for that notebook only.
+    set_by_render : iterable of str
+        Names render sets itself: left out of the names an error suggests.
 
     Returns
     -------
@@ -557,7 +560,8 @@ def validate_parameters(
         ``per_notebook``, or a value of the wrong type.
     """
     text_values, typed_values, per_notebook = text_values or {}, typed_values or {}, per_notebook or {}
-    known = sorted({name for spec in declared.values() for name in spec.parameters})
+    hidden = set(set_by_render)  # render sets these itself: never suggest them
+    known = sorted({name for spec in declared.values() for name in spec.parameters} - hidden)
     for name in list(text_values) + list(typed_values):
         if not any(name in spec for spec in declared.values()):
             raise ParameterError(f"unknown parameter {name!r}; the selected notebooks declare: "
@@ -569,7 +573,8 @@ def validate_parameters(
         for name in values:
             if name not in declared[notebook]:
                 raise ParameterError(f"unknown parameter {name!r} for {notebook}; it declares: "
-                                     + (", ".join(declared[notebook].parameters) or "nothing"))
+                                     + (", ".join(n for n in declared[notebook].parameters if n not in hidden)
+                                        or "nothing"))
     result: dict[str, dict[str, Any]] = {}
     for notebook, spec in declared.items():
         values: dict[str, Any] = {}
@@ -581,6 +586,15 @@ def validate_parameters(
                     spec[name].check(values[name], where=notebook)
         result[notebook] = values
     return result
+
+
+#: A notebook's own words for its relative paths, true when the notebook runs in Jupyter ...
+_NOTEBOOK_RELATIVE = re.compile(r"relative paths? starts? at the folder of (?:this|the) notebook")
+
+
+def _render_help(text: str) -> str:
+    """... but render resolves a relative path given on its command line from the current folder."""
+    return _NOTEBOOK_RELATIVE.sub("given to render, a relative path starts at the current folder", text)
 
 
 def format_parameters(specs: Iterable[NotebookParameters], set_by_render: Iterable[str] = ()) -> str:
@@ -620,7 +634,7 @@ def format_parameters(specs: Iterable[NotebookParameters], set_by_render: Iterab
         for p in params:
             head = f"{p.name}  {p.type_name} = {p.default!r}"
             notes = [p.constraint] if p.constraint else []
-            notes.append("set by render" if p.name in owned else p.help)
+            notes.append("set by render" if p.name in owned else _render_help(p.help))
             rows.append((head, "; ".join(n for n in notes if n)))
         width = max((len(h) for h, _ in rows), default=0)
         lines = [title] + ([f"  {h:<{width}}  {n}".rstrip() for h, n in rows] or ["  (no parameters of its own)"])

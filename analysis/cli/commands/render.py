@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="corpus folder or file given to every notebook (default: the sample corpus)")
     parser.add_argument("--out", metavar="DIR", default="reports",
                         help="output folder; each run goes into DIR/<run-id>/, DIR/latest points at the "
-                             "last good run (default: reports)")
+                             "last run in which every notebook rendered and none was left unselected "
+                             "(a good --notebooks subset moves DIR/latest-partial instead) (default: reports)")
     parser.add_argument("--codebook", metavar="PATH",
                         help="claims codebook (YAML) for every report (default: the corpus's own codebook.yaml, "
                              "else codebook-free claims); same as -p codebook=PATH")
@@ -108,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {note}", file=sys.stderr)
     if not failed:
         print(f"{result.run_dir / 'index.html'}: {n} report(s) rendered")
+        if not result.manifest.get("complete", True):
+            print("note: a subset of the notebooks: 'latest' stays on the last complete run; "
+                  "'latest-partial' points at this one", file=sys.stderr)
         return 0
     print(f"{result.run_dir / 'index.html'}: {len(failed)} of {n} report(s) failed; "
           f"{_latest_state(result.run_dir.parent)}", file=sys.stderr)

@@ -5,7 +5,7 @@ hatch / marker / line-style channel), carry a title and labelled axes, and
 are written to disk with :func:`save_figure` under stable names.
 """
 
-from analysis.report.plots._base import save_figure
+from analysis.report.plots._base import ChartNote, save_figure, show_chart
 from analysis.report.plots.claims import plot_claim_frequency, plot_pairwise_agreement, plot_stance_matrix
 from analysis.report.plots.corpus import article_labels, plot_article_lengths, plot_publication_dates, plot_readability
 from analysis.report.plots.figures import plot_figures
@@ -14,6 +14,8 @@ from analysis.report.plots.timeline import plot_timeline
 
 __all__ = [
     "save_figure",
+    "show_chart",
+    "ChartNote",
     "article_labels",
     "plot_publication_dates",
     "plot_article_lengths",

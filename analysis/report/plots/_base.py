@@ -95,6 +95,8 @@ def show_empty(ax: Axes, message: str) -> None:
     """
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
             fontsize=FONT_SIZES["label"], color=GREY, wrap=True)
+    # :func:`show_chart` shows this one line instead of a large empty chart
+    ax.figure.empty_message = message
     ax.set_xticks([])
     ax.set_yticks([])
 
@@ -158,3 +160,35 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path, dpi: int = 150)
         fig.savefig(paths["png"], dpi=dpi, format="png", metadata={"Software": None})
         fig.savefig(paths["svg"], format="svg", metadata={"Date": None, "Creator": None})
     return paths
+
+
+class ChartNote:
+    """One line shown in a report in place of a chart with nothing to draw."""
+
+    def __init__(self, message: str):
+        self.message = str(message)
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f'<p class="report-chart-note" style="color:#555;font-style:italic">{html.escape(self.message)}.</p>'
+
+
+def show_chart(fig: Figure, name: str, figures_dir: str | Path, dpi: int = 150):
+    """Save ``fig`` (:func:`save_figure`) and return what the report shows: the chart, or a one-line note.
+
+    A chart drawn by :func:`show_empty` (no data: no dated article, no
+    shared text) is saved like any other, so file names stay stable, but the
+    report shows its message as one line instead of a large empty frame.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or ChartNote
+        Displayed by Jupyter.
+    """
+    save_figure(fig, name, figures_dir, dpi=dpi)
+    message = getattr(fig, "empty_message", None)
+    return ChartNote(message) if message else fig

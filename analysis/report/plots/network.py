@@ -116,7 +116,8 @@ def plot_reuse_graph(articles: pd.DataFrame, summary: pd.DataFrame, origins: pd.
                            else "no shared origin found") for g, ks in by_origin.items()}
             kind = {a: kind_of.get(group[a], "shared text") for a in ids}
     grouped = len(ids) > max_nodes
-    title = "Shared text between articles (who copies whom)"
+    # the graph joins articles sharing text; it cannot tell which one copied the other
+    title = "Which articles share text"
     if grouped:
         title = "Shared text, grouped by independent origin"
     fig, ax = new_figure(7.5, 6.2)

@@ -70,6 +70,10 @@ def render_index(manifest: dict[str, Any], findings: dict[str, list[str]] | None
     run["n_failed"] = len(notebooks) - run["n_ok"]
     run.setdefault("run_date", "")
     run.setdefault("code", None)
+    run.setdefault("notes", [])
+    run.setdefault("codebook", None)
+    run.setdefault("codebook_source", "")
+    run["corpus"] = {"articles": None, **run.get("corpus", {})}
     return env.get_template(INDEX_TEMPLATE).render(run=run, csp=REPORT_CSP)
 
 

@@ -59,6 +59,8 @@ class RenderPlan:
     notes: list[str] = field(default_factory=list)
     #: the corpus as loaded by the check (reused for the shared tables), or None
     articles: Any = field(default=None, repr=False)
+    #: every static report of the folder is selected (only a complete run may become ``latest``)
+    complete: bool = True
 
 
 def is_path_parameter(name: str) -> bool:
@@ -283,7 +285,11 @@ def plan_render(
         raise ParameterError(f"--cell-timeout must be a positive number of seconds, got {cell_timeout}")
     if jobs is not None and jobs < 1:
         raise ParameterError(f"--jobs must be at least 1, got {jobs}")
-    paths = select_notebooks(discover_notebooks(notebooks_dir), names)
+    available = discover_notebooks(notebooks_dir)
+    paths = select_notebooks(available, names)
+    # a run is complete when it renders every static report of the folder: only such a run may become
+    # `latest` (a subset, `--notebooks 01`, moves `latest-partial` instead)
+    complete = {p.resolve() for p in available if is_static_report(p)} <= {p.resolve() for p in paths}
     # Interactive notebooks (metadata osint.static_report: false, e.g. the
     # widget explorer) are left out of a full run; named, they render with
     # their widgets omitted.
@@ -310,7 +316,7 @@ def plan_render(
         text_values["corpus"] = str(corpus)
     given_corpus = text_values.get("corpus", typed_values.get("corpus"))
     # Validate only what was given; render-set values are added afterwards.
-    values = validate_parameters(declared, text_values, typed_values, per_notebook)
+    values = validate_parameters(declared, text_values, typed_values, per_notebook, set_by_render=RENDER_OWNED)
 
     cwd = Path.cwd()
     for notebook_values in values.values():
@@ -354,7 +360,7 @@ def plan_render(
         given["corpus"] = str(corpus_path)
     return RenderPlan(planned, Path(notebooks_dir).resolve(), corpus_path, codebook, kernel_name,
                       float(cell_timeout), n_jobs, with_code, given, per_notebook, notes + ([note] if note else []),
-                      articles=articles)
+                      articles=articles, complete=complete)
 
 
 def decide_codebook(values: dict[str, dict[str, Any]], corpus_path: Path) -> Path | None:
@@ -377,6 +383,30 @@ def decide_codebook(values: dict[str, dict[str, Any]], corpus_path: Path) -> Pat
     if codebook is not None:
         _check_codebook(codebook)
     return codebook
+
+
+def codebook_in_use(codebook: Path | None, corpus_path: Path) -> dict[str, Any]:
+    """The codebook a run's claims come from, for ``run.json`` and the index.
+
+    :func:`decide_codebook` returns only a codebook given explicitly; the
+    notebooks then use the corpus's own ``codebook.yaml`` when there is one
+    (:func:`analysis.claims.codebook.find_codebook`), else codebook-free
+    claims.  This says which of the three happened.
+
+    Returns
+    -------
+    dict
+        ``path`` (str or None) and ``how``: ``"given"``, ``"beside the
+        corpus"`` or ``"none (codebook-free claims)"``.
+    """
+    if codebook is not None:
+        return {"path": str(Path(codebook).resolve()), "how": "given"}
+    from analysis.claims.codebook import find_codebook
+
+    found = find_codebook(corpus_path) if corpus_path is not None else None
+    if found is not None:
+        return {"path": str(found), "how": "beside the corpus"}
+    return {"path": None, "how": "none (codebook-free claims)"}
 
 
 def _check_iso_date(name: str, value: str) -> None:

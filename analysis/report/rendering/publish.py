@@ -22,6 +22,9 @@ from analysis.errors import RenderError
 
 TEMP_PREFIX = ".tmp-"
 LATEST = "latest"
+#: The last fully successful run of a subset of the notebooks (``--notebooks 01``); ``latest`` stays
+#: on the last complete one, so a partial run never hides the reports it did not render.
+LATEST_PARTIAL = "latest-partial"
 _LINK_PREFIX = ".latest-"
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
@@ -115,9 +118,9 @@ def publish(temp: Path, out_dir: Path, run_id: str) -> Path:
     return final
 
 
-def update_latest(out_dir: Path, run_id: str) -> Path:
-    """Point ``DIR/latest`` at ``run_id`` atomically (relative link, so DIR can move)."""
-    latest = out_dir / LATEST
+def update_latest(out_dir: Path, run_id: str, name: str = LATEST) -> Path:
+    """Point ``DIR/<name>`` (``latest`` or ``latest-partial``) at ``run_id`` atomically (relative link)."""
+    latest = out_dir / name
     if latest.exists() and not latest.is_symlink():
         raise RenderError(f"{latest} exists and is not a symlink; move it away so render can "
                           f"point it at the last good run")

@@ -10,11 +10,13 @@ The order of a run::
       convert each to HTML as it finishes          one HTMLExporter, in this thread
     index.html + run.json
     rename DIR/.tmp-<id> -> DIR/<id>               atomic
-    if every notebook succeeded: DIR/latest -> <id> atomic (temp symlink + os.replace)
+    if every notebook succeeded: DIR/latest -> <id> atomic (temp symlink + os.replace);
+      a run of a subset of the notebooks (--notebooks) moves DIR/latest-partial instead
 
 Anything that stops the run before the rename (an error of the output
 folder, SIGTERM, Ctrl-C) kills the kernels and removes the temporary folder;
-``latest`` is only ever replaced by a complete, fully successful run.
+``latest`` is only ever replaced by a complete (every static report selected), fully
+successful run.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from analysis.report.rendering import publish
 from analysis.report.rendering.execute import (NotebookRun, OutputFolderError, execute_notebook,
                                         kill_kernels)
 from analysis.report.rendering.locking import RenderLock
-from analysis.report.rendering.plan import DEFAULT_CELL_TIMEOUT, RenderPlan, plan_render
+from analysis.report.rendering.plan import DEFAULT_CELL_TIMEOUT, RenderPlan, codebook_in_use, plan_render
 from analysis.report.rendering.progress import Progress
 
 
@@ -213,7 +215,9 @@ def _render_locked(plan: RenderPlan, out_dir: Path, progress: Progress, guard: "
             final = publish.publish(temp, out_dir, run_id)
             temp = None
             if ok:
-                publish.update_latest(out_dir, run_id)
+                # `latest`: the last run in which every selected notebook succeeded AND the selection was
+                # every static report; a good subset run moves `latest-partial` only
+                publish.update_latest(out_dir, run_id, publish.LATEST if plan.complete else publish.LATEST_PARTIAL)
         return RenderResult(run_id, final, ok, runs, manifest)
     except OSError as exc:
         raise publish.describe_os_error(exc, "writing the reports", out_dir) from None
@@ -384,6 +388,7 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
         })
     figures = sorted(p.relative_to(temp).as_posix() for p in (temp / "figures").rglob("*") if p.is_file())
     run_dates = {run.parameters.get("run_date") for run in runs} - {None, ""}
+    codebook = codebook_in_use(plan.codebook, plan.corpus)
     return {
         "run_id": run_id,
         "status": "ok" if all(run.ok for run in runs) else "failed",
@@ -396,8 +401,15 @@ def _manifest(plan: RenderPlan, runs: list[NotebookRun], outputs: dict, run_id: 
         "cell_timeout_s": plan.cell_timeout,
         "jobs": plan.jobs,
         "with_code": plan.with_code,
-        "corpus": fingerprint,
-        "codebook": str(plan.codebook) if plan.codebook else None,
+        # every static report selected: only such a run may become `latest`
+        "complete": bool(plan.complete),
+        # files counts every file of the folder (manifest, codebook ...); articles is what was read
+        "corpus": {**fingerprint, "articles": None if plan.articles is None else int(len(plan.articles))},
+        # the codebook the claims came from: given, or found beside the corpus (None: codebook-free)
+        "codebook": codebook["path"],
+        "codebook_source": codebook["how"],
+        # what the plan left out and why (interactive notebooks ...), as the CLI printed it
+        "notes": list(plan.notes),
         "parameters": {"given": plan.given, "per_notebook": plan.per_notebook},
         "notebooks": notebooks,
         "figures": figures,
