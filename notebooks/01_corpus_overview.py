@@ -24,7 +24,6 @@
 # %%
 # %matplotlib inline
 import pandas as pd
-from IPython.display import Markdown
 
 import analysis
 from analysis.report import plots
@@ -85,7 +84,7 @@ show_table(article_rows, "01_articles", figures_path, columns=report_data.shown_
 outlets = report_data.outlet_table(articles)
 (show_table(outlets, "01_outlets", figures_path,
             columns=[c for c in outlets.columns if c == "outlet" or c in report_data.shown_columns(outlets, articles)])
- if report_data.has_outlets(articles) else Markdown("No article names its outlet (a folder of text files has no "
+ if report_data.has_outlets(articles) else report_display.show_note("No article names its outlet (a folder of text files has no "
                                                     "manifest to name them), so there is no table of outlets."))
 
 # %% [markdown]

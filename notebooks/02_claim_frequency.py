@@ -33,7 +33,6 @@
 # %%
 # %matplotlib inline
 import pandas as pd
-from IPython.display import Markdown
 
 import analysis
 from analysis.report import plots
@@ -106,7 +105,7 @@ plots.show_chart(fig, "02_claim_frequency", figures_path)
 from analysis.explore.article_view import show_claim
 
 (show_claim(frequency["claim_id"].iloc[0], articles, {"claims": claims, "origins": origins})
- if len(frequency) else Markdown("No claim was tagged in this corpus."))
+ if len(frequency) else report_display.show_note("No claim was tagged in this corpus."))
 
 # %% [markdown]
 # ## Who says what
@@ -127,7 +126,7 @@ from analysis.explore.article_view import show_claim
 
 denied = claims.loc[claims["stance"] == "denies", "claim_id"]
 (show_claim(denied.iloc[0], articles, {"claims": claims, "origins": origins}, stances="denies", max_articles=2)
- if len(denied) else Markdown("No claim is denied in this corpus."))
+ if len(denied) else report_display.show_note("No claim is denied in this corpus."))
 
 # %% [markdown]
 # ## On whose authority
@@ -146,7 +145,7 @@ show_table(report_data.claim_speakers(claims), "02_speakers", figures_path)
 # %%
 # every article its own origin: one sentence instead of a long list of "independent"
 origin_rows = report_data.origin_table(articles, origins)
-(Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
+(report_display.show_note(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
  else show_table(origin_rows, "02_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]

@@ -28,7 +28,7 @@
 # %%
 # %matplotlib inline
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 import analysis
 from analysis.report import plots
@@ -68,7 +68,7 @@ reuse = tables["reuse"]
 origins = tables["origins"]
 if report_data.effective_source_by(source_by, articles) != source_by:
     # a corpus without outlets (a folder of text files): each article stands for itself
-    display(Markdown("No article names its outlet, so each **article** counts as a source here."))
+    display(report_display.show_note("No article names its outlet, so each **article** counts as a source here."))
     source_by = "article_id"
 by, source_table = report_data.sources_argument(source_by, articles, origins)
 names = report_data.source_display_names(source_by, articles, origins)
@@ -178,7 +178,7 @@ plots.show_chart(fig, "03_reuse_graph", figures_path)
 # %%
 # every article its own origin: one sentence instead of a long list of "independent"
 origin_rows = report_data.origin_table(articles, origins)
-(Markdown(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
+(report_display.show_note(report_data.origins_sentence(articles, origins)) if report_data.origins_sentence(articles, origins)
  else show_table(origin_rows, "03_origins", figures_path, columns=report_data.shown_columns(origin_rows, articles)))
 
 # %% [markdown]

@@ -434,7 +434,7 @@ def _stance_on_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | None = None,
                          threshold: float = DEFAULT_THRESHOLD, attributed_only: bool = True, min_articles: int = 2,
-                         label_chars: int | None = 90, **cluster_options) -> pd.DataFrame:
+                         label_chars: int | None = None, **cluster_options) -> pd.DataFrame:
     """Claims without a codebook: clusters of near-paraphrases, as a claims table.
 
     The sentences of the corpus are clustered with :func:`cluster_claims`
@@ -472,7 +472,7 @@ def codebook_free_claims(articles: pd.DataFrame, attributions: pd.DataFrame | No
         Keep only clusters with at least one attributed sentence.
     min_articles : int, default 2
         Passed to :func:`cluster_claims`.
-    label_chars : int or None, default 90
+    label_chars : int or None, default None
         Labels are cut at a word to this length (:func:`claim_label`);
         ``None`` keeps them whole (the draft codebook does).
     **cluster_options

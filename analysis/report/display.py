@@ -336,6 +336,34 @@ def show_findings(sentences: Iterable[str]) -> Findings:
     return Findings(sentences)
 
 
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+class Note:
+    """One sentence of a report shown as a paragraph: escaped, then ``**x**`` made bold."""
+
+    def __init__(self, text: str):
+        self.text = str(text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_html_(self) -> str:
+        # escape first, so text from the corpus can never become markup
+        return "<p>" + _BOLD.sub(r"<b>\1</b>", html.escape(self.text)) + "</p>"
+
+
+def show_note(text: str) -> Note:
+    """Display a sentence in a report (the safe stand-in for ``IPython.display.Markdown``).
+
+    Examples
+    --------
+    >>> show_note("Each **article** counts <b>as</b> a source.")._repr_html_()
+    '<p>Each <b>article</b> counts &lt;b&gt;as&lt;/b&gt; a source.</p>'
+    """
+    return Note(text)
+
+
 #: Labels of the scalar entries of the notebooks' summaries.
 KEY_LABELS = {
     "n_articles": "Articles", "n_outlets": "Outlets", "first_published": "First published",
