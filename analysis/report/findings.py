@@ -153,11 +153,12 @@ def agreement_findings(summary: Mapping[str, Any], contradictions: pd.DataFrame,
     n_con = int(summary.get("n_contradictions", 0))
     if n_con and "severity" in contradictions:
         n_conflict = int((contradictions["severity"] == "conflict").sum())
-        out.append(f"{plural(n_con, 'contradiction')} between articles: {n_conflict:,} that cannot both be right "
-                   f"and {n_con - n_conflict:,} that read differently.")
+        # stance conflicts are between speakers (the parties), figure and date ones between articles
+        out.append(f"{plural(n_con, 'contradiction')} between speakers or articles: {n_conflict:,} that cannot "
+                   f"both be right and {n_con - n_conflict:,} that read differently.")
     else:
-        out.append("No contradictions between articles were found." if not n_con
-                   else f"{plural(n_con, 'contradiction')} between articles.")
+        out.append("No contradictions between speakers or articles were found." if not n_con
+                   else f"{plural(n_con, 'contradiction')} between speakers or articles.")
     n_articles = int(len(articles))
     n_origins = int(summary.get("n_origins", 0))
     shared = origins.groupby("origin_id")["article_id"].nunique() if len(origins) else pd.Series(dtype=int)
