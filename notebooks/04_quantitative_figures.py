@@ -24,8 +24,10 @@
 # ("thousands") a dashed segment, and **part of a whole** ("21 of roughly 50")
 # a square joined to the whole.
 #
-# The *headline figures* are found from the data: figures are grouped by unit,
-# and the units that the most sources report come first.  When the intervals
+# The *headline figures* are found from the data: figures are grouped by what
+# they measure -- the unit and the counted or measured thing ("km" of a range
+# apart from "km" of a distance, soldiers apart from civilians) -- and the
+# groups that the most sources report come first.  When the intervals
 # of a group overlap, the sources are compatible; when they do not, either
 # the sources disagree or they measure different things -- read the
 # sentences before concluding.
@@ -87,7 +89,9 @@ show_findings(findings)
 # %% [markdown]
 # ## Headline figures
 #
-# The units reported by at least `min_sources` articles, most-reported first.
+# The measured things reported by at least `min_sources` articles,
+# most-reported first; `not_compared` lists figures in the same unit left out
+# because they measure something else, with the reason.
 # `agreed_interval` is what every figure in the group allows when read
 # literally (the largest lower bound to the smallest upper bound).  The
 # `verdict`: **consistent** -- one value could make every source right;
@@ -101,7 +105,10 @@ show_table(headline_table.assign(
     agreed_interval=[headlines.describe_interval(lo, hi) if lo <= hi else "none"
                      for lo, hi in zip(headline_table["low"], headline_table["high"])],
     figures=headline_table["figures"].map("; ".join),
-)[["rank", "unit", "n_sources", "figures", "verdict", "agreed_interval"]],
+    not_compared=headline_table["not_compared"].map(lambda left_out: "; ".join(map(str, left_out)))
+    if "not_compared" in headline_table.columns else "",
+)[["rank", "measure", "unit", "n_sources", "figures", "verdict", "agreed_interval"]
+  + (["not_compared"] if "not_compared" in headline_table.columns else [])],
     "04_headline_figures", figures_path, empty="No unit is reported by enough articles to compare.")
 
 # %% [markdown]

@@ -144,8 +144,13 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         show_empty(ax, "No figures with a unit were found in this corpus")
         return fig
     data["source"] = _source_labels(data, articles)
-    head_units = [] if headlines is None or headlines.empty else headlines["unit"].tolist()
-    counts = data["unit"].value_counts()
+    # One panel per measured thing (figures compared like with like: "km:range"
+    # apart from "km:distance"), or per unit for tables without a measure.
+    key = "measure" if "measure" in data.columns and (headlines is None or headlines.empty
+                                                       or "measure" in headlines.columns) else "unit"
+    data["_panel"] = data[key].where(data[key].astype(str) != "", data["unit"]) if key != "unit" else data["unit"]
+    head_units = [] if headlines is None or headlines.empty else headlines[key].tolist()
+    counts = data["_panel"].value_counts()
     units = [u for u in head_units if u in counts.index]
     # with headlines given, a unit only one figure mentions is left to the
     # table: a panel with one dot compares nothing
@@ -153,14 +158,15 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
     units = units[:max(1, int(max_units))]
     panels = []
     for unit in units:
-        sub = data[data["unit"] == unit].assign(_q=lambda f: f["qualifier"] == "exact")
+        sub = data[data["_panel"] == unit].assign(_q=lambda f: f["qualifier"] == "exact")
         sub = sub.sort_values(["_q", "value"]).head(max_rows_per_unit).sort_values(["value", "source"])
         panels.append((unit, sub))
     heights = [len(sub) for _, sub in panels]
     fig = LiteralTextFigure(figsize=(7.5, 1.5 + sum(0.36 * h + 0.75 for h in heights)), layout="constrained", dpi=100)
     axes = fig.subplots(len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": [h + 1.2 for h in heights]})[:, 0]
     suptitle(fig, title)
-    head_info = {} if headlines is None or headlines.empty else headlines.set_index("unit").to_dict("index")
+    head_info = ({} if headlines is None or headlines.empty
+                 else headlines.drop_duplicates(key).set_index(key).to_dict("index"))
     for ax, (unit, sub) in zip(axes, panels):
         xmin, xmax, log = _limits(sub)
         if log:
@@ -185,10 +191,11 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
         if info is not None:
             # articles are articles and outlets are outlets: four articles of
             # one outlet are not "four sources"
-            ids = data.loc[data["unit"] == unit, "article_id"]
+            ids = data.loc[data["_panel"] == unit, "article_id"]
             carried = articles_and_outlets(ids, articles) if articles is not None else f"{ids.nunique()} articles"
             panel_title = f"Headline #{info['rank']}: {unit} — in {carried}"
-        label_axes(ax, panel_title, f"{unit}" + (" (log scale)" if log else ""), "")
+        axis_unit = str(sub["unit"].iloc[0]) if len(sub) else unit
+        label_axes(ax, panel_title, axis_unit + (" (log scale)" if log else ""), "")
         ax.title.set_fontsize(FONT_SIZES["label"] + 0.5)
         if info is not None and info.get("verdict", "single figure") != "single figure":
             verdict = _VERDICTS.get(info["verdict"], info["verdict"])
@@ -196,7 +203,7 @@ def plot_figures(intervals: pd.DataFrame, headlines: pd.DataFrame | None = None,
                     fontsize=FONT_SIZES["annotation"], style="italic",
                     color="black" if info["verdict"] == "consistent" else QUALIFIER_COLORS["part_of"],
                     bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1.5), zorder=6)
-    present = [q for q in QUALIFIER_LABELS if q in set(data.loc[data["unit"].isin(units), "qualifier"])]
+    present = [q for q in QUALIFIER_LABELS if q in set(data.loc[data["_panel"].isin(units), "qualifier"])]
     handles = [_legend_handle(q) for q in present]
     fig.legend(handles=handles, loc="outside lower center", ncols=min(4, max(1, len(handles))),
                fontsize=FONT_SIZES["legend"], frameon=False)
