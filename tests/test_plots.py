@@ -342,3 +342,19 @@ def test_timeline_labels_the_most_reported_date_and_counts_unresolved_dates():
     # the date all four sources give is in the key, with its count and its sentence
     assert "20 May 2024 (4 sources)" in label and "The strike hit the depot" in label
     assert ax.get_title(loc="left").startswith("What happened when")
+
+
+def test_figures_chart_panels_by_measure_when_units_repeat():
+    # two headline groups share the unit "person" but measure different things
+    rows = [("a1", "12 pupils", 12, "person:pupil"), ("a2", "14 pupils", 14, "person:pupil"),
+            ("a1", "300 people", 300, "person"), ("a3", "310 people", 310, "person")]
+    q = pd.DataFrame({"article_id": [r[0] for r in rows], "surface": [r[1] for r in rows],
+                      "value": [float(r[2]) for r in rows], "value_high": [np.nan] * 4,
+                      "unit": ["person"] * 4, "qualifier": ["exact"] * 4, "measure": [r[3] for r in rows]})
+    heads = headline_figures(q, top=5, min_sources=2)
+    assert sorted(heads["measure"]) == ["person", "person:pupil"]
+    fig = plots.plot_figures(figure_intervals(q), heads)
+    titles = sorted(ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left"))
+    assert len(titles) == 2 and any("person:pupil" in t for t in titles), titles
+    # each panel's axis still names the unit its values are in
+    assert all(ax.get_xlabel().startswith("person") for ax in fig.axes if ax.get_title(loc="left"))
