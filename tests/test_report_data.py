@@ -284,6 +284,9 @@ def test_unresolved_dates_give_the_reason(seed_articles):
     assert out["reason"][1] == "no year in the text and the article has no publication date"
     dated = report_data.unresolved_dates(dates, seed_articles)
     assert set(dated["reason"]) == {"the wording names no single calendar date"}
+    # "now" is a time reference row (precision present), not a date that failed to resolve
+    now = dates.assign(precision=["present", "day", "year"], surface=["now", "23 February", "2024"])
+    assert report_data.unresolved_dates(now, seed_articles)["reason"][0].startswith("a reference to the present")
 
 
 def test_timeline_findings_count_unresolved_dates():

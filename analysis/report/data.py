@@ -373,6 +373,7 @@ def unresolved_dates(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         unresolved mention.  Reasons: a relative expression ("last year")
         or a date without a year ("23 February") in an article without a
         publication date, which is what such dates are resolved against;
+        a time reference ("now", "recently": precision present/past/future);
         otherwise the wording names no single calendar date.
     """
     require_columns(dates, ["article_id", "sentence_id", "surface", "date", "relative"], "unresolved_dates")
@@ -384,6 +385,10 @@ def unresolved_dates(dates: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     reason = pd.Series("the wording names no single calendar date", index=frame.index, dtype=object)
     reason[~has_date & ~relative] = "no year in the text and the article has no publication date"
     reason[~has_date & relative] = "relative date (\u201clast year\u201d) in an article without a publication date"
+    if "precision" in frame.columns:
+        # "now", "recently", "in the future": a time reference, never a calendar date
+        reference = frame["precision"].isin(["present", "past", "future"])
+        reason[reference] = "a reference to the present, past or future (\u201cnow\u201d, \u201crecently\u201d), not a date"
     frame["reason"] = reason
     frame["source"] = source_names(frame, articles)
     return frame[["source", "surface", "reason", "sentence_id", "article_id"]].reset_index(drop=True)
