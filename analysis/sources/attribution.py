@@ -185,24 +185,65 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
             return None
         appositive = " ".join(t[2] for t in toks[j + 1:]).rstrip(",")
         first = appositive.split(" ", 1)[0].lower()
-        if looks_like_person(appositive):
-            # "Ukraine's prosecutor general, Andriy Kostin, said": the name is the
-            # appositive, the role the phrase before it
-            k = j
-            while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
-                    and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
-                k -= 1
-            role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
-            if has_role_word(role):
-                lead = body[max(s_start, toks[k][0] - 300):toks[k][0]]
-                main = lead.strip() == "" or lead.rstrip().endswith(",")
-                return appositive, toks[j + 1][0], role, main
+        named = _name_in_appositive(body, s_start, toks, j, appositive)
+        if named is not None:
+            return named
         if first not in _APPOSITIVE_OPENERS and not first.endswith("-based") and not (
                 has_role_word(appositive) and j >= 0 and is_capitalised(toks[j][2])):
             return None  # "Paul Goosens, head of Preventon, told" is fine; a clause is not
         role = appositive if has_role_word(appositive) else ""
         toks = toks[:j + 1]
         toks[-1] = (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])
+    phrase_toks = _subject_chunk(toks)
+    if not phrase_toks:
+        return None
+    if any(t[2].lower() in _FINITE for t in phrase_toks):
+        return None  # the chunk spans a clause, not a noun phrase
+    if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
+        # "... sanctions on entities it says are involved": the pronoun is the subject
+        phrase_toks = phrase_toks[-1:]
+    phrase_toks = _named_tail(phrase_toks)
+    k0 = len(toks) - len(phrase_toks)
+    phrase = " ".join(t[2] for t in phrase_toks)
+    if not role:
+        named = _name_before_unclosed_appositive(toks, k0, phrase_toks, phrase)
+        if named is not None:
+            return named
+    start = phrase_toks[0][0]
+    lead = body[max(s_start, start - 300):start]
+    main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
+    return phrase, start, role, main
+
+
+def _name_in_appositive(body: str, s_start: int, toks: list[tuple[int, int, str]], j: int,
+                        appositive: str) -> tuple[str, int, str, bool] | None:
+    """The speaker when the appositive is the name and the phrase before it the role, else None.
+
+    "Ukraine's prosecutor general, Andriy Kostin, said": kept apart from
+    :func:`np_before` because this reading needs its own walk back to where
+    the role starts (``j`` is the token whose comma opens the appositive).
+    """
+    if not looks_like_person(appositive):
+        return None
+    k = j
+    while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
+            and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
+        k -= 1
+    role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
+    if has_role_word(role):
+        lead = body[max(s_start, toks[k][0] - 300):toks[k][0]]
+        main = lead.strip() == "" or lead.rstrip().endswith(",")
+        return appositive, toks[j + 1][0], role, main
+    return None
+
+
+def _subject_chunk(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tokens of the subject phrase that ends the token list, or [] when there is none.
+
+    Walks back from the cue to the first boundary (clause punctuation, a
+    quote, a dash, a boundary word); an over-long chunk (more than 14 tokens)
+    is no noun phrase, so it gives [] like an empty one.
+    """
     phrase_toks: list[tuple[int, int, str]] = []
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k][2]
@@ -217,34 +258,32 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
             break
         phrase_toks.insert(0, toks[k])
         if len(phrase_toks) > 14:
-            return None
-    if not phrase_toks:
-        return None
-    if any(t[2].lower() in _FINITE for t in phrase_toks):
-        return None  # the chunk spans a clause, not a noun phrase
-    if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
-        # "... sanctions on entities it says are involved": the pronoun is the subject
-        phrase_toks = phrase_toks[-1:]
-    phrase_toks = _named_tail(phrase_toks)
-    k0 = len(toks) - len(phrase_toks)
-    phrase = " ".join(t[2] for t in phrase_toks)
-    if (not role and k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
+            return []
+    return phrase_toks
+
+
+def _name_before_unclosed_appositive(toks: list[tuple[int, int, str]], k0: int,
+                                     phrase_toks: list[tuple[int, int, str]],
+                                     phrase: str) -> tuple[str, int, str, bool] | None:
+    """The name before a role whose closing comma the writer dropped, else None.
+
+    "Chris Panayis, managing director of ISP Freedom2surf said": the chunk
+    before the cue is the role, the speaker is the name before its comma
+    (``k0`` is where the chunk starts in ``toks``).
+    """
+    if not (k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
             and has_role_word(phrase)):
-        # "Chris Panayis, managing director of ISP Freedom2surf said": the
-        # writer dropped the comma closing the appositive
-        name_toks = [t for t in toks[max(0, k0 - 4):k0]]
-        while name_toks and not is_capitalised(name_toks[0][2]):
-            name_toks.pop(0)
-        name = " ".join(t[2] for t in name_toks).rstrip(",")
-        first_name = k0 - len(name_toks)
-        preceded = toks[first_name - 1][2].lower() if name_toks and first_name > 0 else ""
-        # a plural ("..., analysts say") is a new subject, and "the end of the Cold War," is no name
-        if name_toks and looks_like_person(name) and not is_plural(phrase) and preceded not in {"the", "of"}:
-            return name, name_toks[0][0], phrase, True
-    start = phrase_toks[0][0]
-    lead = body[max(s_start, start - 300):start]
-    main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
-    return phrase, start, role, main
+        return None
+    name_toks = [t for t in toks[max(0, k0 - 4):k0]]
+    while name_toks and not is_capitalised(name_toks[0][2]):
+        name_toks.pop(0)
+    name = " ".join(t[2] for t in name_toks).rstrip(",")
+    first_name = k0 - len(name_toks)
+    preceded = toks[first_name - 1][2].lower() if name_toks and first_name > 0 else ""
+    # a plural ("..., analysts say") is a new subject, and "the end of the Cold War," is no name
+    if name_toks and looks_like_person(name) and not is_plural(phrase) and preceded not in {"the", "of"}:
+        return name, name_toks[0][0], phrase, True
+    return None
 
 
 _ANTECEDENT = re.compile(r"(?:\bby|\bincluding|\bfrom|\bfor|^)\s+((?:[^\s,;]+\s?){1,8})$")
