@@ -477,34 +477,11 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         before = body[s:cs].rstrip()
         quote_before = before[-1:] in _QUOTE_CHARS or before.endswith((",\"", ",”", ", \"", "\" ,"))
         if cue == "according to":
-            got = _np_after(body, ce, e)
-            if not got:
-                continue
-            phrase, ps, role = got
-            document = bool(_DOCUMENT_WORD.search(phrase))
-            phrase = DOC_PREFIX.sub("", phrase)
-            if not (valid_speaker(phrase, False) or document):
-                continue
-            initial = body[s:cs].strip() == ""
-            trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
-            # "According to the report, Kim claimed ...": a person or body named as the
-            # subject outranks the document it is cited from
-            rank = 3 if document and not DOC_PREFIX.match(got[0]) else 1 if initial or trailing else 3
-            out.append(_Candidate(rank, cue, cs, ce, phrase, ps, role))
+            cand = _according_to_candidate(body, s, e, cs, ce, before)
+            if cand is not None:
+                out.append(cand)
             continue
-        if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
-            continue  # an infinitive ("used imagery to confirm that ...") reports no speech
-        if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
-            continue  # "North Korea stands accused", "is believed": a passive names no speaker
-        if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
-                                            or _PARTICIPLE_BEFORE.search(before[-12:])):
-            # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
-            # reduced passive, no one reporting
-            continue
-        if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
-                and not _PROGRESSIVE_BEFORE.search(before[-12:]):
-            # "X lambasted Y, saying ...": the participle's subject is the main subject
-            # (but "both have been denying ..." is the verb of its own subject)
+        if _reports_no_speech(body, e, ce, surface, before):
             continue
         if cue in {"quoted", "cited"}:
             # "the agency cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks
@@ -519,12 +496,7 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
                 inverted = got
         subject = np_before(body, s, cs)
         if subject is None and re.search(r",\s+(?:which|who)\s*$", before):
-            # "..., including by South Korea's foreign ministry, which said ...": the antecedent speaks
-            comma = before.rstrip().rfind(",")
-            ante = _ANTECEDENT.search(before[:comma])
-            if ante and ante.group(1).strip() and valid_speaker(ante.group(1).strip(), False, proper) \
-                    and len(ante.group(1).split()) <= 8:
-                subject = (ante.group(1).strip(), s + ante.start(1), "", False)
+            subject = _relative_antecedent(before, s, proper)
         if inverted and (quote_before or not subject):
             phrase, ps, role = inverted
             out.append(_Candidate(0 if quote_before else 1, cue, cs, ce, phrase, ps, role))
@@ -537,21 +509,91 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         phrase, ps, role, main = subject
         if not valid_speaker(phrase, body[s:ps].strip() == "", proper):
             continue
-        lead = body[s:ps].rstrip()
-        if lead[-1:] in _QUOTE_CHARS or lead.endswith(("\",", "”,")):
-            rank = 0
-        elif main and lead.endswith(",") and body[ce:e].lstrip()[:1] in {"", ".", ","}:
-            rank = 1
-        elif main and lead.endswith(",") and len(body[ce:e].split()) <= 6:
-            rank = 1
-        elif main:
-            rank = 2 if body[ce:e].lstrip()[:1] not in _QUOTE_CHARS else 0
-        else:
-            rank = 3
+        rank = _subject_rank(body, s, e, ps, ce, main)
         if pronoun_kind(phrase) and quote_before:
             rank = 0
         out.append(_Candidate(rank, cue, cs, ce, phrase, ps, role))
     return out
+
+
+def _according_to_candidate(body: str, s: int, e: int, cs: int, ce: int, before: str) -> _Candidate | None:
+    """The candidate an "according to X" cue (``cs``..``ce``) names, or None.
+
+    Kept apart from :func:`_candidates` because the source follows the cue
+    instead of preceding it, and a cited document ranks below a named speaker.
+    """
+    got = _np_after(body, ce, e)
+    if not got:
+        return None
+    phrase, ps, role = got
+    document = bool(_DOCUMENT_WORD.search(phrase))
+    phrase = DOC_PREFIX.sub("", phrase)
+    if not (valid_speaker(phrase, False) or document):
+        return None
+    initial = body[s:cs].strip() == ""
+    trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
+    # "According to the report, Kim claimed ...": a person or body named as the
+    # subject outranks the document it is cited from
+    rank = 3 if document and not DOC_PREFIX.match(got[0]) else 1 if initial or trailing else 3
+    return _Candidate(rank, "according to", cs, ce, phrase, ps, role)
+
+
+def _reports_no_speech(body: str, e: int, ce: int, surface: str, before: str) -> bool:
+    """True when the cue word, in this context, reports no one's speech.
+
+    The cue's own form and the dozen characters ``before`` it rule out an
+    infinitive, a passive, an adjectival participle or a participle whose
+    subject is the main clause's, so none of them yields a speaker.
+    """
+    if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
+        return True  # an infinitive ("used imagery to confirm that ...") reports no speech
+    if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
+        return True  # "North Korea stands accused", "is believed": a passive names no speaker
+    if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
+                                        or _PARTICIPLE_BEFORE.search(before[-12:])):
+        # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
+        # reduced passive, no one reporting
+        return True
+    if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
+            and not _PROGRESSIVE_BEFORE.search(before[-12:]):
+        # "X lambasted Y, saying ...": the participle's subject is the main subject
+        # (but "both have been denying ..." is the verb of its own subject)
+        return True
+    return False
+
+
+def _relative_antecedent(before: str, s: int, proper: ProperWords | None) -> tuple[str, int, str, bool] | None:
+    """The speaker a ", which said" / ", who said" clause refers back to, or None.
+
+    "..., including by South Korea's foreign ministry, which said ...": the
+    relative pronoun has no subject phrase of its own, so its antecedent speaks
+    (``before`` is the sentence text from ``s`` up to the cue).
+    """
+    comma = before.rstrip().rfind(",")
+    ante = _ANTECEDENT.search(before[:comma])
+    if ante and ante.group(1).strip() and valid_speaker(ante.group(1).strip(), False, proper) \
+            and len(ante.group(1).split()) <= 8:
+        return (ante.group(1).strip(), s + ante.start(1), "", False)
+    return None
+
+
+def _subject_rank(body: str, s: int, e: int, ps: int, ce: int, main: bool) -> int:
+    """How strongly a subject before its cue claims the sentence (0 strongest, 3 weakest).
+
+    Ranked by what surrounds it: a quotation just before the subject, a main
+    clause ending at the cue, or a subordinate clause, so that the sentence's
+    speaker wins over a speaker merely mentioned in it.
+    """
+    lead = body[s:ps].rstrip()
+    if lead[-1:] in _QUOTE_CHARS or lead.endswith(("\",", "”,")):
+        return 0
+    if main and lead.endswith(",") and body[ce:e].lstrip()[:1] in {"", ".", ","}:
+        return 1
+    if main and lead.endswith(",") and len(body[ce:e].split()) <= 6:
+        return 1
+    if main:
+        return 2 if body[ce:e].lstrip()[:1] not in _QUOTE_CHARS else 0
+    return 3
 
 
 def clause_speaker(body: str, s: int, e: int, quotes: list[QuoteSpan],
