@@ -214,12 +214,27 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
     """
     out = StanceCues()
     clause = _Breaks(text, _CLAUSE_BREAK)
-    hedge_clause = _Breaks(text, _HEDGE_BREAK)
+    out.denials = _denial_cues(text, clause, extra_denials, drop_denials)
+    out.mentions_denial = bool(out.denials) or any(
+        not _negated_denial(text, m.start()) for m in _DENIAL_NOUN.finditer(text))
+    out.hedges = _hedge_cues(text, out.denials, extra_hedges, drop_hedges)
+    out.negations = _negation_cues(text, clause, out.denials)
+    return out
+
+
+def _denial_cues(text: str, clause: _Breaks, extra_denials: re.Pattern | None,
+                 drop_denials: re.Pattern | None) -> list[Cue]:
+    """The denial cues of a sentence, built-in then codebook ones.
+
+    Separate from :func:`stance_cues` because hedges and negations are judged
+    against the denials found here, so they must be complete first.
+    """
+    denials: list[Cue] = []
     for pattern in (_DENIAL, extra_denials):
         if pattern is None:
             continue
         for m in pattern.finditer(text):
-            if len(out.denials) >= MAX_CUES:
+            if len(denials) >= MAX_CUES:
                 break
             if _negated_denial(text, m.start()):
                 continue
@@ -228,50 +243,79 @@ def stance_cues(text: str, extra_hedges: re.Pattern | None = None,
             scope = clause.after(m.end())
             if _REFUTED.search(text, m.end(), min(scope, m.end() + 300)):
                 continue  # "the statement denying X is blatantly false": the denial is refuted
-            out.denials.append(Cue("denial", m.start(), m.end(), scope, m.group(0)))
-    out.mentions_denial = bool(out.denials) or any(
-        not _negated_denial(text, m.start()) for m in _DENIAL_NOUN.finditer(text))
+            denials.append(Cue("denial", m.start(), m.end(), scope, m.group(0)))
+    return denials
+
+
+def _hedge_cues(text: str, denials: list[Cue], extra_hedges: re.Pattern | None,
+                drop_hedges: re.Pattern | None) -> list[Cue]:
+    """The hedge cues of a sentence, in text order.
+
+    Needs the sentence's ``denials`` because a hedge noun inside a denial's
+    scope ("denied the allegations") is what is denied, not a hedge.
+    """
+    hedges: list[Cue] = []
+    hedge_clause = _Breaks(text, _HEDGE_BREAK)
     for pattern in (_HEDGE, extra_hedges):
         if pattern is None:
             continue
         for m in pattern.finditer(text):
-            if len(out.hedges) >= MAX_CUES:
+            if len(hedges) >= MAX_CUES:
                 break
             word = m.group(0).lower()
             if pattern is _HEDGE and drop_hedges is not None and drop_hedges.match(m.group(0)):
                 continue
             if word in _HEDGE_NOUNS:
-                if out.denials and any(d.start < m.start() < d.scope_end for d in out.denials):
+                if denials and any(d.start < m.start() < d.scope_end for d in denials):
                     continue  # the object of a denial, not a hedge
                 if _CONFIRMING.search(text, max(0, m.start() - 40), m.start()):
                     continue  # "confirm long-standing allegations"
-            if word.startswith(("accus", "claim")) and out.denials:
+            if word.startswith(("accus", "claim")) and denials:
                 continue
             scope = hedge_clause.after(m.end())
-            out.hedges.append(Cue("hedge", m.start(), m.end(), scope, m.group(0)))
-    out.hedges.sort(key=lambda c: c.start)
+            hedges.append(Cue("hedge", m.start(), m.end(), scope, m.group(0)))
+    hedges.sort(key=lambda c: c.start)
+    return hedges
+
+
+def _negation_cues(text: str, clause: _Breaks, denials: list[Cue]) -> list[Cue]:
+    """The negator cues ("not", "never") then the "no evidence" cues of a sentence.
+
+    Needs the sentence's ``denials`` because a negator just before or inside a
+    denial belongs to that denial, not to a separate negated predicate.
+    """
+    negations: list[Cue] = []
     for m in _NEGATOR.finditer(text):
-        if len(out.negations) >= MAX_CUES:
+        if len(negations) >= MAX_CUES:
             break
         nxt = text[m.end():m.end() + 40].split()
         if not nxt or nxt[0].lower().strip(",.") in _NOT_NEGATING:
             continue
-        if any(d.start - 30 < m.start() < d.end for d in out.denials):
+        if any(d.start - 30 < m.start() < d.end for d in denials):
             continue
-        # the negated predicate: up to NEGATION_WORDS words after the negator, not
-        # past a clause mark ("was not involved in the attack", "has never sent drones")
-        pos = m.end()
-        count = 0
-        for w in re.finditer(r"\S+", text[m.end():m.end() + 160]):
-            if w.group(0).lower() in _NEGATION_STOP:
-                break
-            pos = m.end() + w.end()
-            count += 1
-            if count == NEGATION_WORDS or w.group(0)[-1] in ",;:":
-                break
-        out.negations.append(Cue("negation", m.start(), m.end(), pos, m.group(0)))
+        negations.append(Cue("negation", m.start(), m.end(), _negated_predicate_end(text, m.end()),
+                             m.group(0)))
     for m in _NO_EVIDENCE.finditer(text):
-        if len(out.negations) >= 2 * MAX_CUES:
+        if len(negations) >= 2 * MAX_CUES:
             break
-        out.negations.append(Cue("negation", m.start(), m.end(), clause.after(m.end()), m.group(0)))
-    return out
+        negations.append(Cue("negation", m.start(), m.end(), clause.after(m.end()), m.group(0)))
+    return negations
+
+
+def _negated_predicate_end(text: str, after: int) -> int:
+    """Where the predicate a negator ending at ``after`` negates ends.
+
+    Up to NEGATION_WORDS words after the negator, not past a clause mark
+    ("was not involved in the attack", "has never sent drones"), so the
+    negation's scope covers what is negated and not the rest of the sentence.
+    """
+    pos = after
+    count = 0
+    for w in re.finditer(r"\S+", text[after:after + 160]):
+        if w.group(0).lower() in _NEGATION_STOP:
+            break
+        pos = after + w.end()
+        count += 1
+        if count == NEGATION_WORDS or w.group(0)[-1] in ",;:":
+            break
+    return pos

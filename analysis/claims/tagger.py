@@ -561,23 +561,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
         return []
     starts = [s for s, _ in spans]
     hits = _ArticleHits(body, starts, words)
-    matched: dict[int, list[tuple[Claim, list[tuple[int, int]]]]] = defaultdict(list)
-    for claim in book.claims:
-        done: set[int] = set()
-        for rule in claim.rules:
-            if not _possible(rule, words):
-                continue
-            for sid in _candidates(rule, hits, len(spans)):
-                if sid in done:
-                    continue
-                s, e = spans[sid]
-                attr = by_sentence.get(sid)
-                speaker = attr[2] if attr is not None else outlet
-                mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
-                used = _rule_terms(rule, hits, sid, s, e, speaker, mention)
-                if used is not None:
-                    matched[sid].append((claim, used))
-                    done.add(sid)
+    matched = _matched_claims(book, words, hits, spans, by_sentence, outlet)
     rows: list[tuple] = []
     speakers = {v[2] for v in by_sentence.values()} if matched else set()
     proper = ProperWords(body)
@@ -585,10 +569,7 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
     for sid in sorted(matched):
         s, e = spans[sid]
         text = body[s:e]
-        cues = stance_cues(text, book.hedges.pattern if book.hedges else None,
-                           book.denials.pattern if book.denials else None,
-                           book.remove_hedges.pattern if book.remove_hedges else None,
-                           book.remove_denials.pattern if book.remove_denials else None)
+        cues = _codebook_stance_cues(text, book)
         attr = by_sentence.get(sid)
         speaker, stype, cue = (attr[2], attr[3], attr[4]) if attr is not None else (outlet, "narrator", "")
         mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
@@ -638,6 +619,47 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                                  speaker_type(back[0]), back[1], back[1], _evidence(body, used), "reported",
                                  outlet, s, e, section))
     return rows
+
+
+def _matched_claims(book: Codebook, words: _Words, hits: _ArticleHits, spans: list[tuple[int, int]],
+                    by_sentence: dict, outlet: str) -> dict[int, list[tuple[Claim, list[tuple[int, int]]]]]:
+    """Sentence id -> [(claim, the term spans its first matching rule used)], in codebook order.
+
+    Matching comes apart from judging stance and voice in :func:`_tag_article`
+    because a sentence's claims must all be known before its stance is judged
+    (denial claims are judged after the claims they may deny). A claim counts
+    once per sentence: its first rule that matches there.
+    """
+    matched: dict[int, list[tuple[Claim, list[tuple[int, int]]]]] = defaultdict(list)
+    for claim in book.claims:
+        done: set[int] = set()
+        for rule in claim.rules:
+            if not _possible(rule, words):
+                continue
+            for sid in _candidates(rule, hits, len(spans)):
+                if sid in done:
+                    continue
+                s, e = spans[sid]
+                attr = by_sentence.get(sid)
+                speaker = attr[2] if attr is not None else outlet
+                mention = (attr[-2], attr[-1]) if attr is not None else (-1, -1)
+                used = _rule_terms(rule, hits, sid, s, e, speaker, mention)
+                if used is not None:
+                    matched[sid].append((claim, used))
+                    done.add(sid)
+    return matched
+
+
+def _codebook_stance_cues(text: str, book: Codebook) -> StanceCues:
+    """The stance cues of one sentence with the codebook's own hedges and denials added or removed.
+
+    One place that maps the codebook's optional ``stance:`` patterns onto
+    :func:`stance_cues`, so a codebook without them gets the built-in cues only.
+    """
+    return stance_cues(text, book.hedges.pattern if book.hedges else None,
+                       book.denials.pattern if book.denials else None,
+                       book.remove_hedges.pattern if book.remove_hedges else None,
+                       book.remove_denials.pattern if book.remove_denials else None)
 
 
 # "..., which the US has denied", "..., an allegation Moscow denies", "..., a claim Kyiv rejects"

@@ -185,24 +185,65 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
             return None
         appositive = " ".join(t[2] for t in toks[j + 1:]).rstrip(",")
         first = appositive.split(" ", 1)[0].lower()
-        if looks_like_person(appositive):
-            # "Ukraine's prosecutor general, Andriy Kostin, said": the name is the
-            # appositive, the role the phrase before it
-            k = j
-            while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
-                    and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
-                k -= 1
-            role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
-            if has_role_word(role):
-                lead = body[max(s_start, toks[k][0] - 300):toks[k][0]]
-                main = lead.strip() == "" or lead.rstrip().endswith(",")
-                return appositive, toks[j + 1][0], role, main
+        named = _name_in_appositive(body, s_start, toks, j, appositive)
+        if named is not None:
+            return named
         if first not in _APPOSITIVE_OPENERS and not first.endswith("-based") and not (
                 has_role_word(appositive) and j >= 0 and is_capitalised(toks[j][2])):
             return None  # "Paul Goosens, head of Preventon, told" is fine; a clause is not
         role = appositive if has_role_word(appositive) else ""
         toks = toks[:j + 1]
         toks[-1] = (toks[-1][0], toks[-1][1] - 1, toks[-1][2][:-1])
+    phrase_toks = _subject_chunk(toks)
+    if not phrase_toks:
+        return None
+    if any(t[2].lower() in _FINITE for t in phrase_toks):
+        return None  # the chunk spans a clause, not a noun phrase
+    if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
+        # "... sanctions on entities it says are involved": the pronoun is the subject
+        phrase_toks = phrase_toks[-1:]
+    phrase_toks = _named_tail(phrase_toks)
+    k0 = len(toks) - len(phrase_toks)
+    phrase = " ".join(t[2] for t in phrase_toks)
+    if not role:
+        named = _name_before_unclosed_appositive(toks, k0, phrase_toks, phrase)
+        if named is not None:
+            return named
+    start = phrase_toks[0][0]
+    lead = body[max(s_start, start - 300):start]
+    main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
+    return phrase, start, role, main
+
+
+def _name_in_appositive(body: str, s_start: int, toks: list[tuple[int, int, str]], j: int,
+                        appositive: str) -> tuple[str, int, str, bool] | None:
+    """The speaker when the appositive is the name and the phrase before it the role, else None.
+
+    "Ukraine's prosecutor general, Andriy Kostin, said": kept apart from
+    :func:`np_before` because this reading needs its own walk back to where
+    the role starts (``j`` is the token whose comma opens the appositive).
+    """
+    if not looks_like_person(appositive):
+        return None
+    k = j
+    while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
+            and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
+        k -= 1
+    role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
+    if has_role_word(role):
+        lead = body[max(s_start, toks[k][0] - 300):toks[k][0]]
+        main = lead.strip() == "" or lead.rstrip().endswith(",")
+        return appositive, toks[j + 1][0], role, main
+    return None
+
+
+def _subject_chunk(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tokens of the subject phrase that ends the token list, or [] when there is none.
+
+    Walks back from the cue to the first boundary (clause punctuation, a
+    quote, a dash, a boundary word); an over-long chunk (more than 14 tokens)
+    is no noun phrase, so it gives [] like an empty one.
+    """
     phrase_toks: list[tuple[int, int, str]] = []
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k][2]
@@ -217,34 +258,32 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
             break
         phrase_toks.insert(0, toks[k])
         if len(phrase_toks) > 14:
-            return None
-    if not phrase_toks:
-        return None
-    if any(t[2].lower() in _FINITE for t in phrase_toks):
-        return None  # the chunk spans a clause, not a noun phrase
-    if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
-        # "... sanctions on entities it says are involved": the pronoun is the subject
-        phrase_toks = phrase_toks[-1:]
-    phrase_toks = _named_tail(phrase_toks)
-    k0 = len(toks) - len(phrase_toks)
-    phrase = " ".join(t[2] for t in phrase_toks)
-    if (not role and k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
+            return []
+    return phrase_toks
+
+
+def _name_before_unclosed_appositive(toks: list[tuple[int, int, str]], k0: int,
+                                     phrase_toks: list[tuple[int, int, str]],
+                                     phrase: str) -> tuple[str, int, str, bool] | None:
+    """The name before a role whose closing comma the writer dropped, else None.
+
+    "Chris Panayis, managing director of ISP Freedom2surf said": the chunk
+    before the cue is the role, the speaker is the name before its comma
+    (``k0`` is where the chunk starts in ``toks``).
+    """
+    if not (k0 > 0 and toks[k0 - 1][2].endswith(",") and not is_capitalised(phrase_toks[0][2])
             and has_role_word(phrase)):
-        # "Chris Panayis, managing director of ISP Freedom2surf said": the
-        # writer dropped the comma closing the appositive
-        name_toks = [t for t in toks[max(0, k0 - 4):k0]]
-        while name_toks and not is_capitalised(name_toks[0][2]):
-            name_toks.pop(0)
-        name = " ".join(t[2] for t in name_toks).rstrip(",")
-        first_name = k0 - len(name_toks)
-        preceded = toks[first_name - 1][2].lower() if name_toks and first_name > 0 else ""
-        # a plural ("..., analysts say") is a new subject, and "the end of the Cold War," is no name
-        if name_toks and looks_like_person(name) and not is_plural(phrase) and preceded not in {"the", "of"}:
-            return name, name_toks[0][0], phrase, True
-    start = phrase_toks[0][0]
-    lead = body[max(s_start, start - 300):start]
-    main = (start - s_start <= 300 and lead.strip() == "") or lead.rstrip().endswith(",")
-    return phrase, start, role, main
+        return None
+    name_toks = [t for t in toks[max(0, k0 - 4):k0]]
+    while name_toks and not is_capitalised(name_toks[0][2]):
+        name_toks.pop(0)
+    name = " ".join(t[2] for t in name_toks).rstrip(",")
+    first_name = k0 - len(name_toks)
+    preceded = toks[first_name - 1][2].lower() if name_toks and first_name > 0 else ""
+    # a plural ("..., analysts say") is a new subject, and "the end of the Cold War," is no name
+    if name_toks and looks_like_person(name) and not is_plural(phrase) and preceded not in {"the", "of"}:
+        return name, name_toks[0][0], phrase, True
+    return None
 
 
 _ANTECEDENT = re.compile(r"(?:\bby|\bincluding|\bfrom|\bfor|^)\s+((?:[^\s,;]+\s?){1,8})$")
@@ -438,34 +477,11 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         before = body[s:cs].rstrip()
         quote_before = before[-1:] in _QUOTE_CHARS or before.endswith((",\"", ",”", ", \"", "\" ,"))
         if cue == "according to":
-            got = _np_after(body, ce, e)
-            if not got:
-                continue
-            phrase, ps, role = got
-            document = bool(_DOCUMENT_WORD.search(phrase))
-            phrase = DOC_PREFIX.sub("", phrase)
-            if not (valid_speaker(phrase, False) or document):
-                continue
-            initial = body[s:cs].strip() == ""
-            trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
-            # "According to the report, Kim claimed ...": a person or body named as the
-            # subject outranks the document it is cited from
-            rank = 3 if document and not DOC_PREFIX.match(got[0]) else 1 if initial or trailing else 3
-            out.append(_Candidate(rank, cue, cs, ce, phrase, ps, role))
+            cand = _according_to_candidate(body, s, e, cs, ce, before)
+            if cand is not None:
+                out.append(cand)
             continue
-        if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
-            continue  # an infinitive ("used imagery to confirm that ...") reports no speech
-        if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
-            continue  # "North Korea stands accused", "is believed": a passive names no speaker
-        if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
-                                            or _PARTICIPLE_BEFORE.search(before[-12:])):
-            # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
-            # reduced passive, no one reporting
-            continue
-        if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
-                and not _PROGRESSIVE_BEFORE.search(before[-12:]):
-            # "X lambasted Y, saying ...": the participle's subject is the main subject
-            # (but "both have been denying ..." is the verb of its own subject)
+        if _reports_no_speech(body, e, ce, surface, before):
             continue
         if cue in {"quoted", "cited"}:
             # "the agency cited Kremlin spokesman Dmitry Peskov as saying": the one cited speaks
@@ -480,12 +496,7 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
                 inverted = got
         subject = np_before(body, s, cs)
         if subject is None and re.search(r",\s+(?:which|who)\s*$", before):
-            # "..., including by South Korea's foreign ministry, which said ...": the antecedent speaks
-            comma = before.rstrip().rfind(",")
-            ante = _ANTECEDENT.search(before[:comma])
-            if ante and ante.group(1).strip() and valid_speaker(ante.group(1).strip(), False, proper) \
-                    and len(ante.group(1).split()) <= 8:
-                subject = (ante.group(1).strip(), s + ante.start(1), "", False)
+            subject = _relative_antecedent(before, s, proper)
         if inverted and (quote_before or not subject):
             phrase, ps, role = inverted
             out.append(_Candidate(0 if quote_before else 1, cue, cs, ce, phrase, ps, role))
@@ -498,21 +509,91 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         phrase, ps, role, main = subject
         if not valid_speaker(phrase, body[s:ps].strip() == "", proper):
             continue
-        lead = body[s:ps].rstrip()
-        if lead[-1:] in _QUOTE_CHARS or lead.endswith(("\",", "”,")):
-            rank = 0
-        elif main and lead.endswith(",") and body[ce:e].lstrip()[:1] in {"", ".", ","}:
-            rank = 1
-        elif main and lead.endswith(",") and len(body[ce:e].split()) <= 6:
-            rank = 1
-        elif main:
-            rank = 2 if body[ce:e].lstrip()[:1] not in _QUOTE_CHARS else 0
-        else:
-            rank = 3
+        rank = _subject_rank(body, s, e, ps, ce, main)
         if pronoun_kind(phrase) and quote_before:
             rank = 0
         out.append(_Candidate(rank, cue, cs, ce, phrase, ps, role))
     return out
+
+
+def _according_to_candidate(body: str, s: int, e: int, cs: int, ce: int, before: str) -> _Candidate | None:
+    """The candidate an "according to X" cue (``cs``..``ce``) names, or None.
+
+    Kept apart from :func:`_candidates` because the source follows the cue
+    instead of preceding it, and a cited document ranks below a named speaker.
+    """
+    got = _np_after(body, ce, e)
+    if not got:
+        return None
+    phrase, ps, role = got
+    document = bool(_DOCUMENT_WORD.search(phrase))
+    phrase = DOC_PREFIX.sub("", phrase)
+    if not (valid_speaker(phrase, False) or document):
+        return None
+    initial = body[s:cs].strip() == ""
+    trailing = body[ps:e].rstrip(". ").endswith(phrase.rstrip(".")) or before.endswith(",")
+    # "According to the report, Kim claimed ...": a person or body named as the
+    # subject outranks the document it is cited from
+    rank = 3 if document and not DOC_PREFIX.match(got[0]) else 1 if initial or trailing else 3
+    return _Candidate(rank, "according to", cs, ce, phrase, ps, role)
+
+
+def _reports_no_speech(body: str, e: int, ce: int, surface: str, before: str) -> bool:
+    """True when the cue word, in this context, reports no one's speech.
+
+    The cue's own form and the dozen characters ``before`` it rule out an
+    infinitive, a passive, an adjectival participle or a participle whose
+    subject is the main clause's, so none of them yields a speaker.
+    """
+    if before[-2:].lower() == "to" and not before[-3:-2].isalnum():
+        return True  # an infinitive ("used imagery to confirm that ...") reports no speech
+    if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
+        return True  # "North Korea stands accused", "is believed": a passive names no speaker
+    if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
+                                        or _PARTICIPLE_BEFORE.search(before[-12:])):
+        # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
+        # reduced passive, no one reporting
+        return True
+    if surface in {"saying", "telling", "adding", "accusing", "denying", "confirming", "warning"} \
+            and not _PROGRESSIVE_BEFORE.search(before[-12:]):
+        # "X lambasted Y, saying ...": the participle's subject is the main subject
+        # (but "both have been denying ..." is the verb of its own subject)
+        return True
+    return False
+
+
+def _relative_antecedent(before: str, s: int, proper: ProperWords | None) -> tuple[str, int, str, bool] | None:
+    """The speaker a ", which said" / ", who said" clause refers back to, or None.
+
+    "..., including by South Korea's foreign ministry, which said ...": the
+    relative pronoun has no subject phrase of its own, so its antecedent speaks
+    (``before`` is the sentence text from ``s`` up to the cue).
+    """
+    comma = before.rstrip().rfind(",")
+    ante = _ANTECEDENT.search(before[:comma])
+    if ante and ante.group(1).strip() and valid_speaker(ante.group(1).strip(), False, proper) \
+            and len(ante.group(1).split()) <= 8:
+        return (ante.group(1).strip(), s + ante.start(1), "", False)
+    return None
+
+
+def _subject_rank(body: str, s: int, e: int, ps: int, ce: int, main: bool) -> int:
+    """How strongly a subject before its cue claims the sentence (0 strongest, 3 weakest).
+
+    Ranked by what surrounds it: a quotation just before the subject, a main
+    clause ending at the cue, or a subordinate clause, so that the sentence's
+    speaker wins over a speaker merely mentioned in it.
+    """
+    lead = body[s:ps].rstrip()
+    if lead[-1:] in _QUOTE_CHARS or lead.endswith(("\",", "”,")):
+        return 0
+    if main and lead.endswith(",") and body[ce:e].lstrip()[:1] in {"", ".", ","}:
+        return 1
+    if main and lead.endswith(",") and len(body[ce:e].split()) <= 6:
+        return 1
+    if main:
+        return 2 if body[ce:e].lstrip()[:1] not in _QUOTE_CHARS else 0
+    return 3
 
 
 def clause_speaker(body: str, s: int, e: int, quotes: list[QuoteSpan],
