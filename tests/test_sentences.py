@@ -120,3 +120,16 @@ def test_a_long_line_without_punctuation_is_one_sentence():
     # its cost on long inputs is measured by benchmarks/bench_adversarial.py
     assert len(split("word " * 1000)) == 1
     assert len(split("U.S. " * 1000)) >= 1
+
+
+def test_a_line_longer_than_the_cap_is_cut_at_white_space(monkeypatch):
+    from analysis.text import sentences as module
+
+    monkeypatch.setattr(module, "MAX_SENTENCE_CHARS", 20)
+    body = "alpha beta gamma delta epsilon zeta eta theta"
+    spans = list(module.iter_sentence_spans(body))
+    assert all(e - s <= 20 for s, e in spans)
+    assert [body[s:e] for s, e in spans] == ["alpha beta gamma", "delta epsilon zeta", "eta theta"]
+    # no white space at all: hard cuts, nothing lost
+    blob = "x" * 45
+    assert [e - s for s, e in module.iter_sentence_spans(blob)] == [20, 20, 5]

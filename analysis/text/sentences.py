@@ -136,11 +136,30 @@ def _split_spans(body: str) -> Iterator[tuple[int, int]]:
         pos = nl + 1
 
 
+#: The longest span treated as one sentence. Text with no sentence boundary for
+#: a million characters (a 60 MB single line of scraped debris) is cut at the
+#: last white space before each million, so every later step works on bounded
+#: pieces and memory stays linear in the input.
+MAX_SENTENCE_CHARS = 1_000_000
+
+
 def _trimmed(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = start + MAX_SENTENCE_CHARS
+        space = max(body.rfind(" ", start + 1, cut), body.rfind("\t", start + 1, cut))
+        cut = space if space > start else cut  # no white space at all: a hard cut
+        piece_end = cut
+        while piece_end > start and body[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
     if end > start:
         yield start, end
 
