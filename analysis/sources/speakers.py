@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon.calendar import MONTHS, WEEKDAYS
-from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES, DEMONYMS
+from analysis.lexicon.name_words import (ADVERBS, DETERMINERS, NAME_ADJECTIVES, NOT_NAME, PLACE_PREPOSITIONS, PRONOUNS, ROLE_STOP,
+                                         TITLE_WORDS, TRAILING_QUANTIFIERS)
+from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES
 
 #: Every value ``speaker_type`` can take, in the order the rules try them.
 SPEAKER_TYPES = (
@@ -97,56 +98,6 @@ _DOCUMENT = re.compile(
 COUNTRIES = _COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
     "the united states", "the us", "the u.s.", "the north", "the south", "the west", "the eu"})
 
-# place words that are also common given names or surnames ("Jordan Peterson", "Dawn French")
-_NAME_LIKE_PLACE_WORDS = frozenset("""and of the jordan chad georgia israel india kenya french english welsh
-german irish dominica grenada""".split())
-
-# Capitalised words that never belong to a person's name: they mark a place,
-# an organisation, a title or a calendar word.
-_NOT_NAME = frozenset(w.lower() for w in """
-the a an and of for in on at to by from with this that these those it its he she they we i our their
-his her but however meanwhile also north south east west northern southern eastern western central
-united states kingdom nations republic democratic people's peoples
-europe union council security national international ministry department agency office
-institute university college centre center committee commission court house white kremlin pentagon
-government army navy force forces air military intelligence defense defence foreign state
-states news agency press media times post journal daily reuters afp yonhap kcna tass bbc cnn
-president prime minister leader general gen mr mrs ms dr sir lord king queen prince ambassador
-secretary spokesman spokeswoman spokesperson senator rep sen gov governor mayor chairman chief
-company group bank inc ltd corp co party club league cup fc championship premier world
-both all some several many most other another each every no any such
-advertisement listen follow track read watch more related share
-if when while after before as since because although though unless until once whether so yet or nor then
-there here what where why how who
-""".split()) | ((DEMONYMS | frozenset(w for c in _COUNTRY_NAMES for w in c.split())) - _NAME_LIKE_PLACE_WORDS) \
-    | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
-# (abbreviations like "Jan" and "Sat" are also first names, so only full
-# month and weekday names block a name)
-
-_TITLE_WORDS = frozenset("""
-mr mrs ms dr sir lord president prime minister leader ambassador secretary general gen spokesman
-spokeswoman senator sen rep gov governor mayor chairman chief king queen prince professor prof
-""".split())
-
-_DETERMINERS = frozenset("""
-the a an both all some several many most other another two three four five various leading
-top senior junior key new latest recent and but so also meanwhile however earlier later then
-""".split())
-# Adverbs and time phrases that sit between a subject and its verb
-# ("Kim Jong Un this month denied", "Ukraine also said", "has previously").
-_ADVERBS = frozenset("""
-also previously earlier later repeatedly already recently once again still further then now
-today yesterday tonight has have had was were is are been being did does do would will could
-may might must should not never publicly privately separately reportedly allegedly apparently
-last this next on in at early late month week year weekend morning afternoon evening night
-""".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
-
-_TRAILING_QUANTIFIERS = frozenset("both each all alone themselves itself".split())
-# determiner-like adjectives that also begin names ("New York", "Top Gear")
-_NAME_ADJECTIVES = frozenset("new top key".split())
-
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "any", "i": "person"}
-
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
@@ -163,10 +114,10 @@ def clean_phrase(phrase: str) -> str:
     'Moscow and Pyongyang'
     """
     toks = phrase.strip(" ,;:-–—\t\n\"'“”‘’").split()
-    while toks and (toks[-1].strip(",.").lower() in _ADVERBS or toks[-1].strip(",.").lower() in _TRAILING_QUANTIFIERS):
+    while toks and (toks[-1].strip(",.").lower() in ADVERBS or toks[-1].strip(",.").lower() in TRAILING_QUANTIFIERS):
         toks.pop()  # "Moscow and Washington both", "Kim Jong Un this month"
-    while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ADVERBS) and len(toks) > 1:
-        if toks[0][:1].isupper() and toks[0].lower() in _NAME_ADJECTIVES and toks[1][:1].isupper():
+    while toks and (toks[0].lower() in DETERMINERS or toks[0].lower() in ADVERBS) and len(toks) > 1:
+        if toks[0][:1].isupper() and toks[0].lower() in NAME_ADJECTIVES and toks[1][:1].isupper():
             break  # "New York Times", "New Zealand" (but "a new Pentagon report")
         toks.pop(0)
     out = " ".join(toks).strip(" ,;:")
@@ -185,7 +136,7 @@ def _name_token(tok: str) -> bool:
     if core.endswith(("'s", "’s")):
         core = core[:-2]
     return (len(core) > 1 and core[0].isupper() and core.replace("-", "").replace("'", "").isalpha()
-            and core.lower() not in _NOT_NAME and not core.isupper())
+            and core.lower() not in NOT_NAME and not core.isupper())
 
 
 def looks_like_person(phrase: str) -> bool:
@@ -227,7 +178,7 @@ def split_role(phrase: str) -> tuple[str, str]:
         j -= 1
     name = head[j:]
     # a single capitalised word after a title is a surname ("Mr Kirby")
-    if len(name) >= 2 or (len(name) == 1 and j > 0 and head[j - 1].lower().strip(".") in _TITLE_WORDS):
+    if len(name) >= 2 or (len(name) == 1 and j > 0 and head[j - 1].lower().strip(".") in TITLE_WORDS):
         # the words before the name say what the person is; the complement
         # after it ("to the UN") only when nothing precedes the name
         role = " ".join(head[:j]) if j > 0 else " ".join(toks[head_end:])
@@ -252,7 +203,6 @@ class Mention:
     role: str
 
 
-_PLACE_PREPOSITIONS = frozenset("in at near outside across towards toward into around inside".split())
 
 
 def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -276,7 +226,7 @@ def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> lis
             if 2 <= len(toks) - k <= 4 and all(_name_token(t) for t in toks[k:]):
                 s, e = run[k].start(), run[-1].end()
                 before = body[max(0, s - 12):s].split()
-                if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                if before and before[-1].lower() in PLACE_PREPOSITIONS:
                     run.clear()
                     return  # "in Novo Selo", "near Kupiansk": a place, not a person
                 name = body[s:e].rstrip(".,'’")
@@ -328,7 +278,6 @@ def has_role_word(text: str) -> bool:
                 or _GOVERNMENT.search(text) or _UNNAMED.search(text))
 
 
-_ROLE_STOP = frozenset("by with and between that said of for to at in from on about".split())
 
 
 def _role_before(body: str, start: int) -> str:
@@ -344,7 +293,7 @@ def _role_before(body: str, start: int) -> str:
         return role if has_role_word(role) and len(role.split()) <= 12 else ""
     keep: list[str] = []
     for t in reversed(before.split()[-4:]):
-        if t[-1] in ",;.:\"”“'’" or t.lower() in _ROLE_STOP:
+        if t[-1] in ",;.:\"”“'’" or t.lower() in ROLE_STOP:
             break
         keep.insert(0, t)
     role = " ".join(keep)
@@ -373,7 +322,7 @@ _POSSESSIVE_ROLE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s [a-z]"
 
 def pronoun_kind(phrase: str) -> str | None:
     """'person', 'thing', 'plural' ("they") or 'any' for a bare pronoun, else None."""
-    return _PRONOUNS.get(phrase.strip().lower())
+    return PRONOUNS.get(phrase.strip().lower())
 
 
 def is_country(phrase: str) -> bool:
