@@ -81,3 +81,22 @@ dispute disputed confirm confirmed comment respond responded reply rule ruled"""
 
 #: Conjunctions that end the scope of a negation.
 NEGATION_STOP = frozenset("but and or while although though whereas because since".split())
+
+#: Reporting cues that are themselves denials ("X denied ...").
+DENIAL_CUES = frozenset({"denied", "dismissed", "rejected"})
+
+#: Allegation nouns the tagger does not let govern a claim as hedges.
+ALLEGATION_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations"})
+
+# a denial worded from its object ("the reports were groundless", "fabricated reports")
+# names no denying party before it: the sentence's speaker is the denier
+DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusation accusations claim claims findings
+charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
+
+# Auxiliaries and adverbs between a denier and a later denial verb ("which the US has flatly denied").
+DENIAL_SKIP_WORDS = frozenset("has have had also repeatedly previously already strongly flatly firmly vehemently".split())
+
+# a denial after the claim that looks back at it:
+# "..., which the US has denied", "..., an allegation Moscow denies", "..., a claim Kyiv rejects"
+RETRO_DENIAL_PATTERN = (r"(?:,\s*|\s)(?:which|an?\s+(?:allegation|claim|charge|accusation|assertion|report|"
+                        r"story|account)|(?:allegations|claims|charges|accusations)(?:\s+that)?)\s+")
