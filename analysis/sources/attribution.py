@@ -40,7 +40,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.sources.coreference import DOC_PREFIX, PERSON_ROLES, SpeakerResolver, canonical_speakers, is_plural, role_words
+from analysis.lexicon.roles import PERSON_ROLES
+from analysis.sources.coreference import DOC_PREFIX, SpeakerResolver, canonical_speakers, is_plural, role_words
 from analysis.text.quotes import QuoteSpan, quote_spans
 from analysis.checks import require_columns
 from analysis.text.sentences import iter_sentence_spans
