@@ -24,6 +24,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.lexicon.speaker_types import (DOCUMENT_PATTERN, EXPERT_PATTERN, FORMER_PATTERN, GOVERNMENT_PATTERN,
+                                            INTELLIGENCE_ACRONYMS_PATTERN, INTELLIGENCE_PATTERN,
+                                            INTERNATIONAL_ACRONYMS_PATTERN, INTERNATIONAL_PATTERN, MEDIA_PATTERN,
+                                            MILITARY_PATTERN, UNNAMED_PATTERN)
 from analysis.lexicon.name_words import (ADVERBS, DETERMINERS, NAME_ADJECTIVES, NOT_NAME, PLACE_PREPOSITIONS, PRONOUNS, ROLE_STOP,
                                          TITLE_WORDS, TRAILING_QUANTIFIERS)
 from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES
@@ -48,50 +52,17 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z]")  # a capital not inside a run of letters
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-_INTELLIGENCE = re.compile(r"\b(?:intelligence|spy agency|spy chief|spies)\b", re.IGNORECASE)
-_INTELLIGENCE_ACRONYMS = re.compile(r"(?<![A-Za-z])(?:CIA|DIA|NIS|FSB|SVR|GRU|SBU|HUR|GUR|MI5|MI6|GCHQ|Mossad|NSA|ODNI)(?![A-Za-z])")
-_MILITARY = re.compile(
-    r"\b(?:military|army|navy|naval|air force|armed forces|troops|forces|marines?|pentagon|"
-    r"defen[cs]e (?:ministry|ministers?|department|secretary|chief|officials?|spokes\w+)|"
-    r"(?:ministry|minister|department|secretary) of defen[cs]e|general|gen\.|commander|admiral|"
-    r"colonel|col\.|lieutenant|lt\.|major general|chiefs of staff|joint chiefs|jcs|officers?)\b",
-    re.IGNORECASE)
-_INTERNATIONAL = re.compile(
-    r"\b(?:united nations|(?<!national )security council|panel of experts|expert panel|the panel|"
-    r"panel|sanctions? monitors|sanctions committee|atomic energy agency|european union|european commission|"
-    r"world health organization|world bank|international criminal court|red cross)\b", re.IGNORECASE)
-_INTERNATIONAL_ACRONYMS = re.compile(
-    r"(?<![A-Za-z])(?:U\.N\.|UN|UNSC|IAEA|NATO|EU|G7|G20|ASEAN|WHO|IMF|OSCE|OPCW|ICC|ICRC|UNHCR|UNICEF|WTO)"
-    r"(?![A-Za-z])")
-_MEDIA = re.compile(
-    r"\b(?:news agency|newspaper|journal|times|post|gazette|tribune|herald|daily|magazine|"
-    r"broadcaster|television|tv|radio|media|outlet|reporters?|correspondents?|reuters|afp|ap|"
-    r"associated press|agence france-presse|yonhap|kcna|korean central news agency|rodong sinmun|"
-    r"tass|ria novosti|ria|interfax|xinhua|kyodo|nhk|bbc|cnn|nbc|cbs|abc news|fox news|bloomberg|"
-    r"dpa|efe|ansa|anadolu|pti|ani|irna|wafa|sana|ukrinform|unian|jiji|antara|bernama|"
-    r"al jazeera|guardian|telegraph|economist|politico|axios|wsj)\b", re.IGNORECASE)
-_EXPERT = re.compile(
-    r"\b(?:experts?|analysts?|researchers?|professors?|prof\.|scholars?|fellows?|academics?|"
-    r"specialists?|think[- ]tank|institute|institution|university|college|centre|center|"
-    r"observers?|economists?|scientists?|consultants?|consulting|monitoring group|investigators?)\b",
-    re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ex-|retired)", re.IGNORECASE)
-_UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|diplomats?|insiders?|people familiar|person familiar|"
-    r"a spokes(?:man|woman|person)|aides?)\b", re.IGNORECASE)
-_GOVERNMENT = re.compile(
-    r"\b(?:government|govt|ministry|ministers?|minister|president|presidential|prime minister|premier|"
-    r"chancellor|king|queen|leader|leadership|spokes(?:man|woman|person)|ambassador|embassy|envoy|"
-    r"state department|foreign office|foreign ministry|white house|kremlin|blue house|"
-    r"presidential office|cabinet|parliament|congress|senators?|lawmakers?|mps?|governor|mayor|"
-    r"administration|prosecutors?|police|authorit(?:y|ies)|regime|coordinator|secretary|department|"
-    r"national security council|officials?|diplomats?|state|council|commission|party|"
-    + "|".join(sorted((re.escape(c) for c in CAPITALS), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
-_DOCUMENT = re.compile(
-    r"\b(?:report|reports|study|studies|survey|analysis|assessment|document|documents|data|figures|"
-    r"photos?|photographs?|images?|footage|video|statement|letter|filing|records?|memo|"
-    r"investigation|findings|estimates?|satellite imagery|imagery)\b", re.IGNORECASE)
+_INTELLIGENCE = re.compile(INTELLIGENCE_PATTERN, re.IGNORECASE)
+_INTELLIGENCE_ACRONYMS = re.compile(INTELLIGENCE_ACRONYMS_PATTERN)
+_MILITARY = re.compile(MILITARY_PATTERN, re.IGNORECASE)
+_INTERNATIONAL = re.compile(INTERNATIONAL_PATTERN, re.IGNORECASE)
+_INTERNATIONAL_ACRONYMS = re.compile(INTERNATIONAL_ACRONYMS_PATTERN)
+_MEDIA = re.compile(MEDIA_PATTERN, re.IGNORECASE)
+_EXPERT = re.compile(EXPERT_PATTERN, re.IGNORECASE)
+_FORMER = re.compile(FORMER_PATTERN, re.IGNORECASE)
+_UNNAMED = re.compile(UNNAMED_PATTERN, re.IGNORECASE)
+_GOVERNMENT = re.compile(GOVERNMENT_PATTERN, re.IGNORECASE)
+_DOCUMENT = re.compile(DOCUMENT_PATTERN, re.IGNORECASE)
 
 #: Country names, the usual way they are written in English news; used as
 #: speakers they stand for their governments ("South Korea said").
