@@ -48,68 +48,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-_HEDGE = re.compile(
-    r"(?<![\w-])(?:alleged(?:ly)?|allegations?|suspect(?:s|ed)?|suspicions?|appear(?:s|ed)?\s+to|"
-    r"apparent(?:ly)?|seem(?:s|ed|ingly)?(?:\s+to)?|(?-i:may)|might|could|would|likely|unlikely|possibl[ey]|"
-    r"probabl[ey]|preliminary|presum(?:ed|ably|ption)|reportedly|purported(?:ly)?|"
-    # an accusation is the accuser asserting; only an accusation with no accuser named distances
-    # the writer ("stands accused of", "is accused of", "accusations that")
-    r"(?:is|are|was|were|been|being|be|stands?|stood)\s+accused|accusations?|"
-    # "the blast claimed the lives of 500", "claimed responsibility": no hedge
-    r"claim(?:s|ed|ing)?(?!\s+(?:the\s+|at\s+least\s+|more\s+than\s+|over\s+|some\s+|[\d,.]+\s+|"
-    r"(?:hundreds|thousands|dozens|scores)\s+of\s+(?:more\s+)?){0,3}(?:lives|life|responsibility|credit|victims)\b)|"
-    r"believed?|believes|thought\s+to|"
-    r"suggest(?:s|ed|ing|ion|ions)?|unconfirmed|unverified|rumou?r(?:s|ed)?|speculat(?:ion|ions|ed|es|e|ing)|"
-    r"perhaps|if\s+confirmed|(?:not|un)\s*(?:yet\s+)?clear|unclear|not\s+known|"
-    r"neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)|confirm\s+or\s+deny|"
-    r"(?:did|does|do|would|could)\s+not\s+(?:immediately\s+)?deny|"
-    r"(?:declined|refused)\s+to\s+(?:confirm|comment|deny)|"
-    r"(?:could\s+not|cannot|can't)\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)|"
-    r"not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)|(?:did|does|do|would)\s+not\s+confirm|"
-    r"(?:did|does|do|would|could)\s+not\s+rule\s+out|assessment\s+suggests|"
-    # a feared or worried-about event is not asserted ("amid fears that Kim will supply ...")
-    r"fears?\s+that|concerns?\s+that|worr(?:y|ies|ied)\s+that|"
-    # a hypothetical event ("Any transfer of ... would breach", "warned that any deal would ...",
-    # "if ... sends"), whatever the noun; not the object of a denial ("denied any transfer")
-    r"(?-i:Any)\s+(?:such\s+)?\w+|(?<=that\s)any\s+(?:such\s+)?\w+|if)(?![\w-])",
-    re.IGNORECASE)
-_HEDGE_NOUNS = frozenset("allegation allegations claim claims accusation accusations suspicion suspicions "
-                         "speculation rumour rumours rumor rumors".split())
-_CONFIRMING = re.compile(r"(?<!\w)(?:confirm\w*|prov(?:e|ed|es|ing|en)|verif\w*|corroborat\w*|substantiat\w*|"
-                         r"backs?|backed|validat\w*|support\w*)(?!\w)", re.IGNORECASE)
+from analysis.lexicon.stance_words import (CONFIRMING_PATTERN, DENIAL_PATTERN, HEDGE_NOUNS, HEDGE_PATTERN, NEGATION_STOP,
+                                           NO_EVIDENCE_PATTERN, NOT_NEGATING, REFUTED_PATTERN)
 
-_DENIAL = re.compile(
-    r"(?<![\w-])(?:den(?:y|ies|ied|ying)|refut(?:e|ed|es|ing)|"
-    # reject / dismiss deny a *statement* (a report, a claim, "that ...", "... as false"), not a policy
-    # or a proposal ("rejected the idea of quotas" opposes, it does not deny a fact)
-    r"(?:dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|rebuff(?:ed|s)?|repudiat(?:e|ed|es|ing)|disput(?:e|ed|es|ing)|"
-    r"shrug(?:ged|s|ging)?\s+off|brush(?:ed|es|ing)?\s+(?:off|aside)|wav(?:ed|es|ing)\s+(?:off|away|aside))"
-    r"(?=\s(?:[^.;]{0,60}?\s)?(?:(?:reports?|allegations?|accusations?|claims?|charges?|suggestions?|assertions?|"
-    r"findings|conclusions?|assessments?|figures?|accounts?|version|rumou?rs?|stor(?:y|ies)|speculation|"
-    r"(?:idea|notion|view)\s+that|that)"
-    r"(?![\w-])|as\s[^.;]{0,40}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|lies|fake|"
-    r"slander\w*|smear\w*|false|untrue|propaganda|provocation|speculation|rumou?rs?)))|"
-    r"no\s+intention\s+(?:of|to)|"
-    r"(?:called|calling|branded|branding|described|describing|labell?ed|labell?ing)\s[^.;]{0,50}?(?:absurd|baseless|"
-    r"groundless|unfounded|fabricat\w*|nonsense|lies|fake|slander\w*|smear\w*|false|rumou?rs|hoax)|"
-    # "said the report was 'a fabrication'", "considers such reports to be groundless"
-    r"(?:reports?|allegations?|accusations?|claims?|findings|charges?)\s(?:[^.;]{0,40}?\s)?"
-    r"(?:was|were|is|are|as|to\s+be)\s[^.;]{0,25}?(?:absurd|baseless|groundless|unfounded|fabricat\w*|nonsense|"
-    r"lies|fake|slander\w*|smear\w*|false|untrue|propaganda)|"
-    # "the 'fabricated' reports of ..."
-    r"(?:fabricated|baseless|groundless|unfounded|false|absurd|bogus)[\"”’']?\s+(?:reports?|allegations?|claims?|"
-    r"accusations?|charges?))(?![\w-])",
-    re.IGNORECASE)
+_HEDGE = re.compile(HEDGE_PATTERN, re.IGNORECASE)
+_CONFIRMING = re.compile(CONFIRMING_PATTERN, re.IGNORECASE)
+_DENIAL = re.compile(DENIAL_PATTERN, re.IGNORECASE)
 _DENIAL_NOUN = re.compile(r"(?<![\w-])denials?(?![\w-])", re.IGNORECASE)
-_REFUTED = re.compile(r"(?<!\w)(?:is|was|are|were)\s(?:\w+\s)?(?:false|untrue|a\s+lie|wrong|not\s+true|"
-                      r"incorrect|misleading|baseless)(?!\w)", re.IGNORECASE)
+_REFUTED = re.compile(REFUTED_PATTERN, re.IGNORECASE)
 _NEGATOR = re.compile(r"(?<![\w-])(?:not|never|no\s+longer|\w+n't)(?![\w-])", re.IGNORECASE)
-_NO_EVIDENCE = re.compile(r"(?<![\w-])no\s+(?:evidence|proof|sign|signs|indication|indications)(?![\w-])",
-                          re.IGNORECASE)
-# "not only", "not clear", "did not deny/confirm/comment/rule out" do not negate the claim
-# (the last ones are hedges)
-_NOT_NEGATING = frozenset("""only just least clear yet known surprising surprise a an immediately deny denied denies
-dispute disputed confirm confirmed comment respond responded reply rule ruled""".split())
+_NO_EVIDENCE = re.compile(NO_EVIDENCE_PATTERN, re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+but\s|;\s|\sbut\s|,\s+while\s|,\s+although\s|,\s+though\s|,\s+yet\s|"
                            r"\s[—–]\s|\s--\s|,\s+whereas\s|,\s+even\s+as\s|,\s+which\s|,\s+who\s")
 _HEDGE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\sahead\s+of\s|\safter\s|\sbefore\s|,\s+as\s|"
@@ -162,7 +110,6 @@ class _Breaks:
 
 #: Words after "not"/"never" that the negation governs.
 NEGATION_WORDS = 6
-_NEGATION_STOP = frozenset("but and or while although though whereas because since".split())
 
 # Cues examined per kind and sentence: real sentences have a few; a
 # pathological run-on "sentence" must not cost cues x length.
@@ -265,7 +212,7 @@ def _hedge_cues(text: str, denials: list[Cue], extra_hedges: re.Pattern | None,
             word = m.group(0).lower()
             if pattern is _HEDGE and drop_hedges is not None and drop_hedges.match(m.group(0)):
                 continue
-            if word in _HEDGE_NOUNS:
+            if word in HEDGE_NOUNS:
                 if denials and any(d.start < m.start() < d.scope_end for d in denials):
                     continue  # the object of a denial, not a hedge
                 if _CONFIRMING.search(text, max(0, m.start() - 40), m.start()):
@@ -289,7 +236,7 @@ def _negation_cues(text: str, clause: _Breaks, denials: list[Cue]) -> list[Cue]:
         if len(negations) >= MAX_CUES:
             break
         nxt = text[m.end():m.end() + 40].split()
-        if not nxt or nxt[0].lower().strip(",.") in _NOT_NEGATING:
+        if not nxt or nxt[0].lower().strip(",.") in NOT_NEGATING:
             continue
         if any(d.start - 30 < m.start() < d.end for d in denials):
             continue
@@ -312,7 +259,7 @@ def _negated_predicate_end(text: str, after: int) -> int:
     pos = after
     count = 0
     for w in re.finditer(r"\S+", text[after:after + 160]):
-        if w.group(0).lower() in _NEGATION_STOP:
+        if w.group(0).lower() in NEGATION_STOP:
             break
         pos = after + w.end()
         count += 1

@@ -58,7 +58,9 @@ from analysis.sources.coreference import split_speakers
 from analysis.checks import require_columns
 from analysis.text.sentences import iter_sentence_spans
 from analysis.text.quotes import quote_spans
-from analysis.lexicon.function_words import CLAUSE_BREAK_PATTERN
+from analysis.lexicon.function_words import CLAUSE_BREAK_PATTERN, TERM_FUNCTION_WORDS
+from analysis.lexicon.stance_words import (ALLEGATION_WORDS, DENIAL_CUES, DENIAL_OBJECT_WORDS, DENIAL_SKIP_WORDS,
+                                           RETRO_DENIAL_PATTERN)
 from analysis.sources.speakers import clean_phrase, has_role_word, is_country, looks_like_person, pronoun_kind, speaker_type, split_role
 from analysis.claims.stance import Cue, StanceCues, stance_cues
 
@@ -68,12 +70,6 @@ COLUMNS = ["article_id", "sentence_id", "claim_id", "stance", "speaker", "start"
            "label", "speaker_type", "cue", "stance_cue", "evidence", "voice", "outlet", "sentence_start",
            "sentence_end", "section"]
 VOICES = ("own", "reported")
-_DENIAL_CUES = frozenset({"denied", "dismissed", "rejected"})
-_ALLEGATION_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation", "accusations"})
-# a denial worded from its object ("the reports were groundless", "fabricated reports")
-# names no denying party before it: the sentence's speaker is the denier
-_DENIAL_OBJECT_WORDS = frozenset("""report reports allegation allegations accusation accusations claim claims findings
-charge charges fabricated baseless groundless unfounded false absurd bogus""".split())
 
 
 _BOOKS: dict[tuple[str, int, int], Codebook] = {}
@@ -218,7 +214,6 @@ class _Words:
 
 
 _WORD = re.compile(r"\w+")
-_FUNCTION_WORDS = frozenset("the a an of to in on at by for from with and or as is are was were be it its".split())
 _GroupKeys = tuple[frozenset, dict, list]
 _KEYS: dict[tuple[str, ...], _GroupKeys | None] = {}
 
@@ -245,7 +240,7 @@ def _group_keys(group: TermGroup) -> _GroupKeys | None:
                 continue  # "north's", "d.p.r.k.": the first letters are enough
             nxt = t[m.end():m.end() + 1]
             prefix = nxt not in ("", " ", ".", "'", "’")  # "ship*": a prefix of a body word
-            if not prefix and m.group(0) in _FUNCTION_WORDS and len(t.split()) > 1:
+            if not prefix and m.group(0) in TERM_FUNCTION_WORDS and len(t.split()) > 1:
                 continue  # "pieces of", "the North": every body has "of" and "the"
             need.append((m.group(0), prefix))
         if not need:
@@ -595,9 +590,9 @@ def _tag_article(aid: str, body: str, outlet: str, book: Codebook, by_sentence: 
                 got = _clause_voice(body, clauses, used, attr, speakers, quotes, proper)
                 if got is not None:
                     who, who_type, who_cue = got
-            if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in _DENIAL_CUES \
+            if (claim.kind == "denial" or stance == "denies") and cues.denials and cue not in DENIAL_CUES \
                     and not _quoted(attr, s + cues.denials[0].start) \
-                    and cues.denials[0].surface.split()[0].lower() not in _DENIAL_OBJECT_WORDS:
+                    and cues.denials[0].surface.split()[0].lower() not in DENIAL_OBJECT_WORDS:
                 # "X said Pyongyang denied ...": the denying party speaks (but
                 # in '"We have never exported weapons," the ministry said' the
                 # quoted speaker is the denying party)
@@ -662,9 +657,7 @@ def _codebook_stance_cues(text: str, book: Codebook) -> StanceCues:
                        book.remove_denials.pattern if book.remove_denials else None)
 
 
-# "..., which the US has denied", "..., an allegation Moscow denies", "..., a claim Kyiv rejects"
-_RETRO_DENIAL = re.compile(r"(?:,\s*|\s)(?:which|an?\s+(?:allegation|claim|charge|accusation|assertion|report|"
-                           r"story|account)|(?:allegations|claims|charges|accusations)(?:\s+that)?)\s+", re.IGNORECASE)
+_RETRO_DENIAL = re.compile(RETRO_DENIAL_PATTERN, re.IGNORECASE)
 
 
 def _denied_afterwards(body: str, s: int, used: list[tuple[int, int]], cues: StanceCues,
@@ -677,16 +670,13 @@ def _denied_afterwards(body: str, s: int, used: list[tuple[int, int]], cues: Sta
         found = list(_RETRO_DENIAL.finditer(body, lo, s + d.start))
         if not found or not any(b <= found[-1].start() for _a, b in used):
             continue  # no "which"/"an allegation" between the claim and the denial
-        words = [w for w in body[found[-1].end():s + d.start].split() if w.lower() not in _AUX]
+        words = [w for w in body[found[-1].end():s + d.start].split() if w.lower() not in DENIAL_SKIP_WORDS]
         if not words or len(words) > 6:
             continue
         name = clean_phrase(" ".join(words))
         if name and valid_speaker(name, False, proper) and not pronoun_kind(name):
             return name, d.surface
     return None
-
-
-_AUX = frozenset("has have had also repeatedly previously already strongly flatly firmly vehemently".split())
 
 
 def _quoted(attr: tuple | None, offset: int) -> bool:
@@ -827,7 +817,7 @@ def _claim_stance(claim: Claim, used: list[tuple[int, int]], cues: StanceCues, s
         if not (cues.mentions_denial or negated):
             return None, ""
         for h in cues.hedges:
-            if h.surface.lower() not in _ALLEGATION_WORDS and _governed(claim, h, hits, sid, s, speaker, mention):
+            if h.surface.lower() not in ALLEGATION_WORDS and _governed(claim, h, hits, sid, s, speaker, mention):
                 return "hedged", h.surface
         return "asserts", cues.denials[0].surface if cues.denials else ("denial" if not negated else "negation")
     for d in cues.denials:

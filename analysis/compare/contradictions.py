@@ -46,7 +46,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.compare.agreement import checked_claims
-from analysis.lexicon.calendar import MONTHS, WEEKDAYS
+from analysis.lexicon.calendar import CALENDAR_WORDS
+from analysis.lexicon.units import TIME_UNITS
 from analysis.errors import ParameterError
 from analysis.compare.figure_bounds import disjoint, figure_bounds, fmt_interval
 from analysis.checks import require_columns
@@ -56,13 +57,10 @@ from analysis.text.shingles import STOPWORDS, TOKEN, normalise
 CONTRADICTION_COLUMNS = ["type", "severity", "claim_id", "topic", "article_a", "article_b", "detail_a", "detail_b",
                          "explanation", "start_a", "end_a", "start_b", "end_b", "speaker_a", "speaker_b"]
 
-_TIME_UNITS = frozenset("second minute hour day week month year decade century s min h yr".split())
 _FINE = {"day": "fine", "date": "fine", "datetime": "fine", "time": "fine", "hour": "fine", "week": "fine",
          "month": "fine", "season": "fine", "quarter": "fine", "year": "year"}
 _EVENT_WORDS = 1  # content words taken on each side of a date
 _SCAN_WORDS = 10  # how far to look for them
-_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
-    "today yesterday tomorrow week month year day weekend earlier later last next this ago recently".split())
 
 
 def _label(claims: pd.DataFrame) -> dict[str, str]:
@@ -157,7 +155,7 @@ def _figure_conflicts(claims, quantities, include_same, approx_tolerance, max_ra
     require_columns(quantities, ("article_id", "start", "end", "surface", "value", "unit", "qualifier"), "find_contradictions")
     q = quantities.copy()
     q["unit"] = q["unit"].astype("string").str.strip().str.lower()
-    q = q[q["unit"].notna() & (q["unit"] != "") & ~q["unit"].isin(_TIME_UNITS)]
+    q = q[q["unit"].notna() & (q["unit"] != "") & ~q["unit"].isin(TIME_UNITS)]
     if "kind" in q.columns:
         q = q[~q["kind"].astype(str).str.lower().isin({"date", "time", "duration", "year"})]
     # compare like with like: same unit and same measured thing (analysis.compare.figure_groups)
@@ -222,7 +220,7 @@ def _event_words(text: str, start: int, end: int, bounds: tuple[int, int] | None
     for side in (before, after):
         found = 0
         for w in side[:_SCAN_WORDS]:
-            if not w[:1].islower() or w.casefold() in STOPWORDS or w.casefold() in _CALENDAR:
+            if not w[:1].islower() or w.casefold() in STOPWORDS or w.casefold() in CALENDAR_WORDS:
                 continue  # names, function words and calendar words name no event
             words.add(normalise(w))
             found += 1

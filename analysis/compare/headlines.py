@@ -35,16 +35,13 @@ from analysis.errors import ParameterError
 from analysis.compare.figure_bounds import figure_bounds
 from analysis.compare.figure_groups import explain_comparison, group_figures
 from analysis.checks import require_columns
+from analysis.lexicon.units import TIME_UNITS
 
 QUANTITY_COLUMNS = ["article_id", "surface", "value", "value_high", "unit", "qualifier"]
 INTERVAL_COLUMNS = ["low", "high", "plausible_low", "plausible_high", "open_low", "open_high"]
 
-# Units of elapsed time and calendar position: context in most stories
-# ("for 15 years", "in 2006"), rarely the figure sources dispute, so they
-# rank after every other unit.
-_TIME_UNITS = frozenset("""
-second minute hour day week month year decade century s min h yr
-""".split())
+# Units of elapsed time (TIME_UNITS) are context in most stories, rarely the
+# figure sources dispute, so they rank after every other unit.
 
 
 def figure_intervals(quantities: pd.DataFrame, approx_tolerance: float = 0.1) -> pd.DataFrame:
@@ -281,7 +278,7 @@ def headline_figures(quantities: pd.DataFrame, articles: pd.DataFrame | None = N
             "n_sources": int(group["article_id"].nunique()),
             "n_figures": int(len(group)),
             "n_qualified": int(group["qualified"].sum()),
-            "is_time": str(unit).lower() in _TIME_UNITS,
+            "is_time": str(unit).lower() in TIME_UNITS,
             "low": lower,
             "high": upper,
             "consistent": consistent,

@@ -85,3 +85,8 @@ TIME_REFERENCES: dict[str, tuple[str, ...]] = {
 TIME_REFERENCE_PERIOD = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:hours?|days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies))\b",
     re.IGNORECASE)
+
+
+#: Words that place a date in time ("last week", "earlier this month"): not an event's content.
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
+    "today yesterday tomorrow week month year day weekend earlier later last next this ago recently".split())

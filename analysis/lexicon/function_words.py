@@ -48,3 +48,7 @@ don't doesn't didn't isn't aren't wasn't weren't won't wouldn't can't cannot cou
 haven't hadn't i'm i've i'll i'd we're we've we'll we'd you're you've you'll you'd they're they've they'll they'd
 he's he'll he'd she's she'll she'd that's there's what's who's let's here's
 """.split())
+
+#: Function words a multi-word codebook term need not find in a body ("pieces of", "the North"):
+#: every body has them, so they cannot pre-filter articles.
+TERM_FUNCTION_WORDS = frozenset("the a an of to in on at by for from with and or as is are was were be it its".split())

@@ -40,3 +40,19 @@ motorway highway railway terminal hotel church mosque cathedral palace castle mu
 PRONOUNS = frozenset("""
 i me we us you he him she her it they them this that these those one someone somebody everyone nobody
 """.split())
+
+#: Nouns that describe one person: only such a description is linked to a name
+#: (used by :mod:`analysis.sources.coreference`).
+PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
+secretary envoy commander head chairman chairwoman chair leader director chief general admiral analyst expert
+researcher professor sister brother wife husband son daughter governor mayor senator lawmaker premier
+king queen prince adviser advisor aide coordinator official""".split())
+
+#: Words left out when role descriptions are compared ("the former minister" ~ "minister").
+ROLE_STOPWORDS = frozenset("the a an of to for at in on and its their his her former".split())
+
+#: Personal titles: "Mr Kim" names a person even as a single word.
+PERSONAL_TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
+
+#: Small words inside an organisation's name that an acronym skips ("Bank of England" -> BoE).
+ACRONYM_SMALL_WORDS = frozenset("of for and the on in to at de".split())

@@ -345,3 +345,10 @@ def noun_singular(word: str) -> str:
     if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
         return w[:-2]
     return w[:-1]
+
+
+#: Units of elapsed time and calendar position: context in most stories
+#: ("for 15 years", "in 2006"), rarely the figure sources dispute.
+TIME_UNITS = frozenset("""
+second minute hour day week month year decade century s min h yr
+""".split())

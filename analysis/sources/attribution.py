@@ -40,45 +40,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.sources.coreference import DOC_PREFIX, PERSON_ROLES, SpeakerResolver, canonical_speakers, is_plural, role_words
+from analysis.lexicon.roles import PERSON_ROLES
+from analysis.sources.coreference import DOC_PREFIX, SpeakerResolver, canonical_speakers, is_plural, role_words
 from analysis.text.quotes import QuoteSpan, quote_spans
 from analysis.checks import require_columns
 from analysis.text.sentences import iter_sentence_spans
-from analysis.lexicon.calendar import MONTHS, WEEKDAYS
+from analysis.lexicon.clause_words import (ADVERB_SKIP, AFTER_STOP, APPOSITIVE_OPENERS, BOUNDARY_WORDS, CLAUSE_OPENERS,
+                                           DETERMINER_WORDS, FINITE, NOT_SPEAKERS, NP_INNER, QUANTIFIERS, TIME_WORDS)
+from analysis.lexicon.reporting import ANAPHORIC_HEADS, CUES, INVERTIBLE_CUES, PARTICIPLE_CUES
 from analysis.sources.speakers import (clean_phrase, has_role_word, is_capitalised, is_country, looks_like_person, person_mentions,
                        pronoun_kind)
-
-# surface form -> canonical cue
-_CUES: dict[str, str] = {}
-for _canon, _forms in {
-    "said": "said says say saying", "told": "told tells telling", "stated": "stated",
-    "added": "added adds adding", "explained": "explained explains", "noted": "noted",
-    "denied": "denied denies deny denying", "confirmed": "confirmed confirms confirming confirm",
-    "reported": "reported", "announced": "announced announces", "revealed": "revealed reveals",
-    "claimed": "claimed", "warned": "warned warns warning warn", "insisted": "insisted insists insist",
-    "argued": "argued argues argue", "wrote": "wrote writes", "tweeted": "tweeted", "posted": "posted",
-    "acknowledged": "acknowledged acknowledges", "admitted": "admitted admits",
-    "alleged": "alleged alleges allege", "accused": "accused accuses accusing accuse",
-    "blamed": "blamed blames blame",
-    "assessed": "assessed assesses assess", "believe": "believe believes believed",
-    "estimated": "estimated estimates estimate", "described": "described describes",
-    "contended": "contended contends", "reckoned": "reckons reckon",
-    "suspect": "suspect suspects suspected", "maintained": "maintained maintains maintain",
-    "concluded": "concluded concludes conclude", "concurred": "concurred", "dismissed": "dismissed dismisses",
-    "rejected": "rejected rejects", "lambasted": "lambasted", "criticised": "criticised criticized criticises criticizes",
-    "condemned": "condemned condemns", "urged": "urged urges", "vowed": "vowed vows",
-    "stressed": "stressed stresses", "predicted": "predicted",
-    "declared": "declared declares", "disclosed": "disclosed", "replied": "replied",
-    "asked": "asked", "continued": "continued",
-    "quoted": "quoted", "cited": "cited cites",
-    "charged": "charged", "labelled": "labelled labeled branded",
-    "denounced": "denounced denounces", "hailed": "hailed hails", "disputed": "disputed disputes",
-    "refuted": "refuted refutes", "suggested": "suggested",
-}.items():
-    for _f in _forms.split():
-        _CUES[_f.replace("_", " ")] = _canon
-_CUES["according to"] = "according to"
-
 
 
 def trie_alternation(words) -> str:
@@ -109,23 +80,10 @@ def trie_alternation(words) -> str:
 
 
 CUE_RE = re.compile(
-    r"(?<![\w-])(?:according\s+to|" + trie_alternation(c for c in _CUES if " " not in c)
+    r"(?<![\w-])(?:according\s+to|" + trie_alternation(c for c in CUES if " " not in c)
     + r")(?![\w-])", re.IGNORECASE)
 #: Any reporting cue ("said", "told", "according to", "denied", ...), word-bounded.
 CUE_RE = CUE_RE
-# cues that also take the speaker after them ('..." said Kim', ", said Hong Min")
-_INVERTIBLE = frozenset("said says added adds explained wrote asked continued noted told stated".split())
-_BOUNDARY_WORDS = frozenset("""
-that which who whom whose after before when while as but because if since where than so or nor
-although though however amid despite whether what how why until unless once whereas
-""".split())
-_APPOSITIVE_OPENERS = frozenset("a an the who which former now at of from with in".split())
-_FINITE = frozenset("is are was were be been has have had will would can could may might must should do does did"
-                    .split())
-_AFTER_STOP = frozenset("""
-who which that on in last this as when while after before because at during earlier later via
-yesterday today tonight
-""".split())
 _DOCUMENT_WORD = re.compile(r"\b(?:report|study|survey|analysis|assessment|document|data|figures|photos?|"
                             r"images?|footage|video|statement|letter|records?|estimates?|findings)\b", re.I)
 _QUOTE_CHARS = "\"“”„«»"
@@ -166,7 +124,7 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
     if window > s_start and toks:
         toks = toks[1:]  # the window may have cut the first token in two
     # skip adverbs and time phrases between subject and verb
-    while toks and not toks[-1][2].endswith(",") and (toks[-1][2].lower().strip(".") in _ADVERB_SKIP
+    while toks and not toks[-1][2].endswith(",") and (toks[-1][2].lower().strip(".") in ADVERB_SKIP
                                                        or toks[-1][2].strip(".,").isdigit()
                                                        or _LY_ADVERB.fullmatch(toks[-1][2])):
         toks.pop()  # "Voice of America on Oct. 31 reported": the date is no part of the subject
@@ -188,7 +146,7 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
         named = _name_in_appositive(body, s_start, toks, j, appositive)
         if named is not None:
             return named
-        if first not in _APPOSITIVE_OPENERS and not first.endswith("-based") and not (
+        if first not in APPOSITIVE_OPENERS and not first.endswith("-based") and not (
                 has_role_word(appositive) and j >= 0 and is_capitalised(toks[j][2])):
             return None  # "Paul Goosens, head of Preventon, told" is fine; a clause is not
         role = appositive if has_role_word(appositive) else ""
@@ -197,7 +155,7 @@ def np_before(body: str, s_start: int, cue_start: int) -> tuple[str, int, str, b
     phrase_toks = _subject_chunk(toks)
     if not phrase_toks:
         return None
-    if any(t[2].lower() in _FINITE for t in phrase_toks):
+    if any(t[2].lower() in FINITE for t in phrase_toks):
         return None  # the chunk spans a clause, not a noun phrase
     if len(phrase_toks) > 1 and pronoun_kind(phrase_toks[-1][2]):
         # "... sanctions on entities it says are involved": the pronoun is the subject
@@ -227,7 +185,7 @@ def _name_in_appositive(body: str, s_start: int, toks: list[tuple[int, int, str]
         return None
     k = j
     while k > 0 and len(toks) - k < 12 and not toks[k - 1][2].endswith((",", ";", ":")) \
-            and toks[k - 1][2].lower() not in _BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
+            and toks[k - 1][2].lower() not in BOUNDARY_WORDS and toks[k - 1][2][-1] not in _QUOTE_CHARS:
         k -= 1
     role = " ".join(t[2] for t in toks[k:j + 1]).rstrip(",")
     if has_role_word(role):
@@ -250,7 +208,7 @@ def _subject_chunk(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         low = t.lower().strip(".,;:")
         if phrase_toks and (t[-1] in ",;:" or t[-1] in _QUOTE_CHARS or t.endswith(")") and "(" not in t):
             break
-        if low in _BOUNDARY_WORDS or t[0] in _QUOTE_CHARS:
+        if low in BOUNDARY_WORDS or t[0] in _QUOTE_CHARS:
             break
         if t in _DASHES:
             break  # a dateline ("SEOUL, South Korea (AP) — The minister said") or an aside
@@ -291,15 +249,12 @@ _PROGRESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:been|are|were|is|was)$", re.IGNO
 _CITED_AS = re.compile(r"\s+((?:[\w.'’-]+\s+){0,7}?[\w.'’-]+)\s+as\s+(?:saying|telling|stating|writing)\b")
 _PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being|stands?|stood|remains?|widely)$",
                              re.IGNORECASE)
-# cues that are also adjectives / passive participles ("an alleged plot", "a man suspected of")
-_PARTICIPLE_CUES = frozenset({"alleged", "suspected", "accused", "reported", "rumoured", "rumored"})
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:of|to\s+(?:be|have)|in\s+connection)\b", re.IGNORECASE)
 _PARTICIPLE_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the|about|of|on|over|for|into|and|or|with|its|their|his|her|"
                                 r"any|such|these|those|this|that)$", re.IGNORECASE)
 # "has steadfastly denied", "vehemently rejected": an adverb between subject and verb
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
-_DETERMINER_WORDS = frozenset("a an the this that".split())
 
 
 def _named_tail(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -309,7 +264,7 @@ def _named_tail(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     run of capitalised words: the capitalised run is the subject of a
     that-less relative clause.
     """
-    if len(toks) < 3 or toks[0][2].lower() not in _DETERMINER_WORDS:
+    if len(toks) < 3 or toks[0][2].lower() not in DETERMINER_WORDS:
         return toks
     k = 1
     while k < len(toks) and toks[k][2].islower() and toks[k][2] not in {"of", "and", "for"}:
@@ -320,17 +275,6 @@ def _named_tail(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return tail if all(is_capitalised(t[2]) for t in tail) else toks
 
 
-_ADVERB_SKIP = frozenset("""
-also previously earlier later repeatedly already recently once again still further then now today
-neither either not never
-yesterday tonight has have had been publicly privately separately reportedly allegedly apparently
-specifically firmly flatly strongly last this next on in at early late month week year weekend
-morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december jan feb mar apr
-jun jul aug sep sept oct nov dec
-""".split())
-
-
 def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | None:
     """Speaker phrase after a cue: (phrase, start, appositive role)."""
     toks = _tokens(body[cue_end:s_end], cue_end)
@@ -338,7 +282,7 @@ def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | Non
     role = ""
     for k, (a, b, t) in enumerate(toks):
         low = t.lower().strip(".,;:")
-        if low in _AFTER_STOP and phrase:
+        if low in AFTER_STOP and phrase:
             break
         if t[0] in _QUOTE_CHARS:
             break
@@ -367,11 +311,6 @@ def _np_after(body: str, cue_end: int, s_end: int) -> tuple[str, int, str] | Non
     return " ".join(t[2] for t in phrase), phrase[0][0], role
 
 
-_QUANTIFIERS = frozenset("""
-about around nearly almost roughly some more less over under up only all most half many few at least
-""".split())
-
-
 def _inverted_speaker(phrase: str) -> bool:
     """Can the words after an inverted cue ("..., said X") be its speaker?
 
@@ -379,7 +318,7 @@ def _inverted_speaker(phrase: str) -> bool:
     "said the official"); "said about 20% of the missiles ..." is the
     reported content, not a speaker.
     """
-    if any(c.isdigit() for c in phrase) or "%" in phrase or phrase.split(" ", 1)[0].lower() in _QUANTIFIERS:
+    if any(c.isdigit() for c in phrase) or "%" in phrase or phrase.split(" ", 1)[0].lower() in QUANTIFIERS:
         return False
     return bool(pronoun_kind(phrase)) or has_role_word(phrase) or any(w[:1].isupper() for w in phrase.split())
 
@@ -420,11 +359,11 @@ def valid_speaker(phrase: str, sentence_initial: bool, proper: ProperWords | Non
         return True
     cleaned = clean_phrase(phrase)
     toks = cleaned.split()
-    if not toks or any(t.lower() in _FINITE for t in toks):
+    if not toks or any(t.lower() in FINITE for t in toks):
         return False
-    if all(t.lower().strip(",.") in _TIME_WORDS or t.strip(",.").isdigit() for t in phrase.split()):
+    if all(t.lower().strip(",.") in TIME_WORDS or t.strip(",.").isdigit() for t in phrase.split()):
         return False  # "Last week", "On Monday", "Earlier this month"
-    if len(toks) == 1 and toks[0].lower().strip(",.") in _NOT_SPEAKERS:
+    if len(toks) == 1 and toks[0].lower().strip(",.") in NOT_SPEAKERS:
         return False  # "And he continued" with the pronoun lost, "But said ..."
     if len(toks) == 1 and toks[0].lower() in ANAPHORIC_HEADS and phrase.split()[0].lower() in {"the", "its", "their", "both"}:
         return True  # "the agency said", "the ministry said": a source named before
@@ -442,22 +381,6 @@ def valid_speaker(phrase: str, sentence_initial: bool, proper: ProperWords | Non
 valid_speaker = valid_speaker  # the name older callers use
 
 
-_NOT_SPEAKERS = frozenset("""
-and but so or also then however meanwhile still yet the a an this that these those there here
-some many most several few all each both other others such sides side it
-""".split())
-_TIME_WORDS = frozenset("""
-last this next on in at early late earlier later the of month months week weeks year years day days weekend
-morning afternoon evening night today yesterday tomorrow tonight recently ago since until during
-""".split()) | frozenset(MONTHS) | frozenset(WEEKDAYS)
-#: Nouns that, with "the", refer back to a source named before ("the agency said").
-ANAPHORIC_HEADS = frozenset("""
-agency ministry department office service body group team panel committee monitors report statement study
-government embassy military army bureau council commission watchdog institute organisation organization
-company countries nations governments
-""".split())
-
-
 def _in_quotes(quotes: list[QuoteSpan], starts: list[int], offset: int) -> bool:
     k = bisect_right(starts, offset) - 1
     return k >= 0 and quotes[k].start <= offset < quotes[k].end
@@ -473,7 +396,7 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
         if _in_quotes(quotes, qstarts, cs):
             continue  # the quoted speaker's own words
         surface = re.sub(r"\s+", " ", m.group(0).lower())
-        cue = _CUES.get(surface, surface)
+        cue = CUES.get(surface, surface)
         before = body[s:cs].rstrip()
         quote_before = before[-1:] in _QUOTE_CHARS or before.endswith((",\"", ",”", ", \"", "\" ,"))
         if cue == "according to":
@@ -490,7 +413,7 @@ def _candidates(body: str, s: int, e: int, quotes: list[QuoteSpan], qstarts: lis
                 out.append(_Candidate(1, cue, cs, ce, cited.group(1), cited.start(1)))
                 continue
         inverted = None
-        if surface in _INVERTIBLE and (quote_before or before.endswith(",")):
+        if surface in INVERTIBLE_CUES and (quote_before or before.endswith(",")):
             got = _np_after(body, ce, e)
             if got and valid_speaker(got[0], False) and _inverted_speaker(got[0]):
                 inverted = got
@@ -549,7 +472,7 @@ def _reports_no_speech(body: str, e: int, ce: int, surface: str, before: str) ->
         return True  # an infinitive ("used imagery to confirm that ...") reports no speech
     if _PASSIVE_BEFORE.search(before[-12:]) and not surface.endswith("ing"):
         return True  # "North Korea stands accused", "is believed": a passive names no speaker
-    if surface in _PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
+    if surface in PARTICIPLE_CUES and (_PARTICIPLE_AFTER.match(body, ce, e)
                                         or _PARTICIPLE_BEFORE.search(before[-12:])):
         # "reports about alleged arms deliveries", "a man suspected of ...": an adjective or a
         # reduced passive, no one reporting
@@ -643,10 +566,6 @@ def _continues_speech(body: str, s: int, e: int, qs: int, qe: int) -> bool:
     return len(body[qs:qe].split()) >= 5 and body[qe:e].strip(" .!?,'’" + _QUOTE_CHARS) == ""
 
 
-_NP_INNER = frozenset("and of its their the 's".split())
-_CLAUSE_OPENERS = frozenset("after as when while because that since before although though".split())
-
-
 def _sentence_antecedent(body: str, s: int, pos: int, plural: bool,
                          proper: ProperWords | None = None) -> tuple[str, int] | None:
     """A noun phrase earlier in the sentence that a later "it"/"they" can stand for.
@@ -662,19 +581,19 @@ def _sentence_antecedent(body: str, s: int, pos: int, plural: bool,
     found: list[tuple[str, int]] = []
     i = 0
     while i < len(toks):
-        if i == 0 or toks[i - 1][2].lower().strip(",") in _CLAUSE_OPENERS or toks[i - 1][2].endswith(","):
+        if i == 0 or toks[i - 1][2].lower().strip(",") in CLAUSE_OPENERS or toks[i - 1][2].endswith(","):
             j = i
             while j < len(toks) and j - i < 10:
                 w = toks[j][2].rstrip(",")
                 after_det = j > i and toks[j - 1][2].lower() in {"its", "their", "the"} and w.isalpha()
-                if not (is_capitalised(w) or w.lower() in _NP_INNER or w.lower() in _DETERMINER_WORDS
+                if not (is_capitalised(w) or w.lower() in NP_INNER or w.lower() in DETERMINER_WORDS
                         or has_role_word(w) or after_det):
                     break
                 j += 1
                 if toks[j - 1][2].endswith(","):
                     break
             words = [x[2].rstrip(",") for x in toks[i:j]]
-            while words and (words[-1].lower() in _NP_INNER or words[-1].lower() in _DETERMINER_WORDS):
+            while words and (words[-1].lower() in NP_INNER or words[-1].lower() in DETERMINER_WORDS):
                 words.pop()
             phrase = " ".join(words)
             if words and valid_speaker(phrase, i == 0, proper) and not pronoun_kind(phrase):
@@ -802,7 +721,7 @@ def _backward_speaker(body: str, s: int, e: int) -> tuple[str, str, int] | None:
     got = _np_after(body, m.end(), e)
     if not got or not valid_speaker(got[0], False):
         return None
-    return ("according to" if m.group("acc") else _CUES.get(m.group("cue").lower(), m.group("cue").lower()),
+    return ("according to" if m.group("acc") else CUES.get(m.group("cue").lower(), m.group("cue").lower()),
             got[0], got[1])
 
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from analysis.lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ALIASES
+from analysis.lexicon.roles import ACRONYM_SMALL_WORDS, PERSON_ROLES, PERSONAL_TITLES, ROLE_STOPWORDS
 from analysis.sources.speakers import Mention, clean_phrase, has_role_word, is_capitalised, looks_like_person, pronoun_kind, speaker_type, split_role
 
 #: "a report by", "the statement from": the words before the source a document is cited from
@@ -35,18 +36,10 @@ def _role_words(text: str) -> set[str]:
         if w.endswith(("'s", "’s")):
             w = w[:-2]
         out.add(w)
-    return out - _ROLE_STOPWORDS
+    return out - ROLE_STOPWORDS
 
 
-# nouns that describe one person: only such a description is linked to a name
-PERSON_ROLES = _PERSON_ROLES = frozenset("""ambassador minister spokesman spokeswoman spokesperson prosecutor president
-secretary envoy commander head chairman chairwoman chair leader director chief general admiral analyst expert
-researcher professor sister brother wife husband son daughter governor mayor senator lawmaker premier
-king queen prince adviser advisor aide coordinator official""".split())
-_ROLE_STOPWORDS = frozenset("the a an of to for at in on and its their his her former".split())
-_TITLES = frozenset("mr mrs ms dr sir lord lady dame prof professor".split())
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z0-9&]{1,7})\)")
-_SMALL = frozenset("of for and the on in to at de".split())
 
 
 class SpeakerResolver:
@@ -148,7 +141,7 @@ class SpeakerResolver:
             if linked:
                 role, name = role or name, linked
         # "Mr Berlusconi": a title makes a lone surname a person
-        person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in _TITLES)
+        person = looks_like_person(name) or (len(name.split()) == 1 and role.lower().strip(".") in PERSONAL_TITLES)
         role = role or self.roles.get(name, "")
         stype = speaker_type(name, role, named_person=person)
         known = self.types.get(name)
@@ -162,11 +155,11 @@ class SpeakerResolver:
     def _person_for_role(self, phrase: str) -> str | None:
         """The one person the article introduces with (nearly) this role description."""
         words = _role_words(phrase)
-        if len(words) < 2 or not words & _PERSON_ROLES or is_plural(phrase):
+        if len(words) < 2 or not words & PERSON_ROLES or is_plural(phrase):
             return None  # "the official": too little to tell people apart; "experts" are many
         found = []
         # the description's head: its first one-person noun ("sister" in "sister of President X")
-        head = next((w for w in (t.strip(".,;:()\"“”").lower() for t in phrase.split()) if w in _PERSON_ROLES), None)
+        head = next((w for w in (t.strip(".,;:()\"“”").lower() for t in phrase.split()) if w in PERSON_ROLES), None)
         for person, role in self.roles.items():
             rwords = _role_words(role)
             shared = words & rwords
@@ -174,7 +167,7 @@ class SpeakerResolver:
                 continue
             if len(shared) >= 2 and len(shared) >= 0.6 * len(words):
                 found.append(person)
-            elif head in shared and rwords <= _PERSON_ROLES | _TITLES \
+            elif head in shared and rwords <= PERSON_ROLES | PERSONAL_TITLES \
                     and not set(person.lower().split()) & words:
                 # "Ambassador Kim Song" (a bare title, nothing to contradict) is "North Korea's
                 # ambassador to the UN" when no other person holds that title
@@ -270,7 +263,7 @@ def acronyms(body: str) -> dict[str, str]:
         need = len(letters)
         while i >= 0 and need > 0:
             w = words[i].strip(",.;:")
-            if w.lower() in _SMALL and picked:
+            if w.lower() in ACRONYM_SMALL_WORDS and picked:
                 picked.insert(0, w)
             elif w[:1].upper() == letters[need - 1] and w[:1].isupper():
                 picked.insert(0, w)

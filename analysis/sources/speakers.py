@@ -24,8 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon.calendar import MONTHS, WEEKDAYS
-from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES, DEMONYMS
+from analysis.lexicon.speaker_types import (DOCUMENT_PATTERN, EXPERT_PATTERN, FORMER_PATTERN, GOVERNMENT_PATTERN,
+                                            INTELLIGENCE_ACRONYMS_PATTERN, INTELLIGENCE_PATTERN,
+                                            INTERNATIONAL_ACRONYMS_PATTERN, INTERNATIONAL_PATTERN, MEDIA_PATTERN,
+                                            MILITARY_PATTERN, UNNAMED_PATTERN)
+from analysis.lexicon.name_words import (ADVERBS, DETERMINERS, NAME_ADJECTIVES, NOT_NAME, PLACE_PREPOSITIONS, PRONOUNS, ROLE_STOP,
+                                         TITLE_WORDS, TRAILING_QUANTIFIERS)
+from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES
 
 #: Every value ``speaker_type`` can take, in the order the rules try them.
 SPEAKER_TYPES = (
@@ -47,105 +52,22 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _CAPITAL = re.compile(r"(?<![A-Za-z])[A-Z]")  # a capital not inside a run of letters
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-_INTELLIGENCE = re.compile(r"\b(?:intelligence|spy agency|spy chief|spies)\b", re.IGNORECASE)
-_INTELLIGENCE_ACRONYMS = re.compile(r"(?<![A-Za-z])(?:CIA|DIA|NIS|FSB|SVR|GRU|SBU|HUR|GUR|MI5|MI6|GCHQ|Mossad|NSA|ODNI)(?![A-Za-z])")
-_MILITARY = re.compile(
-    r"\b(?:military|army|navy|naval|air force|armed forces|troops|forces|marines?|pentagon|"
-    r"defen[cs]e (?:ministry|ministers?|department|secretary|chief|officials?|spokes\w+)|"
-    r"(?:ministry|minister|department|secretary) of defen[cs]e|general|gen\.|commander|admiral|"
-    r"colonel|col\.|lieutenant|lt\.|major general|chiefs of staff|joint chiefs|jcs|officers?)\b",
-    re.IGNORECASE)
-_INTERNATIONAL = re.compile(
-    r"\b(?:united nations|(?<!national )security council|panel of experts|expert panel|the panel|"
-    r"panel|sanctions? monitors|sanctions committee|atomic energy agency|european union|european commission|"
-    r"world health organization|world bank|international criminal court|red cross)\b", re.IGNORECASE)
-_INTERNATIONAL_ACRONYMS = re.compile(
-    r"(?<![A-Za-z])(?:U\.N\.|UN|UNSC|IAEA|NATO|EU|G7|G20|ASEAN|WHO|IMF|OSCE|OPCW|ICC|ICRC|UNHCR|UNICEF|WTO)"
-    r"(?![A-Za-z])")
-_MEDIA = re.compile(
-    r"\b(?:news agency|newspaper|journal|times|post|gazette|tribune|herald|daily|magazine|"
-    r"broadcaster|television|tv|radio|media|outlet|reporters?|correspondents?|reuters|afp|ap|"
-    r"associated press|agence france-presse|yonhap|kcna|korean central news agency|rodong sinmun|"
-    r"tass|ria novosti|ria|interfax|xinhua|kyodo|nhk|bbc|cnn|nbc|cbs|abc news|fox news|bloomberg|"
-    r"dpa|efe|ansa|anadolu|pti|ani|irna|wafa|sana|ukrinform|unian|jiji|antara|bernama|"
-    r"al jazeera|guardian|telegraph|economist|politico|axios|wsj)\b", re.IGNORECASE)
-_EXPERT = re.compile(
-    r"\b(?:experts?|analysts?|researchers?|professors?|prof\.|scholars?|fellows?|academics?|"
-    r"specialists?|think[- ]tank|institute|institution|university|college|centre|center|"
-    r"observers?|economists?|scientists?|consultants?|consulting|monitoring group|investigators?)\b",
-    re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ex-|retired)", re.IGNORECASE)
-_UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|diplomats?|insiders?|people familiar|person familiar|"
-    r"a spokes(?:man|woman|person)|aides?)\b", re.IGNORECASE)
-_GOVERNMENT = re.compile(
-    r"\b(?:government|govt|ministry|ministers?|minister|president|presidential|prime minister|premier|"
-    r"chancellor|king|queen|leader|leadership|spokes(?:man|woman|person)|ambassador|embassy|envoy|"
-    r"state department|foreign office|foreign ministry|white house|kremlin|blue house|"
-    r"presidential office|cabinet|parliament|congress|senators?|lawmakers?|mps?|governor|mayor|"
-    r"administration|prosecutors?|police|authorit(?:y|ies)|regime|coordinator|secretary|department|"
-    r"national security council|officials?|diplomats?|state|council|commission|party|"
-    + "|".join(sorted((re.escape(c) for c in CAPITALS), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
-_DOCUMENT = re.compile(
-    r"\b(?:report|reports|study|studies|survey|analysis|assessment|document|documents|data|figures|"
-    r"photos?|photographs?|images?|footage|video|statement|letter|filing|records?|memo|"
-    r"investigation|findings|estimates?|satellite imagery|imagery)\b", re.IGNORECASE)
+_INTELLIGENCE = re.compile(INTELLIGENCE_PATTERN, re.IGNORECASE)
+_INTELLIGENCE_ACRONYMS = re.compile(INTELLIGENCE_ACRONYMS_PATTERN)
+_MILITARY = re.compile(MILITARY_PATTERN, re.IGNORECASE)
+_INTERNATIONAL = re.compile(INTERNATIONAL_PATTERN, re.IGNORECASE)
+_INTERNATIONAL_ACRONYMS = re.compile(INTERNATIONAL_ACRONYMS_PATTERN)
+_MEDIA = re.compile(MEDIA_PATTERN, re.IGNORECASE)
+_EXPERT = re.compile(EXPERT_PATTERN, re.IGNORECASE)
+_FORMER = re.compile(FORMER_PATTERN, re.IGNORECASE)
+_UNNAMED = re.compile(UNNAMED_PATTERN, re.IGNORECASE)
+_GOVERNMENT = re.compile(GOVERNMENT_PATTERN, re.IGNORECASE)
+_DOCUMENT = re.compile(DOCUMENT_PATTERN, re.IGNORECASE)
 
 #: Country names, the usual way they are written in English news; used as
 #: speakers they stand for their governments ("South Korea said").
 COUNTRIES = _COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
     "the united states", "the us", "the u.s.", "the north", "the south", "the west", "the eu"})
-
-# place words that are also common given names or surnames ("Jordan Peterson", "Dawn French")
-_NAME_LIKE_PLACE_WORDS = frozenset("""and of the jordan chad georgia israel india kenya french english welsh
-german irish dominica grenada""".split())
-
-# Capitalised words that never belong to a person's name: they mark a place,
-# an organisation, a title or a calendar word.
-_NOT_NAME = frozenset(w.lower() for w in """
-the a an and of for in on at to by from with this that these those it its he she they we i our their
-his her but however meanwhile also north south east west northern southern eastern western central
-united states kingdom nations republic democratic people's peoples
-europe union council security national international ministry department agency office
-institute university college centre center committee commission court house white kremlin pentagon
-government army navy force forces air military intelligence defense defence foreign state
-states news agency press media times post journal daily reuters afp yonhap kcna tass bbc cnn
-president prime minister leader general gen mr mrs ms dr sir lord king queen prince ambassador
-secretary spokesman spokeswoman spokesperson senator rep sen gov governor mayor chairman chief
-company group bank inc ltd corp co party club league cup fc championship premier world
-both all some several many most other another each every no any such
-advertisement listen follow track read watch more related share
-if when while after before as since because although though unless until once whether so yet or nor then
-there here what where why how who
-""".split()) | ((DEMONYMS | frozenset(w for c in _COUNTRY_NAMES for w in c.split())) - _NAME_LIKE_PLACE_WORDS) \
-    | frozenset(m for m in MONTHS if len(m) > 4 or m == "may") | frozenset(w for w in WEEKDAYS if len(w) > 4)
-# (abbreviations like "Jan" and "Sat" are also first names, so only full
-# month and weekday names block a name)
-
-_TITLE_WORDS = frozenset("""
-mr mrs ms dr sir lord president prime minister leader ambassador secretary general gen spokesman
-spokeswoman senator sen rep gov governor mayor chairman chief king queen prince professor prof
-""".split())
-
-_DETERMINERS = frozenset("""
-the a an both all some several many most other another two three four five various leading
-top senior junior key new latest recent and but so also meanwhile however earlier later then
-""".split())
-# Adverbs and time phrases that sit between a subject and its verb
-# ("Kim Jong Un this month denied", "Ukraine also said", "has previously").
-_ADVERBS = frozenset("""
-also previously earlier later repeatedly already recently once again still further then now
-today yesterday tonight has have had was were is are been being did does do would will could
-may might must should not never publicly privately separately reportedly allegedly apparently
-last this next on in at early late month week year weekend morning afternoon evening night
-""".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
-
-_TRAILING_QUANTIFIERS = frozenset("both each all alone themselves itself".split())
-# determiner-like adjectives that also begin names ("New York", "Top Gear")
-_NAME_ADJECTIVES = frozenset("new top key".split())
-
-_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "we": "any", "i": "person"}
 
 
 def words(text: str) -> list[str]:
@@ -163,10 +85,10 @@ def clean_phrase(phrase: str) -> str:
     'Moscow and Pyongyang'
     """
     toks = phrase.strip(" ,;:-–—\t\n\"'“”‘’").split()
-    while toks and (toks[-1].strip(",.").lower() in _ADVERBS or toks[-1].strip(",.").lower() in _TRAILING_QUANTIFIERS):
+    while toks and (toks[-1].strip(",.").lower() in ADVERBS or toks[-1].strip(",.").lower() in TRAILING_QUANTIFIERS):
         toks.pop()  # "Moscow and Washington both", "Kim Jong Un this month"
-    while toks and (toks[0].lower() in _DETERMINERS or toks[0].lower() in _ADVERBS) and len(toks) > 1:
-        if toks[0][:1].isupper() and toks[0].lower() in _NAME_ADJECTIVES and toks[1][:1].isupper():
+    while toks and (toks[0].lower() in DETERMINERS or toks[0].lower() in ADVERBS) and len(toks) > 1:
+        if toks[0][:1].isupper() and toks[0].lower() in NAME_ADJECTIVES and toks[1][:1].isupper():
             break  # "New York Times", "New Zealand" (but "a new Pentagon report")
         toks.pop(0)
     out = " ".join(toks).strip(" ,;:")
@@ -185,7 +107,7 @@ def _name_token(tok: str) -> bool:
     if core.endswith(("'s", "’s")):
         core = core[:-2]
     return (len(core) > 1 and core[0].isupper() and core.replace("-", "").replace("'", "").isalpha()
-            and core.lower() not in _NOT_NAME and not core.isupper())
+            and core.lower() not in NOT_NAME and not core.isupper())
 
 
 def looks_like_person(phrase: str) -> bool:
@@ -227,7 +149,7 @@ def split_role(phrase: str) -> tuple[str, str]:
         j -= 1
     name = head[j:]
     # a single capitalised word after a title is a surname ("Mr Kirby")
-    if len(name) >= 2 or (len(name) == 1 and j > 0 and head[j - 1].lower().strip(".") in _TITLE_WORDS):
+    if len(name) >= 2 or (len(name) == 1 and j > 0 and head[j - 1].lower().strip(".") in TITLE_WORDS):
         # the words before the name say what the person is; the complement
         # after it ("to the UN") only when nothing precedes the name
         role = " ".join(head[:j]) if j > 0 else " ".join(toks[head_end:])
@@ -252,7 +174,6 @@ class Mention:
     role: str
 
 
-_PLACE_PREPOSITIONS = frozenset("in at near outside across towards toward into around inside".split())
 
 
 def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> list[Mention]:
@@ -276,7 +197,7 @@ def person_mentions(body: str, skip: list[tuple[int, int]] | None = None) -> lis
             if 2 <= len(toks) - k <= 4 and all(_name_token(t) for t in toks[k:]):
                 s, e = run[k].start(), run[-1].end()
                 before = body[max(0, s - 12):s].split()
-                if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                if before and before[-1].lower() in PLACE_PREPOSITIONS:
                     run.clear()
                     return  # "in Novo Selo", "near Kupiansk": a place, not a person
                 name = body[s:e].rstrip(".,'’")
@@ -328,7 +249,6 @@ def has_role_word(text: str) -> bool:
                 or _GOVERNMENT.search(text) or _UNNAMED.search(text))
 
 
-_ROLE_STOP = frozenset("by with and between that said of for to at in from on about".split())
 
 
 def _role_before(body: str, start: int) -> str:
@@ -344,7 +264,7 @@ def _role_before(body: str, start: int) -> str:
         return role if has_role_word(role) and len(role.split()) <= 12 else ""
     keep: list[str] = []
     for t in reversed(before.split()[-4:]):
-        if t[-1] in ",;.:\"”“'’" or t.lower() in _ROLE_STOP:
+        if t[-1] in ",;.:\"”“'’" or t.lower() in ROLE_STOP:
             break
         keep.insert(0, t)
     role = " ".join(keep)
@@ -373,7 +293,7 @@ _POSSESSIVE_ROLE = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}['’]s [a-z]"
 
 def pronoun_kind(phrase: str) -> str | None:
     """'person', 'thing', 'plural' ("they") or 'any' for a bare pronoun, else None."""
-    return _PRONOUNS.get(phrase.strip().lower())
+    return PRONOUNS.get(phrase.strip().lower())
 
 
 def is_country(phrase: str) -> bool:

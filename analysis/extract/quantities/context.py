@@ -12,44 +12,15 @@ from __future__ import annotations
 import re
 
 from analysis.lexicon.calendar import MONTH_PATTERN
+from analysis.lexicon.quantity_words import (AGE_DETERMINERS, AGE_WORDS, CHANGE_WORDS, CHROME_LABELS, CHROME_WORDS_BEFORE,
+                                             DAY_JOINERS, IDENTIFIER_WORDS, MONTH_ABBREVIATIONS_DOT, NAME_EXEMPT, NOT_LABEL_NOUNS,
+                                             NOT_NAMES, PRONOUN_ONE_BEFORE, QUALIFIER_PHRASES, RANGE_WORDS)
 from analysis.lexicon.units import is_plural
 
 #: Characters of context read before or after a numeral.
 WINDOW = 64
 
 # ------------------------------------------------------------------ qualifiers
-
-# Words before a number that bound or soften it, mapped to the qualifier.
-_QUALIFIER_PHRASES: dict[str, str] = {
-    # approx
-    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx",
-    "approximately": "approx", "approx.": "approx", "approx": "approx", "nearly": "approx",
-    "almost": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
-    "circa": "approx", "c.": "approx", "more or less": "approx", "just about": "approx",
-    "an average of": "approx", "on average": "approx", "averaging": "approx",
-    "perhaps": "approx", "some estimated": "approx",
-    # at_least
-    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
-    "in excess of": "at_least", "greater than": "at_least", "no fewer than": "at_least",
-    "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
-    "just over": "at_least", "well over": "at_least", "well above": "at_least", "above": "at_least",
-    "as few as": "at_least", "as little as": "at_least", "north of": "at_least",
-    "exceeding": "at_least", "at a minimum": "at_least",
-    # at_most
-    "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most",
-    "no more than": "at_most", "not more than": "at_most", "at most": "at_most",
-    "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most",
-    "just under": "at_most", "below": "at_most", "just below": "at_most", "well below": "at_most",
-    "well under": "at_most", "just shy of": "at_most", "shy of": "at_most", "at the most": "at_most",
-    "not exceeding": "at_most", "a little under": "at_most", "a little over": "at_least",
-    "a little more than": "at_least", "a little less than": "at_most", "slightly more than": "at_least",
-    "slightly less than": "at_most",
-    # "as far away as 690 km": the figure is a maximum; "as low as 2%" a minimum
-    "as far as": "at_most", "as far away as": "at_most", "as high as": "at_most", "as long as": "at_most",
-    "as large as": "at_most", "as big as": "at_most", "as heavy as": "at_most", "as deep as": "at_most",
-    "as tall as": "at_most", "as wide as": "at_most", "as old as": "at_most", "as great as": "at_most",
-    "as low as": "at_least", "as small as": "at_least", "as short as": "at_least", "as young as": "at_least",
-}
 
 # Qualifiers written after the number: "50 or so", "100 or more", "50-odd", "50-plus", "50+".
 QUALIFIER_AFTER = re.compile(
@@ -60,7 +31,7 @@ QUALIFIER_AFTER = re.compile(
 
 def qualifier_for(phrase: str) -> str:
     """Map a qualifier phrase as written to the qualifier vocabulary."""
-    return _QUALIFIER_PHRASES[re.sub(r"\s+", " ", phrase.lower())]
+    return QUALIFIER_PHRASES[re.sub(r"\s+", " ", phrase.lower())]
 
 
 def trailing_qualifier(phrase: str) -> str:
@@ -88,19 +59,6 @@ NOT_AFTER_DIGITS = re.compile(
 _MONTH_CAP = "|".join(m.capitalize() for m in MONTH_PATTERN.split("|"))
 MONTHS_CAPITALISED = frozenset(m.capitalize() for m in MONTH_PATTERN.split("|"))
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTH_CAP})\b\.?")
-# Words after which a number names something rather than counts it
-# ("resolution 1718", "the number 112", "Flight 17", "Channel 4").
-IDENTIFIER_WORDS = frozenset("""
-resolution resolutions number no. nos. # flight route room page pages article articles chapter parts
-section platform junction level version model code category grade tier phase stage season
-episode track act part gate highway interstate bus channel radio item clause paragraph unit camp
-site building block floor seat row exit terminal ward district zone sector precinct file
-reference ref id pin vol vol. volume issue edition size type mk division league heat round game
-lap hole psalm verse windows top fig fig. figure table appendix question rule amendment directive
-regulation series catalogue apollo boeing airbus formula cell wing pier berth ch. art. sec. p. pp.
-""".split())
-_AGE_DETERMINERS = frozenset("the a an his her their its our my your".split())
-_AGE_WORDS = frozenset({"aged", "ages", "age", "age of", "ages of", "aged between"})
 AGE_APPOSITION_AFTER = re.compile(r"[ \t]*(?:,|\))")
 # "three years ago" is a date (left to the date extractor), not a duration.
 AGO_AFTER = re.compile(r"[ \t]+ago\b", re.IGNORECASE)
@@ -121,10 +79,6 @@ CHROME_AFTER = re.compile(
     r"|[ \t]+(?:comments?|shares?|likes?)[ \t]*(?=\n|$|\|)",
     re.IGNORECASE,
 )
-# ... and before them ("Image 3 of 12", "Page 2 of 5", "Font size 100%").
-CHROME_WORDS_BEFORE = frozenset("image photo picture slide gallery size page".split())
-# Labels of page furniture before a number ("Updated: 31 minutes ago", "Views: 1200").
-CHROME_LABELS = frozenset("updated: published: posted: modified: views: comments: shares: likes:".split())
 CHROME_OF_AFTER = re.compile(r"[ \t]+of[ \t]+\d+", re.IGNORECASE)
 # Number-word compounds that are idioms, not amounts ("one-off", "two-way").
 HYPHEN_IDIOM_AFTER = re.compile(
@@ -132,23 +86,7 @@ HYPHEN_IDIOM_AFTER = re.compile(
     r"armed|eyed|handed|legged|man|party|track|dimensional|piece|seater|nation|up|two|star|tier)\b",
     re.IGNORECASE,
 )
-# "one" as a pronoun: "no one", "the one", "this one", "one another".
-PRONOUN_ONE_BEFORE = frozenset("""
-no the this that which every any each another little only such last first a new big right wrong
-other same latest one
-""".split())
 PRONOUN_ONE_AFTER = re.compile(r"[ \t]+another\b|['’]s\b|[ \t]+(?:day|way|time|hand)\b", re.IGNORECASE)
-#: Function words that may be capitalised before a number at a sentence start
-#: without making it a name ("The 50 missiles", "About 900 km", "In 2006").
-NAME_EXEMPT = frozenset("""
-the a an and but or nor so yet for of in on at by to from with without into onto over under
-about around roughly some nearly almost more less fewer than at least up just only all another
-each every both those these its their his her our my your total exactly approximately estimated
-between among after before since until during as while when where which who that this if then
-there here also even still already again only some many several most much no not just like
-including include includes plus minus per via despite although though because unlike except
-whereas whether how what why some nearly
-""".split())
 
 
 def year_like(text: str) -> bool:
@@ -216,9 +154,9 @@ class Before:
                 # "(nearly €18 billion)": an opening bracket or quote before the phrase
                 joined = " ".join(toks[-k:]).lower()
                 phrase = joined.lstrip("(\"“‘[")
-                if phrase in _QUALIFIER_PHRASES:
+                if phrase in QUALIFIER_PHRASES:
                     start = self.starts[len(toks) - k] + len(joined) - len(phrase)
-                    return _QUALIFIER_PHRASES[phrase], start, k
+                    return QUALIFIER_PHRASES[phrase], start, k
         return None
 
     def is_date(self) -> bool:
@@ -231,7 +169,7 @@ class Before:
         if _DAY_TOKEN.match(w) and _is_month(self.word(2)):
             return True
         # the second day of "Sept. 7 to 8", "January 2 and 4", "April 2-3"
-        return (w.lower() in _DAY_JOINERS and bool(_DAY_TOKEN.match(self.word(2)))
+        return (w.lower() in DAY_JOINERS and bool(_DAY_TOKEN.match(self.word(2)))
                 and _is_month(self.word(3)))
 
     def is_identifier(self) -> bool:
@@ -246,7 +184,7 @@ class Before:
                 or _CONTRACTION.search(w):
             return False  # "I'm 1.8m tall", "We've 20": contractions are not names
         low = low.rstrip(".")
-        return low not in NAME_EXEMPT and low not in _QUALIFIER_PHRASES and low not in _NOT_NAMES
+        return low not in NAME_EXEMPT and low not in QUALIFIER_PHRASES and low not in NOT_NAMES
 
     def is_ticker(self) -> bool:
         """A market ticker line: "BAFL 39.81 Increased By ▲ 0.24 (0.61%)"."""
@@ -265,12 +203,12 @@ class Before:
                 w3 = self.word(k)
                 return bool(w3) and (w3.lower() in IDENTIFIER_WORDS or _label_noun(w3) or (
                     w3[0].isupper() and _NAME_TOKEN.match(w3) is not None and w3.lower() not in NAME_EXEMPT
-                    and w3.lower() not in _QUALIFIER_PHRASES and w3.lower() not in _NOT_NAMES))
+                    and w3.lower() not in QUALIFIER_PHRASES and w3.lower() not in NOT_NAMES))
             return False
         return _label_noun(w1) and _LIST_AFTER.match(body, pos) is not None
 
     def is_age(self) -> bool:
-        return self.phrase(1) in _AGE_WORDS or self.phrase(2) in _AGE_WORDS
+        return self.phrase(1) in AGE_WORDS or self.phrase(2) in AGE_WORDS
 
     def age_name(self) -> int | None:
         """Start of "Name," right before the number ("Bernie Ebbers, 63, ...")."""
@@ -284,7 +222,7 @@ class Before:
         # "the man, 42, was charged", "his wife, 35,": a determiner, a noun, the age
         if len(w) > 2 and w.endswith(",") and w[:-1].isalpha() and w[:-1].islower():
             for k in (2, 3):
-                if self.word(k).lower() in _AGE_DETERMINERS:
+                if self.word(k).lower() in AGE_DETERMINERS:
                     return self.starts[len(self.tokens) - k]
                 if not self.word(k).isalpha() or not self.word(k).islower():
                     break
@@ -327,60 +265,20 @@ class Before:
 
 
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)$|n['’]t$", re.IGNORECASE)
-_DAY_JOINERS = frozenset({"to", "and", "or", "through", "until", "till", "-", "–", "&"})
-# Month abbreviations with a dot are months even in lower case ("dec. 12", "sept. 30").
-_MONTH_ABBREVIATIONS_DOT = frozenset("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split())
 
 
 def _is_month(word: str) -> bool:
     w = word.rstrip(",")
-    return w.rstrip(".") in MONTHS_CAPITALISED or w.lower() in _MONTH_ABBREVIATIONS_DOT
+    return w.rstrip(".") in MONTHS_CAPITALISED or w.lower() in MONTH_ABBREVIATIONS_DOT
 
 
 _TICKER_MARKS = frozenset("▲ ▼ △ ▽ ↑ ↓".split())
 _LIST_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+(?:and|or|&))[ \t]+\d{1,3}\b(?![.,]\d)")
-_NOT_LABEL_NOUNS = frozenset("""
-was has is does goes its his this thus plus less unless always perhaps as us yes news series
-""".split())
 
 
 def _label_noun(word: str) -> bool:
     """A lower-case plural noun that labels what follows ("pipelines 1 and 2")."""
-    return (word.isalpha() and word.islower() and word not in _NOT_LABEL_NOUNS and is_plural(word)
-            and word not in CHANGE_WORDS and word not in _AGE_WORDS)
+    return (word.isalpha() and word.islower() and word not in NOT_LABEL_NOUNS and is_plural(word)
+            and word not in CHANGE_WORDS and word not in AGE_WORDS)
 
 
-# Words that make "from X to Y" a range rather than a change.
-RANGE_WORDS = frozenset("""
-range ranges ranging ranged vary varies varying varied anywhere spanning span spans estimates
-estimated between
-""".split())
-
-# Verbs of change: after them "X to Y" / "from X to Y" is a change and a level, not a range.
-CHANGE_WORDS = frozenset(
-    w + e
-    for stem, ends in {
-        "ris": ("e", "es", "ing", "en"), "rose": ("",), "fall": ("", "s", "ing", "en"), "fell": ("",),
-        "increas": ("e", "es", "ed", "ing"), "decreas": ("e", "es", "ed", "ing"),
-        "climb": ("", "s", "ed", "ing"), "drop": ("", "s", "ped", "ping"), "jump": ("", "s", "ed", "ing"),
-        "gr": ("ow", "ows", "ew", "own", "owing"), "rais": ("e", "es", "ed", "ing"),
-        "lower": ("", "s", "ed", "ing"), "reduc": ("e", "es", "ed", "ing"), "cut": ("", "s", "ting"),
-        "boost": ("", "s", "ed", "ing"), "slash": ("", "es", "ed", "ing"),
-        "surg": ("e", "es", "ed", "ing"), "soar": ("", "s", "ed", "ing"),
-        "plung": ("e", "es", "ed", "ing"), "declin": ("e", "es", "ed", "ing"),
-        "slip": ("", "s", "ped", "ping"), "edg": ("e", "es", "ed", "ing"), "slid": ("e", "es", "ing"),
-        "tumbl": ("e", "es", "ed", "ing"), "gain": ("", "s", "ed", "ing"), "los": ("e", "es", "ing"),
-        "lost": ("",), "shrink": ("", "s", "ing"), "shrank": ("",), "expand": ("", "s", "ed", "ing"),
-        "widen": ("", "s", "ed", "ing"), "narrow": ("", "s", "ed", "ing"), "add": ("", "s", "ed", "ing"),
-        "revis": ("e", "es", "ed", "ing"), "upgrad": ("e", "es", "ed", "ing"),
-        "downgrad": ("e", "es", "ed", "ing"), "mov": ("e", "es", "ed", "ing"), "went": ("",),
-        "up": ("",), "down": ("",), "higher": ("",),
-    }.items()
-    for w, e in ((stem, end) for end in ends)
-)
-
-# Capitalised words that are not names even mid-sentence.
-_NOT_NAMES = frozenset("""
-perhaps possibly probably maybe reportedly allegedly another further additional extra another
-nearly exactly only just
-""".split())
