@@ -268,8 +268,14 @@ def test_five_megabyte_single_line(tmp_path):
     assert row["headline"].startswith("word word") and row["headline"].endswith("…")
     assert len(row["headline"]) <= 161 and "headline derived" in row["repairs"]
     assert_noted(frame, messages, str(tmp_path / "oneline.txt"), "too long for a headline: read as body text")
+    # no sentence boundary in 5 MB: cut at white space into pieces of at most
+    # MAX_SENTENCE_CHARS, covering the whole body with nothing lost
+    from analysis.text.sentences import MAX_SENTENCE_CHARS
+
     sents = analysis.sentences(frame)
-    assert len(sents) == 1 and sents["end"][0] == row["n_chars"]
+    assert len(sents) == 5 and (sents["end"] - sents["start"]).max() <= MAX_SENTENCE_CHARS
+    assert sents["start"][0] == 0 and sents["end"].iloc[-1] == row["n_chars"]
+    assert "".join(sents["text"]).replace(" ", "") == row["body"].replace(" ", "")
 
 
 def test_five_megabyte_line_after_a_headline(tmp_path):
