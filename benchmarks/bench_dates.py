@@ -31,12 +31,11 @@ from analysis.extract.dates.extractor import extract_dates  # noqa: E402
 
 from timing import DEFAULT_CORPUS, best_time, load_bench_corpus, report  # noqa: E402
 
+from tests.adversarial import ADVERSARIAL as SHARED  # noqa: E402
+
 # Adversarial bodies: the shared patterns and runs shaped like the date families.
 ADVERSARIAL = {
-    "digit-run": lambda n: "9" * n,
-    "digit-comma-run": lambda n: "1," * (n // 2),
-    "spaced-digits": lambda n: "1 " * (n // 2),
-    "dotted-digits": lambda n: "1." * (n // 2),
+    **{kind: SHARED[kind] for kind in ("digit-run", "digit-comma-run", "spaced-digits", "dotted-digits")},
     "ranges 1-2-3-": lambda n: "1-2-3-" * (n // 6),
     "slashes 1/2/3/": lambda n: "1/2/3/" * (n // 6),
     "dotted dates 27.09.": lambda n: "27.09." * (n // 6),

@@ -57,6 +57,9 @@ def test_no_module_imports_another_modules_private_names():
                 for alias in node.names:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
                         offences.append(f"{name} imports {node.module}.{alias.name}")
+                    elif (alias.asname or "").startswith("_"):
+                        # a public name renamed private reads like a private import
+                        offences.append(f"{name} imports {node.module}.{alias.name} as {alias.asname}")
     assert offences == []
 
 

@@ -53,7 +53,7 @@ import pandas as pd
 from analysis.sources.attribution import (CUE_RE, ProperWords, canonical_speaker_tables, clause_speaker, extract_attributions, np_before,
                           trie_alternation, valid_speaker)
 from analysis.claims.codebook import Claim, Codebook, CodebookLike, Rule, TermGroup
-from analysis.claims.codebook import load_codebook as _load_codebook
+from analysis.claims import codebook as codebook_files
 from analysis.sources.coreference import split_speakers
 from analysis.checks import require_columns
 from analysis.text.sentences import iter_sentence_spans
@@ -87,13 +87,13 @@ def load_codebook(codebook: CodebookLike) -> Codebook:
     try:
         st = path.stat()
     except OSError:
-        return _load_codebook(codebook)  # the loader names the missing file
+        return codebook_files.load_codebook(codebook)  # the loader names the missing file
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     book = _BOOKS.get(key)
     if book is None:
         if len(_BOOKS) > 16:
             _BOOKS.clear()
-        book = _BOOKS[key] = _load_codebook(codebook)
+        book = _BOOKS[key] = codebook_files.load_codebook(codebook)
     return book
 
 
@@ -775,18 +775,7 @@ def _denier(body: str, s: int, cue_start: int, speakers: set[str], proper: Prope
     got = np_before(body, s, cue_start)
     if got is None or not valid_speaker(got[0], body[s:got[1]].strip() == "", proper) or CUE_RE.search(got[0]):
         return None  # "the ministry said the report was a fabrication": the speaker denies
-    name = clean_phrase(got[0])
-    if pronoun_kind(name):
-        return None
-    person, _role = split_role(name)
-    if looks_like_person(person):
-        name = person  # "Russia's foreign ministry spokeswoman Maria Zakharova" -> "Maria Zakharova"
-    if len(name.split()) == 1:
-        # "Peskov" -> "Dmitry Peskov" when the article attributes words to him
-        full = sorted(sp for sp in speakers if isinstance(sp, str) and name in sp.split() and sp != name)
-        if full:
-            name = full[0]
-    return name
+    return _canonical_name(got[0], speakers)
 
 
 def _governed(claim: Claim, cue: Cue, hits: _ArticleHits, sid: int, s: int, speaker: str,

@@ -38,7 +38,7 @@ from analysis.corpus.article_text import parse_article_text
 from analysis.corpus.boilerplate import DEFAULT_RULES, BoilerplateRule, corpus_rules, load_boilerplate_file
 from analysis.corpus.decoding import decode_article_bytes
 from analysis.errors import CorpusError, CorpusWarning
-from analysis.corpus import records as _records
+from analysis.corpus import records as record_reader
 from analysis.text.safe_text import strip_bidi
 
 #: Files larger than this are skipped (or raise with ``strict=True``).
@@ -181,13 +181,13 @@ def load_corpus(
         suffix = source.suffix.lower()
         if suffix in (".jsonl", ".ndjson", ".json"):
             rows = [_finish_record(r, problems, rules)
-                    for r in _records.read_json_records(source, problems, max_bytes)]
+                    for r in record_reader.read_json_records(source, problems, max_bytes)]
         elif suffix == ".csv":
-            if _records.looks_like_manifest(source):
+            if record_reader.looks_like_manifest(source):
                 rows = _from_manifest(source, problems, rules, max_bytes)
             else:
                 rows = [_finish_record(r, problems, rules)
-                        for r in _records.read_csv_records(source, problems, max_bytes)]
+                        for r in record_reader.read_csv_records(source, problems, max_bytes)]
         elif suffix in ARTICLE_SUFFIXES:
             rows = [_from_text_file(source, source.stem, {}, problems, rules, max_bytes)]
         else:
@@ -306,7 +306,7 @@ def _from_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> lis
 
 
 def _iter_manifest(manifest: Path, problems: _Problems, rules, max_bytes) -> Iterator[dict[str, Any]]:
-    entries = _records.read_manifest(manifest, problems)
+    entries = record_reader.read_manifest(manifest, problems)
     root = manifest.parent
     real_root = root.resolve()
     named: set[str] = set()

@@ -37,9 +37,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from analysis.corpus import load as _corpus
-from analysis.corpus import records as _records
-from analysis.scale import tables as _tables
+from analysis.corpus import load as corpus_load
+from analysis.corpus import records as record_reader
+from analysis.scale import tables as table_files
 from analysis.errors import CorpusError, CorpusWarning, ParameterError
 from analysis.scale.pipeline import prepare_options, resolve_steps, run_chunk, run_corpus_steps
 
@@ -48,7 +48,7 @@ DEFAULT_CHUNK_SIZE = 1000
 
 def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SIZE,
                 strict: bool = False, *, boilerplate_rules=None,
-                max_bytes: int = _corpus.DEFAULT_MAX_BYTES) -> Iterator[pd.DataFrame]:
+                max_bytes: int = corpus_load.DEFAULT_MAX_BYTES) -> Iterator[pd.DataFrame]:
     """Load a corpus lazily, ``chunk_size`` articles at a time.
 
     Parameters
@@ -88,11 +88,11 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     source = Path(path)
     if not source.exists():
         raise CorpusError(f"{source}: no such file or folder")
-    if _tables.is_table_folder(source):
+    if table_files.is_table_folder(source):
         yield from _iter_parquet_articles(source, chunk_size)
         return
-    rules = _corpus.resolve_rules(source, boilerplate_rules)
-    problems = _corpus._Problems(strict)
+    rules = corpus_load.resolve_rules(source, boilerplate_rules)
+    problems = corpus_load._Problems(strict)
     rows = _iter_rows(source, problems, rules, max_bytes)
     ids = _IdRegistry()
     batch: list[dict[str, Any]] = []
@@ -102,7 +102,7 @@ def iter_corpus(path: str | os.PathLike[str], chunk_size: int = DEFAULT_CHUNK_SI
     def emit() -> pd.DataFrame:
         nonlocal reported
         ids.rename(batch, problems)
-        frame = _corpus._assemble(batch, problems)
+        frame = corpus_load._assemble(batch, problems)
         frame.attrs["skipped"] = problems.skipped[reported[0]:]
         frame.attrs["notes"] = problems.notes[reported[1]:]
         frame.attrs["source"] = str(source.resolve())
@@ -131,19 +131,19 @@ def _iter_rows(source: Path, problems, rules, max_bytes) -> Iterable[dict[str, A
     if source.is_dir():
         manifest = source / "manifest.csv"
         if manifest.is_file():
-            return _corpus._iter_manifest(manifest, problems, rules, max_bytes)
-        return _corpus._iter_folder(source, problems, rules, max_bytes)
+            return corpus_load._iter_manifest(manifest, problems, rules, max_bytes)
+        return corpus_load._iter_folder(source, problems, rules, max_bytes)
     suffix = source.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
-        return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_json_records(source, problems, max_bytes))
+        return (corpus_load._finish_record(r, problems, rules)
+                for r in record_reader.read_json_records(source, problems, max_bytes))
     if suffix == ".csv":
-        if _records.looks_like_manifest(source):
-            return _corpus._iter_manifest(source, problems, rules, max_bytes)
-        return (_corpus._finish_record(r, problems, rules)
-                for r in _records.read_csv_records(source, problems, max_bytes))
-    if suffix in _corpus.ARTICLE_SUFFIXES:
-        return iter([_corpus._from_text_file(source, source.stem, {}, problems, rules, max_bytes)])
+        if record_reader.looks_like_manifest(source):
+            return corpus_load._iter_manifest(source, problems, rules, max_bytes)
+        return (corpus_load._finish_record(r, problems, rules)
+                for r in record_reader.read_csv_records(source, problems, max_bytes))
+    if suffix in corpus_load.ARTICLE_SUFFIXES:
+        return iter([corpus_load._from_text_file(source, source.stem, {}, problems, rules, max_bytes)])
     raise CorpusError(f"{source}: unsupported corpus file type {suffix or '(none)'}; "
                       "give a folder, manifest.csv, .jsonl, .json, .csv, .txt, .md or .html")
 
@@ -183,8 +183,8 @@ class _IdRegistry:
 def _iter_parquet_articles(folder: Path, chunk_size: int) -> Iterator[pd.DataFrame]:
     import pyarrow.parquet as pq
 
-    target = folder / _tables.ARTICLES_FILE
-    _tables.check_complete(folder)
+    target = folder / table_files.ARTICLES_FILE
+    table_files.check_complete(folder)
     try:
         handle = pq.ParquetFile(target)
     except (OSError, ValueError) as exc:
@@ -289,7 +289,7 @@ def extract_to_parquet(
         info = _extract_into(folder, chunks, chosen, article_steps, options, engine, client, scheduler,
                              n_workers, progress, source, chunk_size)
         info["source"] = source
-        _tables.write_run_info(folder, info)
+        table_files.write_run_info(folder, info)
         _publish.finish(folder, target)
     except BaseException:
         _publish.discard(folder)
@@ -302,7 +302,7 @@ def _check_replaceable(target: Path) -> None:
     if not target.is_dir():
         return
     foreign = [p.name for p in target.iterdir()
-               if not (p.suffix in (".parquet", ".partial") or p.name in (_tables.RUN_FILE, _tables.RUN_FILE + ".tmp"))]
+               if not (p.suffix in (".parquet", ".partial") or p.name in (table_files.RUN_FILE, table_files.RUN_FILE + ".tmp"))]
     if foreign:
         shown = ", ".join(sorted(foreign)[:3])
         raise ParameterError(f"{target}: --out holds other files ({shown}); extract replaces the whole "
@@ -313,10 +313,10 @@ def _extract_into(folder: Path, chunks, chosen, article_steps, options, engine, 
                   n_workers, progress, source, chunk_size) -> dict[str, Any]:
     # Tables that carry sentence text reference sentences.parquet instead,
     # so the sentences table is always written with them.
-    if any(n in _tables.SENTENCE_TEXT_TABLES for n in article_steps) and "sentences" not in article_steps:
+    if any(n in table_files.SENTENCE_TEXT_TABLES for n in article_steps) and "sentences" not in article_steps:
         article_steps = ["sentences", *article_steps]
     stored_sentences: dict[str, list[str]] = {}
-    writers = {name: _tables.TableWriter(folder / f"{name}.parquet", name)
+    writers = {name: table_files.TableWriter(folder / f"{name}.parquet", name)
                for name in ["articles", *article_steps]}
     skipped: list[dict[str, str]] = []
     notes: list[dict[str, str]] = []
@@ -340,7 +340,7 @@ def _extract_into(folder: Path, chunks, chosen, article_steps, options, engine, 
                 columns = list(articles.columns)
             writers["articles"].write(_align_columns(articles, columns, notes))
             for name in article_steps:
-                table, order = _tables.without_sentence_text(name, result[name])
+                table, order = table_files.without_sentence_text(name, result[name])
                 if order is not None:
                     stored_sentences[name] = order
                 writers[name].write(table)
@@ -363,20 +363,20 @@ def _extract_into(folder: Path, chunks, chosen, article_steps, options, engine, 
         wanted = {"article_id", "outlet", "published", "headline", "body", "wire", "url"}
         import pyarrow.parquet as pq
 
-        names = [c for c in pq.read_schema(folder / _tables.ARTICLES_FILE).names if c in wanted]
-        tables = {"articles": pd.read_parquet(folder / _tables.ARTICLES_FILE, columns=names)}
+        names = [c for c in pq.read_schema(folder / table_files.ARTICLES_FILE).names if c in wanted]
+        tables = {"articles": pd.read_parquet(folder / table_files.ARTICLES_FILE, columns=names)}
         for name in sorted({n for s in corpus_steps for n in (*s.needs, *s.uses)}):
             if name in writers:  # per-article tables this run wrote
                 tables[name] = pd.read_parquet(folder / f"{name}.parquet")
                 if name in stored_sentences:
                     sentences = pd.read_parquet(folder / "sentences.parquet",
-                                                columns=[*_tables.SENTENCE_KEY, "text"])
-                    tables[name] = _tables.join_sentence_text(tables[name], sentences,
+                                                columns=[*table_files.SENTENCE_KEY, "text"])
+                    tables[name] = table_files.join_sentence_text(tables[name], sentences,
                                                               stored_sentences[name])
                     del sentences
         run_corpus_steps(tables, corpus_steps, options)
         for step in corpus_steps:
-            writer = _tables.TableWriter(folder / f"{step.name}.parquet", step.name)
+            writer = table_files.TableWriter(folder / f"{step.name}.parquet", step.name)
             writer.write(tables[step.name])
             writer.close()
             counts[step.name] = writer.rows

@@ -30,7 +30,7 @@ from analysis.lexicon.speaker_types import (DOCUMENT_PATTERN, EXPERT_PATTERN, FO
                                             MILITARY_PATTERN, UNNAMED_PATTERN)
 from analysis.lexicon.name_words import (ADVERBS, DETERMINERS, NAME_ADJECTIVES, NOT_NAME, PLACE_PREPOSITIONS, PRONOUNS, ROLE_STOP,
                                          TITLE_WORDS, TRAILING_QUANTIFIERS)
-from analysis.lexicon.places import CAPITALS, COUNTRIES as _COUNTRY_NAMES, COUNTRY_ALIASES
+from analysis.lexicon.places import CAPITALS, COUNTRIES as COUNTRY_NAMES, COUNTRY_ALIASES
 
 #: Every value ``speaker_type`` can take, in the order the rules try them.
 SPEAKER_TYPES = (
@@ -66,7 +66,7 @@ _DOCUMENT = re.compile(DOCUMENT_PATTERN, re.IGNORECASE)
 
 #: Country names, the usual way they are written in English news; used as
 #: speakers they stand for their governments ("South Korea said").
-COUNTRIES = _COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
+COUNTRIES = COUNTRY_NAMES | frozenset(COUNTRY_ALIASES) | frozenset({
     "the united states", "the us", "the u.s.", "the north", "the south", "the west", "the eu"})
 
 

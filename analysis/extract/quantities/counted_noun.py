@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 
-from analysis.text import noun_phrases as _np
-from analysis.extract.quantities import context as _ctx
+from analysis.text import noun_phrases as noun_phrases
+from analysis.extract.quantities import context as quantity_context
 from analysis.extract.quantities.number_words import NUMBER_WORD_RUN, parse_number_words
 from analysis.lexicon.units import is_plural, lookup_unit
 
@@ -50,7 +50,7 @@ def next_word_start(body: str, pos: int) -> int:
     return m.start("w") if m else -1
 
 
-def read_counted(body: str, f, pos: int, before: "_ctx.Before", group: str) -> bool:
+def read_counted(body: str, f, pos: int, before: "quantity_context.Before", group: str) -> bool:
     """Give the count ``f`` its counted noun (``unit``, ``subject``, ``np_end``).
 
     ``group`` is how the numeral was written ("digits", "words", "ascale",
@@ -72,22 +72,22 @@ def read_counted(body: str, f, pos: int, before: "_ctx.Before", group: str) -> b
 def _read_hyphen_noun(body: str, f, pos: int, hy: re.Match) -> bool:
     """"a two-ship convoy": the hyphenated noun is the unit, the phrase after it the subject."""
     noun = hy.group("n")
-    if noun.endswith(("ed", "ing", "ly")) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
+    if noun.endswith(("ed", "ing", "ly")) or quantity_context.HYPHEN_IDIOM_AFTER.match(body, pos):
         return False  # "two-pronged", "one-off"
     if noun != "strong":
-        f.unit = _np.head_unit(noun)
-    phrase = _np.read_noun_phrase(body, hy.end(), False)
+        f.unit = noun_phrases.head_unit(noun)
+    phrase = noun_phrases.read_noun_phrase(body, hy.end(), False)
     if phrase is not None:
         f.subject = body[phrase.start:phrase.end]
     f.np_end = phrase.head_end if phrase else hy.end()
     return True
 
 
-def _read_phrase_after(body: str, f, pos: int, before: "_ctx.Before", group: str, plural: bool) -> bool:
+def _read_phrase_after(body: str, f, pos: int, before: "quantity_context.Before", group: str, plural: bool) -> bool:
     """The noun phrase after a count: its head is the unit, or a measure unit, or nothing."""
-    phrase = _np.read_noun_phrase(body, pos, plural)
+    phrase = noun_phrases.read_noun_phrase(body, pos, plural)
     if phrase is None:
-        phrase = _np.read_of_phrase(body, pos, plural)
+        phrase = noun_phrases.read_of_phrase(body, pos, plural)
         if ((phrase is not None or _OF_PRONOUN.match(body, pos)) and _is_share(f, group)
                 and before.word(1).lower() not in ("in", "of", "out")):
             f.qualifier = "part_of"  # "two of the pipelines", "two of them"
@@ -133,7 +133,7 @@ def _take_phrase(body: str, f, pos: int, phrase, plural: bool) -> None:
         f.subject = ""
         f.np_end = -1
     else:
-        f.unit = coordinated_unit(body, phrase, _np.head_unit(phrase.head))
+        f.unit = coordinated_unit(body, phrase, noun_phrases.head_unit(phrase.head))
 
 
 def _is_share(f, group: str) -> bool:
@@ -146,7 +146,7 @@ def _is_numeral(word: str) -> bool:
     return w[:1].isdigit() or parse_number_words(w) is not None
 
 
-def anaphoric_definite(body: str, f, before: "_ctx.Before", group: str, pos: int) -> bool:
+def anaphoric_definite(body: str, f, before: "quantity_context.Before", group: str, pos: int) -> bool:
     """Is this "the two leaders" (a restated set) rather than a figure?"""
     if group != "words" or not f.is_count or f.value > _SMALL_COUNT_MAX or f.own_qualifier:
         return False
@@ -171,10 +171,10 @@ def coordinated_unit(body: str, phrase, unit: str) -> str:
         if w is None:
             return unit
         n = w.group("w")
-        if n in _np.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
+        if n in noun_phrases.STOP or n.endswith(("ed", "ing", "ly")) or parse_number_words(n) is not None:
             return unit  # "six individuals and three entities": a second figure
         if is_plural(n):
-            other = _np.head_unit(n)
+            other = noun_phrases.head_unit(n)
             if k:
                 return other  # "artillery and rocket shells": the head is "shells"
             return unit if other == unit else f"{unit}_or_{other}"

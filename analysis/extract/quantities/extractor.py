@@ -37,8 +37,8 @@ import re
 
 import pandas as pd
 
-from analysis.text import noun_phrases as _np
-from analysis.extract.quantities import context as _ctx
+from analysis.text import noun_phrases as noun_phrases
+from analysis.extract.quantities import context as quantity_context
 from analysis.extract.quantities.number_words import (
     A_SCALE, FACTOR_NEEDS_OBJECT, FACTOR_WORDS, NUMBER_WORD_RUN, VAGUE, factor_value, fraction_value, parse_digits,
     parse_number_words, vague_value,
@@ -342,7 +342,7 @@ def _read_digits(body: str, dm: re.Match, floor: int = 0) -> tuple[_Figure | Non
             return _race_time(body, race), race.end()
     if value is None and _code_like(body, digits, s, pos, cur):
         return None, resume
-    before = _ctx.Before(body, s)
+    before = quantity_context.Before(body, s)
     refused = _refused_by_context(body, digits, pos, cur, before, resume)
     if refused is not None:
         return None, refused
@@ -389,7 +389,7 @@ def _glued_or_marker(body: str, s: int, cur: str, sub_bound: bool) -> bool:
 
 def _code_like(body: str, digits: str, s: int, pos: int, cur: str) -> bool:
     """Digits that are a clock time, a phone number or a code, not a figure."""
-    if _ctx.NOT_AFTER_DIGITS.match(body, pos) or _ctx.CHROME_AFTER.match(body, pos):
+    if quantity_context.NOT_AFTER_DIGITS.match(body, pos) or quantity_context.CHROME_AFTER.match(body, pos):
         return True
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return True  # 09, 0800: clock times, phone numbers, codes
@@ -404,17 +404,17 @@ def _code_like(body: str, digits: str, s: int, pos: int, cur: str) -> bool:
         or (digits.isdigit() and len(digits) >= 3 and _DIGIT_GROUP_BEFORE.match(body[max(0, s - 6):s])))
 
 
-def _refused_by_context(body: str, digits: str, pos: int, cur: str, before: _ctx.Before,
+def _refused_by_context(body: str, digits: str, pos: int, cur: str, before: quantity_context.Before,
                         resume: int) -> int | None:
     """Where to resume when the words around the digits make them no figure (a date, a
     label, page chrome, an identifier); None when they do not."""
-    if before.word(1).lower() in _ctx.CHROME_WORDS_BEFORE:
-        chrome = _ctx.CHROME_OF_AFTER.match(body, pos)
+    if before.word(1).lower() in quantity_context.CHROME_WORDS_BEFORE:
+        chrome = quantity_context.CHROME_OF_AFTER.match(body, pos)
         if chrome is not None:
             return chrome.end()  # "Image 3 of 12"
-    if before.is_date() or _ctx.MONTH_AFTER.match(body, pos):
+    if before.is_date() or quantity_context.MONTH_AFTER.match(body, pos):
         return resume
-    if before.word(1).lower().rsplit("|", 1)[-1] in _ctx.CHROME_LABELS:
+    if before.word(1).lower().rsplit("|", 1)[-1] in quantity_context.CHROME_LABELS:
         return resume  # "Updated: 31 minutes ago"
     if not cur and (before.is_identifier() or before.is_ticker()):
         return resume
@@ -425,7 +425,7 @@ def _refused_by_context(body: str, digits: str, pos: int, cur: str, before: _ctx
 
 
 def _value_and_unit(body: str, f: _Figure, digits: str, pos: int, cur: str,
-                    before: _ctx.Before, value: float | None = None) -> tuple[int, str, bool] | None:
+                    before: quantity_context.Before, value: float | None = None) -> tuple[int, str, bool] | None:
     """Give ``f`` its value (with "million", "bn") and unit (currency before, unit after).
 
     ``value`` is the number already read when it is not ``digits`` (a fraction).
@@ -455,9 +455,9 @@ def _value_and_unit(body: str, f: _Figure, digits: str, pos: int, cur: str,
     return pos, unit_sep, has_mult
 
 
-def _not_a_count(body: str, f: _Figure, digits: str, pos: int, before: _ctx.Before, has_mult: bool) -> bool:
+def _not_a_count(body: str, f: _Figure, digits: str, pos: int, before: quantity_context.Before, has_mult: bool) -> bool:
     """A bare number that is a year used as a date, a street number or a style value."""
-    if _ctx.year_like(digits) and f.is_count and not has_mult and math.isnan(f.value_high):
+    if quantity_context.year_like(digits) and f.is_count and not has_mult and math.isnan(f.value_high):
         if not _year_is_count(body, pos, before):
             return True  # a year used as a date: "in 2006", "the 2006 election"
     if f.is_count and _ADDRESS_AFTER.match(body, pos):
@@ -489,7 +489,7 @@ def _a_period_candidates(low: str) -> list[int]:
 def _read_a_period(body: str, m: re.Match) -> tuple[_Figure | None, int]:
     """"More than a year", "at least a decade" -> 1 year / 1 decade with the bound."""
     s = m.start()
-    before = _ctx.Before(body, s)
+    before = quantity_context.Before(body, s)
     q = before.qualifier()
     if q is None or before.after_from(q[2]):
         return None, m.end()
@@ -529,7 +529,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
     group = m.lastgroup
     if pos - s > 120:
         return None, pos  # no real numeral runs this long: skip the run whole (keeps the scan linear)
-    before = _ctx.Before(body, s)
+    before = quantity_context.Before(body, s)
     f = _Figure()
     text = body[s:pos]
     if group == "vague":
@@ -582,7 +582,7 @@ def _read_words(body: str, low: str, p: int) -> tuple[_Figure | None, int]:
 
 
 def _read_fraction(body: str, f: _Figure, text: str, s: int, pos: int,
-                   before: _ctx.Before) -> tuple[_Figure | None, int]:
+                   before: quantity_context.Before) -> tuple[_Figure | None, int]:
     """"two-thirds of", "half the": a share in percent; "half a mile": half a unit."""
     resume = pos
     frac = fraction_value(text)
@@ -615,7 +615,7 @@ def _longest_number_prefix(low: str, s: int, end: int) -> tuple[float | None, in
     return None, end
 
 
-def _year_is_count(body: str, pos: int, before: _ctx.Before) -> bool:
+def _year_is_count(body: str, pos: int, before: quantity_context.Before) -> bool:
     """A year-like number is a count only with a qualifier or a plural noun after it."""
     if before.qualifier() is not None:
         return True
@@ -625,7 +625,7 @@ def _year_is_count(body: str, pos: int, before: _ctx.Before) -> bool:
     return before.word(1).lower() not in _YEAR_PREPOSITION
 
 
-def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_sep: str,
+def _finish(body: str, f: _Figure, s: int, pos: int, before: quantity_context.Before, unit_sep: str,
             group: str) -> _Figure | None:
     """Qualifiers, counted noun / subject and the final span."""
     start = s
@@ -640,7 +640,7 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
             return None
     elif f.kind == "duration" and _OLD_AFTER.match(body, pos):
         pos = _OLD_AFTER.match(body, pos).end()  # an age: "the 74-year-old Eastwood"
-        phrase = _np.read_noun_phrase(body, pos, False)
+        phrase = noun_phrases.read_noun_phrase(body, pos, False)
         if phrase is not None:
             f.subject = body[phrase.start:phrase.end]
     elif not f.subject:
@@ -649,13 +649,13 @@ def _finish(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, unit_s
     return f
 
 
-def _read_qualifiers(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before) -> tuple[int, int]:
+def _read_qualifiers(body: str, f: _Figure, s: int, pos: int, before: quantity_context.Before) -> tuple[int, int]:
     """The qualifier written after ("50 or so") and before ("about 900"); the new start and end."""
     start = s
     # written after the number: "50 or so", "100 or more", "50-odd"
-    t = _ctx.QUALIFIER_AFTER.match(body, pos)
+    t = quantity_context.QUALIFIER_AFTER.match(body, pos)
     if t is not None:
-        f.qualifier = _ctx.trailing_qualifier(t.group("q"))
+        f.qualifier = quantity_context.trailing_qualifier(t.group("q"))
         f.own_qualifier = True
         pos = t.end()
     # written before: "about 900", "more than 1,000", "up to 3 million"
@@ -672,46 +672,46 @@ def _read_qualifiers(body: str, f: _Figure, s: int, pos: int, before: _ctx.Befor
     return start, pos
 
 
-def _read_age(body: str, f: _Figure, s: int, pos: int, before: _ctx.Before, group: str) -> None:
+def _read_age(body: str, f: _Figure, s: int, pos: int, before: quantity_context.Before, group: str) -> None:
     """A bare count that is an age: "aged 34", "Bernie Ebbers, 63, said"."""
     if before.is_age():
         f.unit, f.kind, f.is_count = "year", "duration", False
     elif group == "digits" and f.value < 120 and f.value == int(f.value) and math.isnan(f.value_high):
         name_start = before.age_name()
-        if name_start is not None and _ctx.AGE_APPOSITION_AFTER.match(body, pos):
+        if name_start is not None and quantity_context.AGE_APPOSITION_AFTER.match(body, pos):
             f.unit, f.kind, f.is_count = "year", "duration", False
             f.subject = body[name_start:s].rstrip(" \t,")
 
 
-def _read_measured_subject(body: str, f: _Figure, pos: int, before: _ctx.Before, start: int,
+def _read_measured_subject(body: str, f: _Figure, pos: int, before: quantity_context.Before, start: int,
                            unit_sep: str) -> None:
     """What a measure or an amount is of: the phrase after it, or the noun before "of"."""
     phrase = None
     if f.kind != "money" or unit_sep:
-        phrase = _np.read_noun_phrase(body, pos, False)
-    phrase = phrase or _np.read_of_phrase(body, pos, True)
+        phrase = noun_phrases.read_noun_phrase(body, pos, False)
+    phrase = phrase or noun_phrases.read_of_phrase(body, pos, True)
     if phrase is not None:
         f.subject = body[phrase.start:phrase.end]
     else:
-        span = _np.noun_before_of(before, start)
+        span = noun_phrases.noun_before_of(before, start)
         if span is not None:
             f.subject = body[span[0]:span[1]]
 
 
 # ---------------------------------------------------------------- pieces
 
-def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: _ctx.Before) -> bool:
+def _word_numeral_ok(body: str, text: str, s: int, pos: int, before: quantity_context.Before) -> bool:
     """Reject number words that are names, pronouns or idioms."""
     if text[0].isupper() and not before.sentence_start():
         return False  # "Formula One", "the Big Four", "BBC Two"
-    if _ORDINAL_HYPHEN.match(body, pos) or _ctx.HYPHEN_IDIOM_AFTER.match(body, pos):
+    if _ORDINAL_HYPHEN.match(body, pos) or quantity_context.HYPHEN_IDIOM_AFTER.match(body, pos):
         return False  # "twenty-first", "one-off", "two-way"
-    if before.word(1).lower() in _ctx.IDENTIFIER_WORDS:
+    if before.word(1).lower() in quantity_context.IDENTIFIER_WORDS:
         return False  # "number three", "the top ten"
     if text.lower() == "one":
-        if _ctx.PRONOUN_ONE_AFTER.match(body, pos):
+        if quantity_context.PRONOUN_ONE_AFTER.match(body, pos):
             return False  # "one day", "one another"
-        if before.word(1).lower() in _ctx.PRONOUN_ONE_BEFORE and unit_after(body, pos, 1.0, False) is None:
+        if before.word(1).lower() in quantity_context.PRONOUN_ONE_BEFORE and unit_after(body, pos, 1.0, False) is None:
             return False  # "no one", but "a one-tonne warhead", "that one mile"
     return True
 
@@ -720,7 +720,7 @@ _DETERMINER_AFTER = re.compile(
     r"[ \t]+(?:the|its|their|his|her|our|your|my|this|that|these|those)\b", re.IGNORECASE)
 
 
-def _factor_ok(body: str, low: str, text: str, pos: int, before: _ctx.Before) -> bool:
+def _factor_ok(body: str, low: str, text: str, pos: int, before: quantity_context.Before) -> bool:
     """"to double the number", "more than doubling our support", "a twofold rise" -- not "a double blow"."""
     if text.lower() in FACTOR_NEEDS_OBJECT:
         return bool(_DETERMINER_AFTER.match(body, pos))

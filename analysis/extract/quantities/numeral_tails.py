@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from analysis.extract.quantities import context as _ctx
+from analysis.extract.quantities import context as quantity_context
 from analysis.extract.quantities.number_words import MULTIPLIERS, NUMBER_WORD_RUN, parse_digits, parse_number_words
 from analysis.lexicon.units import (
     CURRENCY_PREFIX_PATTERN, CURRENCY_SIGNS_AFTER, MONEY_UNITS, POUND_MONEY_CUES, POUND_WEIGHT_CUES, UNIT_AFTER,
@@ -57,7 +57,7 @@ _CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan won rupees roubles ru
 
 
 def multiplier(body: str, pos: int, digits: str, has_currency: bool,
-                before: "_ctx.Before") -> tuple[float | None, int]:
+                before: "quantity_context.Before") -> tuple[float | None, int]:
     """Scale word or abbreviation after digits; ``(None, pos)`` when the digits are a code."""
     mm = _MULT_AFTER.match(body, pos)
     if mm is None:
@@ -82,7 +82,7 @@ def multiplier(body: str, pos: int, digits: str, has_currency: bool,
     return MULTIPLIERS[low], mm.end()
 
 
-def _m_means_million(body: str, after: int, digits: str, before: "_ctx.Before") -> bool:
+def _m_means_million(body: str, after: int, digits: str, before: "quantity_context.Before") -> bool:
     """Is the "m" in "2.3m" a million (people, pounds) rather than metres?"""
     if _METRE_AFTER.match(body, after):
         return False
@@ -141,7 +141,7 @@ _NOT_A_FIGURE = RangeReading(NOT_A_FIGURE)
 _DASHES = ("-", "–", "—")
 
 
-def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", s: int,
+def read_range(body: str, f, rng: re.Match, digits: str, before: "quantity_context.Before", s: int,
                has_mult: bool) -> RangeReading:
     """Decide whether a following number makes the figure ``f`` a range.
 
@@ -171,7 +171,7 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
     high = v2 * mult2
     if not has_mult and mult2 != 1.0 and low < v2:
         low *= mult2  # "between 2 and 3 million"
-    if digits and d2 and _ctx.year_like(digits) and _ctx.year_like(d2) and not has_mult:
+    if digits and d2 and quantity_context.year_like(digits) and quantity_context.year_like(d2) and not has_mult:
         return _NOT_A_FIGURE if dash or sep == "and" else _APART  # between 2001 and 2004: years
     bounds = _range_start(sep, f, before, s, low, high, mult2, has_mult)
     if bounds.verdict != RANGE:
@@ -191,9 +191,9 @@ def read_range(body: str, f, rng: re.Match, digits: str, before: "_ctx.Before", 
 
 def _digit_pair_refused(body: str, digits: str, d2: str, dash: bool, pos: int) -> RangeReading | None:
     """Pairs of digits that are no range: spans of years, codes; None when they may be one."""
-    if dash and _ctx.year_like(digits) and (_ctx.year_like(d2) or len(d2) == 2):
+    if dash and quantity_context.year_like(digits) and (quantity_context.year_like(d2) or len(d2) == 2):
         return _NOT_A_FIGURE  # 2001-2004, 2004-05
-    if _ctx.NOT_AFTER_DIGITS.match(body, pos):
+    if quantity_context.NOT_AFTER_DIGITS.match(body, pos):
         return _NOT_A_FIGURE if dash else _APART
     if len(d2) > 1 and d2[0] == "0":
         return _APART  # "505 or 0800 555 111": a code, not the end of a range
@@ -217,17 +217,17 @@ def _second_value(body: str, d2: str | None, w2: str | None, pos: int) -> tuple[
 
 def _date_or_score(body: str, digits: str, d2: str | None, sep: str, v2: float, s: int, pos: int) -> bool:
     """Is the pair a date span, a formation or phone number, or a match score?"""
-    if d2 is not None and sep in ("-", "–", "—", "to", "and") and _ctx.MONTH_AFTER.match(body, pos):
+    if d2 is not None and sep in ("-", "–", "—", "to", "and") and quantity_context.MONTH_AFTER.match(body, pos):
         return True  # 20-21 January, from 14 to 17 February: dates
     if sep not in _DASHES:
         return False
     if re.match(r"[ \t]*[-–—][ \t]*\d", body[pos:pos + 4]):
         return True  # 4-4-2, phone numbers
-    return bool(digits and parse_digits(digits) <= 30 and v2 <= 30 and _ctx.SCORE_CONTEXT.search(
+    return bool(digits and parse_digits(digits) <= 30 and v2 <= 30 and quantity_context.SCORE_CONTEXT.search(
         body, max(0, s - 40), min(len(body), pos + 40)))  # a match score: "won 3-1"
 
 
-def _range_start(sep: str, f, before: "_ctx.Before", s: int, low: float, high: float, mult2: float,
+def _range_start(sep: str, f, before: "quantity_context.Before", s: int, low: float, high: float, mult2: float,
                  has_mult: bool) -> RangeReading:
     """Whether the separator joins a range here, and where the range starts ("between", "from")."""
     new_start = s

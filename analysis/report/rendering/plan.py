@@ -279,7 +279,7 @@ def plan_render(
     ParameterError, CorpusError, CodebookError
         On any input that would make the render fail.
     """
-    from analysis.paths import default_corpus as _default_corpus
+    from analysis.paths import default_corpus as sample_corpus
 
     if cell_timeout is None or not cell_timeout > 0:
         raise ParameterError(f"--cell-timeout must be a positive number of seconds, got {cell_timeout}")
@@ -326,7 +326,7 @@ def plan_render(
             if name.endswith("_date") and isinstance(value, str) and value:
                 _check_iso_date(name, value)
 
-    corpus_path = (Path(given_corpus).expanduser() if given_corpus else (default_corpus or _default_corpus()))
+    corpus_path = (Path(given_corpus).expanduser() if given_corpus else (default_corpus or sample_corpus()))
     corpus_path = (cwd / corpus_path).resolve()
     if not corpus_path.exists():
         raise ParameterError(f"corpus {corpus_path} does not exist")
